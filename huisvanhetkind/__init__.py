@@ -1,0 +1,1 @@
+"""The digital platform of a Huis van het Kind."""

@@ -1,0 +1,97 @@
+"""Who may see and do what. Every access rule about the network lives here."""
+
+from functools import wraps
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from huisvanhetkind.network.models import Organisation, PartnerApplication, Role
+
+SECOND_FACTOR_TYPES = ["totp", "webauthn"]
+
+
+def roles_of(user) -> list[Role]:
+    """The roles of a user, read once per request."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_roles_cache"):
+        user._roles_cache = list(
+            Role.objects.filter(user=user).select_related("house", "organisation")
+        )
+    return user._roles_cache
+
+
+def is_professional(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(roles_of(user)))
+
+
+def has_second_factor(user) -> bool:
+    return is_mfa_enabled(user, types=SECOND_FACTOR_TYPES)
+
+
+def is_platform_admin(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or any(r.kind == Role.Kind.PLATFORM_ADMIN for r in roles_of(user))
+    )
+
+
+def is_coordinator(user, house) -> bool:
+    return is_platform_admin(user) or any(
+        r.kind == Role.Kind.COORDINATOR and r.house_id == house.pk for r in roles_of(user)
+    )
+
+
+def coordinated_house_ids(user) -> set[int]:
+    return {r.house_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR}
+
+
+def is_organisation_admin(user, organisation) -> bool:
+    if is_platform_admin(user):
+        return True
+    if any(
+        r.kind == Role.Kind.ORGANISATION_ADMIN and r.organisation_id == organisation.pk
+        for r in roles_of(user)
+    ):
+        return True
+    houses = coordinated_house_ids(user)
+    return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
+
+
+def professional_required(view):
+    """Log-in, a role and a second factor: the gate of every non-public page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_professional(user):
+            raise Http404
+        if not has_second_factor(user):
+            messages.info(request, _("Stel eerst een tweede factor in om verder te gaan."))
+            return redirect("mfa_activate_totp")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def get_house_for_coordinator(user, house):
+    if not is_coordinator(user, house):
+        raise Http404
+    return house
+
+
+def get_application_for_user(user, house, pk) -> PartnerApplication:
+    get_house_for_coordinator(user, house)
+    return get_object_or_404(PartnerApplication.objects.filter(house=house), pk=pk)
+
+
+def get_organisation_for_admin(user, pk) -> Organisation:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not is_organisation_admin(user, organisation):
+        raise Http404
+    return organisation

@@ -1,0 +1,149 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind.network.models import Domain, Municipality, PartnerApplication, Role
+from huisvanhetkind.network.selectors import find_duplicate
+from huisvanhetkind.network.validators import normalise_enterprise_number
+
+
+class PartnerApplicationForm(forms.ModelForm):
+    """'Partner worden': any interested organisation may apply to join the network."""
+
+    domains = forms.ModelMultipleChoiceField(
+        label=_("Op welke domeinen werken jullie?"),
+        queryset=Domain.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("In welke gemeenten werken jullie?"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    consent = forms.BooleanField(
+        label=_(
+            "We gaan akkoord dat de coördinator deze gegevens gebruikt om de aanvraag te beoordelen."
+        ),
+        required=True,
+    )
+
+    class Meta:
+        model = PartnerApplication
+        fields = [
+            "organisation_name",
+            "kind",
+            "enterprise_number",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "domains",
+            "municipalities",
+            "contact_name",
+            "contact_email",
+            "motivation",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "motivation": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "enterprise_number": _(
+                "Tien cijfers, bv. 0207.437.468. Niet verplicht voor feitelijke verenigingen."
+            ),
+            "contact_email": _(
+                "Na goedkeuring krijgt deze persoon een uitnodiging om het profiel te beheren."
+            ),
+        }
+
+    def __init__(self, *args, house, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.house = house
+        self.fields["municipalities"].queryset = house.municipalities.all()
+        self.fields["enterprise_number"].max_length = 16
+        self.fields["enterprise_number"].widget.attrs["maxlength"] = 16
+        self.fields["enterprise_number"].validators = [
+            v for v in self.fields["enterprise_number"].validators if not hasattr(v, "limit_value")
+        ]
+        self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_enterprise_number(self):
+        value = self.cleaned_data.get("enterprise_number", "")
+        return normalise_enterprise_number(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("organisation_name")
+        if name:
+            duplicate = find_duplicate(
+                house=self.house, name=name, enterprise_number=cleaned.get("enterprise_number", "")
+            )
+            if duplicate:
+                raise forms.ValidationError(duplicate, code="duplicate")
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van de afwijzing"),
+        help_text=_("De aanvrager krijgt deze uitleg per e-mail."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van je collega"))
+    role_kind = forms.ChoiceField(
+        label=_("Rol"),
+        choices=[
+            (Role.Kind.ORGANISATION_WORKER, Role.Kind.ORGANISATION_WORKER.label),
+            (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_ADMIN.label),
+        ],
+        widget=forms.RadioSelect,
+        initial=Role.Kind.ORGANISATION_WORKER,
+    )
+
+
+class InvitationAcceptForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Kies een wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 10 tekens, niet te eenvoudig."),
+    )
+    password2 = forms.CharField(
+        label=_("Herhaal het wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+        elif p1:
+            from django.contrib.auth.models import User
+
+            probe = User(
+                email=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(p1, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

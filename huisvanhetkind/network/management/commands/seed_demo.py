@@ -1,0 +1,160 @@
+"""Fill the database with the two demo houses, their partners and fictitious professionals."""
+
+import base64
+import hashlib
+from datetime import time
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from huisvanhetkind.network import demo_data
+from huisvanhetkind.network.models import (
+    AgeGroup,
+    Domain,
+    House,
+    Location,
+    Municipality,
+    OpeningHours,
+    Organisation,
+    PartnerApplication,
+    Partnership,
+    Role,
+)
+
+DEMO_PASSWORD = "Demo-Huis-2026!"
+
+
+def demo_totp_secret(email: str) -> str:
+    """A fixed TOTP secret per demo account, so that the printed secret stays valid."""
+    digest = hashlib.sha256(f"huisvanhetkind-demo:{email}".encode()).digest()
+    return base64.b32encode(digest[:20]).decode()
+
+
+class Command(BaseCommand):
+    help = "Load the demo houses, partners and accounts (only with DEMO_MODE=1)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "seed_demo only runs with DEMO_MODE=1: it creates accounts with known passwords."
+            )
+        with transaction.atomic():
+            houses = {row["slug"]: self._house(row) for row in demo_data.HOUSES}
+            organisations = {
+                row["name"]: self._organisation(row, houses) for row in demo_data.ORGANISATIONS
+            }
+            people = [self._person(row, houses, organisations) for row in demo_data.PEOPLE]
+            for row in demo_data.PENDING_APPLICATIONS:
+                self._application(row, houses)
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(houses)} houses, {len(organisations)} organisations.")
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            "Log in at http://127.0.0.1:8000/accounts/login/ with one of these demo accounts:"
+        )
+        for user, row in people:
+            self.stdout.write(f"  {row['role']:<12} {user.email}")
+        self.stdout.write(f"  password for all: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  second factor: run `make demo-code EMAIL=<address>` for the current code, or add the "
+            "secret from `make demo-code EMAIL=<address>` to an authenticator app."
+        )
+        self.stdout.write("  e-mails (invitations, decisions) are written to var/mail/.")
+
+    @staticmethod
+    def _municipality(name: str) -> Municipality:
+        return Municipality.objects.get(name=name)
+
+    def _locations(self, rows, **owner):
+        for row in rows:
+            location, _ = Location.objects.update_or_create(
+                name=row["name"],
+                **owner,
+                defaults={
+                    "street": row["street"],
+                    "postcode": row["postcode"],
+                    "municipality": self._municipality(row["municipality"]),
+                    "accessibility": row.get("accessibility", ""),
+                },
+            )
+            location.opening_hours.all().delete()
+            for weekday, opens, closes, note in row.get("hours", []):
+                OpeningHours.objects.create(
+                    location=location,
+                    weekday=weekday,
+                    opens=time.fromisoformat(opens),
+                    closes=time.fromisoformat(closes),
+                    note=note,
+                )
+
+    def _house(self, row) -> House:
+        fields = ["name", "tagline", "mission", "vision", "email", "phone", "accent_colour"]
+        house, _ = House.objects.update_or_create(
+            slug=row["slug"], defaults={f: row.get(f, "") for f in fields}
+        )
+        house.municipalities.set([self._municipality(name) for name in row["municipalities"]])
+        self._locations(row.get("locations", []), house=house)
+        return house
+
+    def _organisation(self, row, houses) -> Organisation:
+        fields = ["kind", "description", "website", "email", "phone"]
+        organisation, _ = Organisation.objects.update_or_create(
+            name=row["name"],
+            defaults={
+                **{f: row.get(f, "") for f in fields},
+                "enterprise_number": row.get("enterprise_number"),
+            },
+        )
+        organisation.domains.set(Domain.objects.filter(slug__in=row["domains"]))
+        organisation.age_groups.set(AgeGroup.objects.filter(slug__in=row["age_groups"]))
+        organisation.municipalities.set(
+            [self._municipality(n) for n in row.get("municipalities", [])]
+        )
+        for slug in row["houses"]:
+            Partnership.objects.get_or_create(organisation=organisation, house=houses[slug])
+        self._locations(row.get("locations", []), organisation=organisation)
+        return organisation
+
+    def _person(self, row, houses, organisations):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=row["email"],
+            defaults={
+                "email": row["email"],
+                "first_name": row["first_name"],
+                "last_name": row["last_name"],
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=row["email"], defaults={"primary": True, "verified": True}
+        )
+        Role.objects.get_or_create(
+            user=user,
+            kind=row["role"],
+            house=houses[row["house"]] if row.get("house") else None,
+            organisation=organisations[row["organisation"]] if row.get("organisation") else None,
+        )
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, demo_totp_secret(user.email))
+            RecoveryCodes.activate(user)
+        return user, row
+
+    def _application(self, row, houses):
+        data = {k: v for k, v in row.items() if k not in ("house", "domains", "municipalities")}
+        application, _ = PartnerApplication.objects.get_or_create(
+            house=houses[row["house"]], organisation_name=row["organisation_name"], defaults=data
+        )
+        application.domains.set(Domain.objects.filter(slug__in=row.get("domains", [])))
+        application.municipalities.set(
+            [self._municipality(n) for n in row.get("municipalities", [])]
+        )

@@ -1,0 +1,149 @@
+"""Reads about the network that views, the API and other apps share."""
+
+from django.db.models import Count, Prefetch, Q
+
+from huisvanhetkind.network.models import (
+    Domain,
+    House,
+    Invitation,
+    Location,
+    Municipality,
+    OpeningHours,
+    Organisation,
+    PartnerApplication,
+    Partnership,
+    Role,
+)
+from huisvanhetkind.network.validators import normalise_enterprise_number
+
+
+def houses_public():
+    return House.objects.filter(is_active=True).prefetch_related("municipalities")
+
+
+def house_by_slug(slug: str) -> House | None:
+    return House.objects.filter(slug=slug, is_active=True).first()
+
+
+def house_by_domain(host: str) -> House | None:
+    return House.objects.filter(domain=host, is_active=True).first()
+
+
+def _locations_with_hours():
+    return Location.objects.select_related("municipality").prefetch_related(
+        Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens"))
+    )
+
+
+def house_locations(house: House):
+    return _locations_with_hours().filter(house=house)
+
+
+def house_partners(*, house: House, domain: str = "", municipality: str = ""):
+    """Active partner organisations of a house, optionally filtered by domain and municipality slug."""
+    organisations = Organisation.objects.filter(
+        partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
+    )
+    if domain:
+        organisations = organisations.filter(domains__slug=domain)
+    if municipality:
+        organisations = organisations.filter(municipalities__nis_code=municipality)
+    return (
+        organisations.distinct()
+        .prefetch_related("domains", "age_groups", "municipalities")
+        .order_by("name")
+    )
+
+
+def directory_filters(house: House) -> dict:
+    """The domains and municipalities to filter the partner directory on, with counts."""
+    active = Q(
+        organisations__partnerships__house=house,
+        organisations__partnerships__status=Partnership.Status.ACTIVE,
+    )
+    domains = (
+        Domain.objects.annotate(partner_count=Count("organisations", filter=active, distinct=True))
+        .filter(partner_count__gt=0)
+        .order_by("position")
+    )
+    municipalities = (
+        Municipality.objects.annotate(
+            partner_count=Count("organisations", filter=active, distinct=True)
+        )
+        .filter(Q(partner_count__gt=0) | Q(houses=house))
+        .distinct()
+        .order_by("name")
+    )
+    return {"domains": domains, "municipalities": municipalities}
+
+
+def partner_in_house(*, house: House, pk: int) -> Organisation | None:
+    return (
+        Organisation.objects.filter(
+            pk=pk, partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
+        )
+        .prefetch_related(
+            "domains",
+            "age_groups",
+            "municipalities",
+            Prefetch("locations", queryset=_locations_with_hours()),
+        )
+        .first()
+    )
+
+
+def find_duplicate(*, house: House, name: str, enterprise_number: str = "") -> str | None:
+    """Explain in Dutch why an application duplicates a partner or a pending application, or None."""
+    from django.utils.translation import gettext as _
+
+    number = normalise_enterprise_number(enterprise_number) if enterprise_number else ""
+    same = Q(name__iexact=name.strip())
+    if number:
+        same |= Q(enterprise_number=number)
+    existing = Organisation.objects.filter(same).first()
+    if existing and existing.partnerships.filter(house=house).exists():
+        return _("%(name)s is al partner van dit Huis van het Kind.") % {"name": existing.name}
+    pending_same = Q(organisation_name__iexact=name.strip())
+    if number:
+        pending_same |= Q(enterprise_number=number)
+    pending = PartnerApplication.objects.filter(
+        pending_same, house=house, status=PartnerApplication.Status.PENDING
+    ).first()
+    if pending:
+        return _(
+            "Er is al een aanvraag voor %(name)s in behandeling. De coördinator neemt contact met "
+            "jullie op."
+        ) % {"name": pending.organisation_name}
+    return None
+
+
+def pending_applications(house: House):
+    return PartnerApplication.objects.filter(house=house, status=PartnerApplication.Status.PENDING)
+
+
+def decided_applications(house: House, limit: int = 20):
+    return (
+        PartnerApplication.objects.filter(house=house)
+        .exclude(status=PartnerApplication.Status.PENDING)
+        .select_related("decided_by")[:limit]
+    )
+
+
+def organisation_team(organisation: Organisation):
+    return (
+        Role.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
+def open_invitations(organisation: Organisation):
+    return Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True)
+
+
+def coordinator_emails(house: House) -> list[str]:
+    return list(
+        Role.objects.filter(house=house, kind=Role.Kind.COORDINATOR).values_list(
+            "user__email", flat=True
+        )
+    )

@@ -1,0 +1,261 @@
+"""Every write to the network: onboarding, invitations and roles."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.network.models import (
+    House,
+    Invitation,
+    Organisation,
+    PartnerApplication,
+    Partnership,
+    Role,
+)
+from huisvanhetkind.network.selectors import coordinator_emails, find_duplicate
+from huisvanhetkind.network.validators import normalise_enterprise_number
+from huisvanhetkind.web.mail import send_templated_mail_on_commit
+
+User = get_user_model()
+
+
+@transaction.atomic
+def application_submit(
+    *, house: House, data: dict, domains=(), municipalities=()
+) -> PartnerApplication:
+    """Store a "Partner worden" request and tell the coordinators of the house."""
+    duplicate = find_duplicate(
+        house=house,
+        name=data["organisation_name"],
+        enterprise_number=data.get("enterprise_number", ""),
+    )
+    if duplicate:
+        raise ValidationError(duplicate)
+    if data.get("enterprise_number"):
+        data = {**data, "enterprise_number": normalise_enterprise_number(data["enterprise_number"])}
+    application = PartnerApplication.objects.create(house=house, **data)
+    application.domains.set(domains)
+    application.municipalities.set(municipalities)
+    recipients = coordinator_emails(house)
+    if recipients:
+        send_templated_mail_on_commit(
+            to=recipients,
+            template="network/email/application_received",
+            context={"application": application, "house": house},
+        )
+    return application
+
+
+def _ensure_pending(application: PartnerApplication):
+    if application.status != PartnerApplication.Status.PENDING:
+        raise ValidationError(_("Over deze aanvraag is al beslist."))
+
+
+@transaction.atomic
+def application_approve(*, application: PartnerApplication, actor) -> Organisation:
+    """Approve: the organisation becomes a partner and its contact is invited as its admin.
+
+    An organisation that already exists (same enterprise number or name, for example a partner of
+    another house) is reused, so that one organisation can be partner of several houses.
+    """
+    application = PartnerApplication.objects.select_for_update().get(pk=application.pk)
+    _ensure_pending(application)
+    same = Q(name__iexact=application.organisation_name)
+    if application.enterprise_number:
+        same |= Q(enterprise_number=application.enterprise_number)
+    organisation = Organisation.objects.filter(same).first()
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            name=application.organisation_name,
+            kind=application.kind,
+            description=application.description,
+            website=application.website,
+            email=application.email,
+            phone=application.phone,
+            enterprise_number=application.enterprise_number or None,
+        )
+        organisation.domains.set(application.domains.all())
+        organisation.municipalities.set(application.municipalities.all())
+    Partnership.objects.get_or_create(organisation=organisation, house=application.house)
+    application.status = PartnerApplication.Status.APPROVED
+    application.decided_at = timezone.now()
+    application.decided_by = actor
+    application.organisation = organisation
+    application.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.APPROVE,
+        target=application,
+        house=application.house,
+        changes={"organisation_id": organisation.pk},
+    )
+    invitation_create(
+        actor=actor,
+        email=application.contact_email,
+        role_kind=Role.Kind.ORGANISATION_ADMIN,
+        organisation=organisation,
+        house=application.house,
+    )
+    return organisation
+
+
+@transaction.atomic
+def application_decline(
+    *, application: PartnerApplication, actor, reason: str
+) -> PartnerApplication:
+    application = PartnerApplication.objects.select_for_update().get(pk=application.pk)
+    _ensure_pending(application)
+    if not reason.strip():
+        raise ValidationError(_("Geef een reden op: de aanvrager krijgt die te lezen."))
+    application.status = PartnerApplication.Status.DECLINED
+    application.decided_at = timezone.now()
+    application.decided_by = actor
+    application.decision_reason = reason.strip()
+    application.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.DECLINE,
+        target=application,
+        house=application.house,
+        reason=application.decision_reason,
+    )
+    send_templated_mail_on_commit(
+        to=[application.contact_email],
+        template="network/email/application_declined",
+        context={"application": application, "house": application.house},
+    )
+    return application
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor,
+    email: str,
+    role_kind: str,
+    organisation: Organisation | None = None,
+    house: House | None = None,
+) -> Invitation:
+    """Invite someone by e-mail to take up a role. ``house`` gives the context of the invitation."""
+    email = email.strip().lower()
+    if (
+        role_kind in (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+        and organisation is None
+    ):
+        raise ValidationError(
+            _("Een uitnodiging voor een organisatie heeft een organisatie nodig.")
+        )
+    already = Role.objects.filter(user__email__iexact=email, kind=role_kind)
+    already = (
+        already.filter(organisation=organisation) if organisation else already.filter(house=house)
+    )
+    if already.exists():
+        raise ValidationError(_("%(email)s heeft deze rol al.") % {"email": email})
+    invitation = Invitation.objects.create(
+        email=email,
+        role_kind=role_kind,
+        organisation=organisation,
+        house=house,
+        invited_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.INVITE,
+        target=invitation,
+        house=house,
+        changes={"role": role_kind, "organisation_id": organisation.pk if organisation else None},
+    )
+    send_templated_mail_on_commit(
+        to=[email],
+        template="network/email/invitation",
+        context={
+            "invitation": invitation,
+            "organisation": organisation,
+            "house": house,
+            "inviter": actor,
+        },
+    )
+    return invitation
+
+
+def role_grant(
+    *, actor, user, kind: str, house: House | None = None, organisation=None, context_house=None
+) -> Role:
+    role, created = Role.objects.get_or_create(
+        user=user, kind=kind, house=house, organisation=organisation
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.ROLE_GRANT,
+            target=role,
+            house=house or context_house,
+            changes={"user": user.email, "kind": kind},
+        )
+    return role
+
+
+@transaction.atomic
+def role_revoke(*, actor, role: Role, context_house=None) -> None:
+    if role.user_id == getattr(actor, "pk", None) and role.kind == Role.Kind.ORGANISATION_ADMIN:
+        others = Role.objects.filter(
+            organisation=role.organisation, kind=Role.Kind.ORGANISATION_ADMIN
+        ).exclude(pk=role.pk)
+        if not others.exists():
+            raise ValidationError(
+                _("Je bent de enige beheerder van deze organisatie: duid eerst iemand anders aan.")
+            )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.ROLE_REVOKE,
+        target=role,
+        house=role.house or context_house,
+        changes={"user": role.user.email, "kind": role.kind},
+    )
+    role.delete()
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user=None, first_name: str = "", last_name: str = "", password=""
+):
+    """Take up an invitation: create the account when needed and grant the role."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(
+            _("Deze uitnodiging is verlopen of al gebruikt. Vraag een nieuwe uitnodiging.")
+        )
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ValidationError(
+                _("Er bestaat al een account met dit e-mailadres: meld je eerst aan.")
+            )
+        user = User.objects.create_user(
+            username=invitation.email[:150],
+            email=invitation.email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+        )
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=invitation.email, primary=True, verified=True)
+    elif user.email.lower() != invitation.email.lower():
+        raise ValidationError(_("Deze uitnodiging is voor een ander e-mailadres."))
+    role_grant(
+        actor=invitation.invited_by,
+        user=user,
+        kind=invitation.role_kind,
+        house=invitation.house if invitation.role_kind == Role.Kind.COORDINATOR else None,
+        organisation=invitation.organisation,
+        context_house=invitation.house,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from huisvanhetkind.network import views
+
+app_name = "network"
+
+urlpatterns = [
+    path("beheer/", views.dashboard, name="dashboard"),
+    path(
+        "beheer/huis/<slug:house_slug>/aanvragen/",
+        views.application_queue,
+        name="application_queue",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/aanvragen/<int:pk>/",
+        views.application_detail,
+        name="application",
+    ),
+    path("beheer/huis/<slug:house_slug>/audit/", views.audit_trail, name="audit_trail"),
+    path("beheer/organisatie/<int:pk>/team/", views.team, name="team"),
+    path(
+        "beheer/organisatie/<int:pk>/team/<int:role_pk>/intrekken/",
+        views.role_remove,
+        name="role_remove",
+    ),
+    path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("<slug:house_slug>/partner-worden/", views.apply, name="apply"),
+]

@@ -1,0 +1,216 @@
+from allauth.account.internal.flows.login import record_authentication
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huisvanhetkind.audit.selectors import audit_events_for_house
+from huisvanhetkind.network import access, selectors, services
+from huisvanhetkind.network.forms import (
+    DeclineForm,
+    InvitationAcceptForm,
+    InvitationForm,
+    PartnerApplicationForm,
+)
+from huisvanhetkind.network.models import Invitation, Role
+
+
+def _form_error(form, error: ValidationError):
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def apply(request):
+    """Public: 'Partner worden'."""
+    house = request.house
+    form = PartnerApplicationForm(request.POST or None, house=house)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k not in ("domains", "municipalities", "consent")
+        }
+        try:
+            services.application_submit(
+                house=house,
+                data=data,
+                domains=form.cleaned_data["domains"],
+                municipalities=form.cleaned_data["municipalities"],
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            return render(request, "network/apply_done.html", {"house": house})
+    return render(request, "network/apply.html", {"house": house, "form": form})
+
+
+@access.professional_required
+def dashboard(request):
+    roles = access.roles_of(request.user)
+    coordinated = [r.house for r in roles if r.kind == Role.Kind.COORDINATOR]
+    if access.is_platform_admin(request.user):
+        coordinated = list(selectors.houses_public())
+    houses = [(house, selectors.pending_applications(house).count()) for house in coordinated]
+    organisations = [r.organisation for r in roles if r.kind == Role.Kind.ORGANISATION_ADMIN]
+    return render(
+        request,
+        "network/dashboard.html",
+        {"houses": houses, "admin_organisations": organisations, "roles": roles},
+    )
+
+
+@access.professional_required
+def application_queue(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    return render(
+        request,
+        "network/application_queue.html",
+        {
+            "house": house,
+            "pending": selectors.pending_applications(house).prefetch_related(
+                "domains", "municipalities"
+            ),
+            "decided": selectors.decided_applications(house),
+        },
+    )
+
+
+@access.professional_required
+def application_detail(request, pk):
+    application = access.get_application_for_user(request.user, request.house, pk)
+    decline_form = DeclineForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "approve":
+                organisation = services.application_approve(
+                    application=application, actor=request.user
+                )
+                messages.success(
+                    request,
+                    _("%(name)s is nu partner. %(email)s kreeg een uitnodiging.")
+                    % {"name": organisation.name, "email": application.contact_email},
+                )
+                return redirect("network:application_queue", house_slug=request.house.slug)
+            if request.POST.get("decision") == "decline" and decline_form.is_valid():
+                services.application_decline(
+                    application=application,
+                    actor=request.user,
+                    reason=decline_form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request, _("De aanvraag is afgewezen; de aanvrager kreeg een e-mail.")
+                )
+                return redirect("network:application_queue", house_slug=request.house.slug)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("network:application", house_slug=request.house.slug, pk=application.pk)
+    return render(
+        request,
+        "network/application_detail.html",
+        {"house": request.house, "application": application, "decline_form": decline_form},
+    )
+
+
+@access.professional_required
+def audit_trail(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    return render(
+        request,
+        "network/audit_trail.html",
+        {"house": house, "events": audit_events_for_house(house=house)},
+    )
+
+
+@access.professional_required
+def team(request, pk):
+    organisation = access.get_organisation_for_admin(request.user, pk)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                actor=request.user,
+                email=form.cleaned_data["email"],
+                role_kind=form.cleaned_data["role_kind"],
+                organisation=organisation,
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data
+            )
+            return redirect("network:team", pk=organisation.pk)
+    return render(
+        request,
+        "network/team.html",
+        {
+            "organisation": organisation,
+            "team": selectors.organisation_team(organisation),
+            "invitations": selectors.open_invitations(organisation),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@access.professional_required
+def role_remove(request, pk, role_pk):
+    organisation = access.get_organisation_for_admin(request.user, pk)
+    role = get_object_or_404(Role, pk=role_pk, organisation=organisation)
+    try:
+        services.role_revoke(actor=request.user, role=role)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("De rol van %(email)s is ingetrokken.") % {"email": role.user.email}
+        )
+    return redirect("network:team", pk=organisation.pk)
+
+
+def invitation_accept(request, token):
+    """Public: take up an invitation; a newcomer chooses a password, then a second factor."""
+    invitation = (
+        Invitation.objects.select_related("organisation", "house").filter(token=token).first()
+    )
+    if invitation is None:
+        raise Http404
+    if not invitation.is_usable:
+        return render(
+            request, "network/invitation_unusable.html", {"invitation": invitation}, status=410
+        )
+    user = request.user if request.user.is_authenticated else None
+    form = None if user else InvitationAcceptForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and (user or form.is_valid()):
+        fields = form.cleaned_data if form else {}
+        try:
+            account = services.invitation_accept(
+                invitation=invitation,
+                user=user,
+                first_name=fields.get("first_name", ""),
+                last_name=fields.get("last_name", ""),
+                password=fields.get("password1", ""),
+            )
+        except ValidationError as error:
+            if form is None:
+                messages.error(request, " ".join(error.messages))
+                return redirect("network:invitation_accept", token=token)
+            _form_error(form, error)
+        else:
+            if user is None:
+                login(request, account, backend="django.contrib.auth.backends.ModelBackend")
+                # The password was just chosen: count it as a fresh log-in for the MFA set-up.
+                record_authentication(request, account, method="password", email=account.email)
+            messages.success(
+                request,
+                _(
+                    "Welkom! Stel nu je tweede factor in: zo blijven de gegevens van gezinnen veilig."
+                ),
+            )
+            return redirect("network:dashboard")
+    return render(
+        request, "network/invitation_accept.html", {"invitation": invitation, "form": form}
+    )

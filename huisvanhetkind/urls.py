@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from huisvanhetkind.web import views as web_views
+
+urlpatterns = [
+    path("healthz", web_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("huisvanhetkind.network.urls")),
+    path("", include("huisvanhetkind.web.urls")),
+]

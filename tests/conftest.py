@@ -1,0 +1,131 @@
+"""The four personas of every test: a parent (no account), a partner worker, a worker of another
+organisation (the outsider) and the coordinator."""
+
+import base64
+import hashlib
+import hmac
+import struct
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client
+
+from huisvanhetkind.network.models import Municipality, Role
+from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET, offset: int = 0) -> str:
+    """The TOTP code of ``secret`` for the current 30-second window (plus ``offset`` windows)."""
+    counter = int(time.time()) // 30 + offset
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    start = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[start : start + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def with_second_factor(user):
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """``with on_commit():`` runs what a real commit would trigger (e-mails) at the end of the block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def house(db):
+    return HouseFactory(
+        slug="kalmthout",
+        name="Huis van het Kind Kalmthout",
+        municipalities=[Municipality.objects.get(name="Kalmthout")],
+    )
+
+
+@pytest.fixture
+def other_house(db):
+    return HouseFactory(
+        slug="zoersel-brecht-zandhoven-wijnegem-schilde",
+        name="Huis van het Kind Zoersel-Brecht-Zandhoven-Wijnegem-Schilde",
+        municipalities=list(
+            Municipality.objects.filter(
+                name__in=["Zoersel", "Brecht", "Zandhoven", "Wijnegem", "Schilde"]
+            )
+        ),
+    )
+
+
+@pytest.fixture
+def organisation(house):
+    return OrganisationFactory(
+        name="Opvoedingspunt Kalmthout", houses=[house], domains=["opvoedingsondersteuning"]
+    )
+
+
+@pytest.fixture
+def other_organisation(house):
+    return OrganisationFactory(
+        name="Kraamzorg Landelijke Thuiszorg", houses=[house], domains=["gezondheid"]
+    )
+
+
+@pytest.fixture
+def parent_client():
+    """A parent: no account, no log-in."""
+    return Client()
+
+
+@pytest.fixture
+def worker(organisation):
+    user = with_second_factor(UserFactory(email="medewerker@opvoedingspunt.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def org_admin(organisation):
+    user = with_second_factor(UserFactory(email="beheer@opvoedingspunt.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_ADMIN, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def outsider(other_organisation):
+    """A worker (and admin) of another organisation of the same house."""
+    user = with_second_factor(UserFactory(email="buitenstaander@kraamzorg.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_ADMIN, organisation=other_organisation)
+    return user
+
+
+@pytest.fixture
+def coordinator(house):
+    user = with_second_factor(UserFactory(email="coordinator@kalmthout.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.COORDINATOR, house=house)
+    return user
+
+
+@pytest.fixture
+def other_coordinator(other_house):
+    user = with_second_factor(UserFactory(email="coordinator@regio.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.COORDINATOR, house=other_house)
+    return user
+
+
+def logged_in(user) -> Client:
+    """A client logged in with password and second factor already passed."""
+    client = Client()
+    client.force_login(user)
+    return client
