@@ -19,6 +19,9 @@ PLATFORM_PREFIXES = (
     "/privacy/",
 )
 
+# Paths that never need the house (and must not touch the database for it).
+NO_HOUSE_PREFIXES = ("/healthz", "/static/", "/media/")
+
 
 class HouseMiddleware:
     """Sets ``request.house``.
@@ -33,6 +36,8 @@ class HouseMiddleware:
 
     def __call__(self, request):
         request.house = None
+        if request.path_info.startswith(NO_HOUSE_PREFIXES):
+            return self.get_response(request)
         host = request.get_host().split(":")[0].lower()
         house = house_by_domain(host) if host not in ("127.0.0.1", "localhost") else None
         if house is not None:
