@@ -35,10 +35,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    # Our templates first: they restyle allauth's pages.
+    "huisvanhetkind.web",
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "huisvanhetkind.web",
     "huisvanhetkind.audit",
     "huisvanhetkind.network",
 ]

@@ -203,7 +203,9 @@ def invitation_accept(request, token):
             if user is None:
                 login(request, account, backend="django.contrib.auth.backends.ModelBackend")
                 # The password was just chosen: count it as a fresh log-in for the MFA set-up.
-                record_authentication(request, account, method="password", email=account.email)
+                record_authentication(
+                    request, account, method="password", email=account.email, reauthenticated=True
+                )
             messages.success(
                 request,
                 _(
