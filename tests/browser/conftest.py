@@ -1,9 +1,11 @@
 """End-to-end tests in the system Chromium, driven by Playwright, checked by axe."""
 
+import importlib
 import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -16,6 +18,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(autouse=True)
+def reference_lists(transactional_db):
+    """Transactional tests empty the database afterwards; load the reference lists again."""
+    migration = importlib.import_module(
+        "huisvanhetkind.network.migrations.0002_load_domains_age_groups_municipalities"
+    )
+    migration.load(apps, None)
 
 
 @pytest.fixture(scope="session")
