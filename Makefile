@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEMO_ADDR ?= 127.0.0.1:8000
 DEMO_ENV := DEBUG=1 DEMO_MODE=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
 .PHONY: demo test lint format messages demo-code chromium clean
@@ -23,7 +24,7 @@ chromium:
 demo: $(STAMP)
 	$(DEMO_ENV) $(BIN)/huisvanhetkind migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/huisvanhetkind seed_demo
-	$(DEMO_ENV) $(BIN)/huisvanhetkind runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/huisvanhetkind runserver $(DEMO_ADDR)
 
 demo-code: $(STAMP)
 	@$(DEMO_ENV) $(BIN)/huisvanhetkind demo_code $(EMAIL)
