@@ -2,7 +2,14 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.network.models import Domain, Municipality, PartnerApplication, Role
+from huisvanhetkind.network.models import (
+    AgeGroup,
+    Domain,
+    Municipality,
+    Organisation,
+    PartnerApplication,
+    Role,
+)
 from huisvanhetkind.network.selectors import find_duplicate
 from huisvanhetkind.network.validators import normalise_enterprise_number
 
@@ -147,3 +154,45 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    """What an organisation admin keeps current about their organisation."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    domains = forms.ModelMultipleChoiceField(
+        label=_("Domeinen"), queryset=Domain.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    age_groups = forms.ModelMultipleChoiceField(
+        label=_("Voor wie"), queryset=AgeGroup.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Werkt in"),
+        queryset=Municipality.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "description",
+            "website",
+            "email",
+            "phone",
+            "domains",
+            "age_groups",
+            "municipalities",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        houses = self.instance.partnerships.values("house")
+        self.fields["municipalities"].queryset = Municipality.objects.filter(
+            houses__in=houses
+        ).distinct()
+
+
+class CoordinatorInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van de nieuwe coördinator"))

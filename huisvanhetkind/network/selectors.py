@@ -147,3 +147,21 @@ def coordinator_emails(house: House) -> list[str]:
             "user__email", flat=True
         )
     )
+
+
+def house_coordinators(house: House):
+    return Role.objects.filter(house=house, kind=Role.Kind.COORDINATOR).select_related("user")
+
+
+def open_coordinator_invitations(house: House):
+    return Invitation.objects.filter(
+        house=house, role_kind=Role.Kind.COORDINATOR, accepted_at__isnull=True
+    )
+
+
+def house_partnerships(house: House):
+    return (
+        Partnership.objects.filter(house=house)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )

@@ -259,3 +259,33 @@ def invitation_accept(
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, actor, data: dict) -> Organisation:
+    """Change an organisation's public profile; the trail of each of its houses records what changed."""
+    organisation = Organisation.objects.select_for_update().get(
+        pk=organisation.pk
+    )  # compare with the saved state
+    changes = {}
+    for field, value in data.items():
+        if field in ("domains", "age_groups", "municipalities"):
+            before = {str(x) for x in getattr(organisation, field).all()}
+            after = {str(x) for x in value}
+            if before != after:
+                changes[field] = {"voor": sorted(before), "na": sorted(after)}
+                getattr(organisation, field).set(value)
+        elif getattr(organisation, field) != value:
+            changes[field] = {"voor": getattr(organisation, field), "na": value}
+            setattr(organisation, field, value)
+    if changes:
+        organisation.save()
+        for house in House.objects.filter(partnerships__organisation=organisation):
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                target=organisation,
+                house=house,
+                changes=changes,
+            )
+    return organisation

@@ -17,7 +17,18 @@ urlpatterns = [
         name="application",
     ),
     path("beheer/huis/<slug:house_slug>/audit/", views.audit_trail, name="audit_trail"),
+    path(
+        "beheer/huis/<slug:house_slug>/coordinatoren/",
+        views.house_coordinators,
+        name="house_coordinators",
+    ),
+    path("beheer/huis/<slug:house_slug>/partners/", views.house_partners, name="house_partners"),
     path("beheer/organisatie/<int:pk>/team/", views.team, name="team"),
+    path(
+        "beheer/organisatie/<int:pk>/profiel/",
+        views.organisation_profile,
+        name="organisation_profile",
+    ),
     path(
         "beheer/organisatie/<int:pk>/team/<int:role_pk>/intrekken/",
         views.role_remove,

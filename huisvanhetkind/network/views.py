@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 from huisvanhetkind.audit.selectors import audit_events_for_house
 from huisvanhetkind.network import access, selectors, services
 from huisvanhetkind.network.forms import (
+    CoordinatorInvitationForm,
     DeclineForm,
     InvitationAcceptForm,
     InvitationForm,
+    OrganisationProfileForm,
     PartnerApplicationForm,
 )
 from huisvanhetkind.network.models import Invitation, Role
@@ -150,6 +152,64 @@ def team(request, pk):
             "organisation": organisation,
             "team": selectors.organisation_team(organisation),
             "invitations": selectors.open_invitations(organisation),
+            "form": form,
+        },
+    )
+
+
+@access.professional_required
+def organisation_profile(request, pk):
+    organisation = access.get_organisation_for_admin(request.user, pk)
+    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_update(
+            organisation=organisation, actor=request.user, data=form.cleaned_data
+        )
+        messages.success(
+            request, _("Het profiel van %(name)s is bijgewerkt.") % {"name": organisation.name}
+        )
+        return redirect("network:organisation_profile", pk=organisation.pk)
+    return render(
+        request, "network/organisation_profile.html", {"organisation": organisation, "form": form}
+    )
+
+
+@access.professional_required
+def house_partners(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    return render(
+        request,
+        "network/house_partners.html",
+        {"house": house, "partnerships": selectors.house_partnerships(house)},
+    )
+
+
+@access.professional_required
+def house_coordinators(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    form = CoordinatorInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                actor=request.user,
+                email=form.cleaned_data["email"],
+                role_kind=Role.Kind.COORDINATOR,
+                house=house,
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data
+            )
+            return redirect("network:house_coordinators", house_slug=house.slug)
+    return render(
+        request,
+        "network/house_coordinators.html",
+        {
+            "house": house,
+            "coordinators": selectors.house_coordinators(house),
+            "invitations": selectors.open_coordinator_invitations(house),
             "form": form,
         },
     )

@@ -1,6 +1,9 @@
 """Resolve the current house (the tenant) from the host name or the first path segment."""
 
+from django.conf import settings
 from django.http import Http404
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from huisvanhetkind.network.selectors import house_by_domain, house_by_slug
 
@@ -56,3 +59,24 @@ class HouseMiddleware:
         if request.house is None:
             raise Http404
         return None
+
+
+class LanguageMiddleware:
+    """Dutch unless the visitor chose another language with the language switch (a cookie).
+
+    Flemish local governments speak Dutch first; French and English are a service on request,
+    so the browser's Accept-Language header does not switch the language by itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response

@@ -201,3 +201,9 @@ def test_inactive_house_is_hidden(parent_client, db):
     hidden = HouseFactory(slug="gesloten", is_active=False)
     assert parent_client.get(f"/{hidden.slug}/").status_code == 404
     assert hidden.name not in parent_client.get("/").content.decode()
+
+
+def test_dutch_is_the_default_whatever_the_browser_asks(parent_client, house):
+    page = parent_client.get(f"/{house.slug}/", HTTP_ACCEPT_LANGUAGE="fr-BE,fr;q=0.9,en;q=0.5")
+    assert '<html lang="nl">' in page.content.decode()
+    assert page["Content-Language"] == "nl"
