@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "huisvanhetkind.audit",
     "huisvanhetkind.network",
+    "huisvanhetkind.catalogue",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 """The network: houses, municipalities, organisations, partnerships, locations, people and roles."""
 
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.network.validators import format_enterprise_number, validate_enterprise_number
+
+
+def new_hsds_id() -> str:
+    """The identifier of a record in Open Referral HSDS exports and imports."""
+    return str(uuid.uuid4())
 
 
 class Municipality(models.Model):
@@ -111,6 +117,7 @@ class Organisation(models.Model):
         LEISURE = "leisure", _("vrije tijd, jeugdwerk en sport")
         OTHER = "other", _("andere")
 
+    hsds_id = models.CharField(max_length=64, unique=True, default=new_hsds_id, editable=False)
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(
         _("soort organisatie"), max_length=20, choices=Kind.choices, default=Kind.OTHER
@@ -183,6 +190,7 @@ class Partnership(models.Model):
 class Location(models.Model):
     """A physical place: the house itself or a site of an organisation."""
 
+    hsds_id = models.CharField(max_length=64, unique=True, default=new_hsds_id, editable=False)
     name = models.CharField(_("naam"), max_length=150)
     house = models.ForeignKey(
         House, null=True, blank=True, on_delete=models.CASCADE, related_name="locations"
