@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_ADDR ?= 127.0.0.1:8000
-DEMO_ENV := DEBUG=1 DEMO_MODE=1 EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+DEMO_ENV := DEBUG=1 DEMO_MODE=1 TASKS_BACKEND=immediate EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
 .PHONY: demo test lint format messages demo-code chromium clean
 

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "huisvanhetkind.audit",
     "huisvanhetkind.network",
     "huisvanhetkind.catalogue",
+    "huisvanhetkind.search",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +220,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}} if not DEBUG else {},
+}
+
+# Background tasks (e-mails, reminders, retention): in the database, run by `huisvanhetkind db_worker`.
+# TASKS_BACKEND=immediate runs them in the request instead (tests and the demo).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND],
+    }
 }
 
 # How long an invitation to become a professional user stays valid.

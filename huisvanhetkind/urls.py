@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from huisvanhetkind.api.api import api
 from huisvanhetkind.web import views as web_views
 
 urlpatterns = [
@@ -8,6 +9,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("api/", api.urls),
     path("", include("huisvanhetkind.network.urls")),
+    path("", include("huisvanhetkind.catalogue.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]

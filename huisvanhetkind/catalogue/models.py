@@ -81,7 +81,10 @@ class ServiceQuerySet(models.QuerySet):
 class Service(models.Model):
     hsds_id = models.CharField(max_length=64, unique=True, default=new_hsds_id, editable=False)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisatie")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="services",
+        verbose_name=_("organisatie"),
     )
     name = models.CharField(_("naam"), max_length=200)
     alternate_name = models.CharField(_("andere naam"), max_length=200, blank=True)
@@ -92,7 +95,11 @@ class Service(models.Model):
     )
     description = models.TextField(_("volledige beschrijving"), blank=True)
     status = models.CharField(
-        _("status"), max_length=12, choices=ServiceStatus.choices, default=ServiceStatus.DRAFT, db_index=True
+        _("status"),
+        max_length=12,
+        choices=ServiceStatus.choices,
+        default=ServiceStatus.DRAFT,
+        db_index=True,
     )
     temporarily_closed = models.BooleanField(_("tijdelijk gesloten"), default=False)
     url = models.URLField(_("website"), blank=True)
@@ -100,7 +107,9 @@ class Service(models.Model):
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     languages = models.JSONField(_("talen"), default=list, blank=True)
     application_process = models.TextField(
-        _("hoe aanvragen of inschrijven"), blank=True, help_text=_("Wat moet een ouder doen om dit te krijgen?")
+        _("hoe aanvragen of inschrijven"),
+        blank=True,
+        help_text=_("Wat moet een ouder doen om dit te krijgen?"),
     )
     eligibility_description = models.TextField(_("voor wie precies"), blank=True)
     for_expecting_parents = models.BooleanField(_("ook voor aanstaande ouders"), default=False)
@@ -129,14 +138,21 @@ class Service(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
-    social_tariff_description = models.CharField(_("uitleg bij het sociaal tarief"), max_length=200, blank=True)
+    social_tariff_description = models.CharField(
+        _("uitleg bij het sociaal tarief"), max_length=200, blank=True
+    )
     schedule_description = models.CharField(
-        _("wanneer"), max_length=300, blank=True, help_text=_("Bijvoorbeeld: elke dinsdag van 9 tot 11 uur.")
+        _("wanneer"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: elke dinsdag van 9 tot 11 uur."),
     )
     service_areas = models.ManyToManyField(
         Municipality, blank=True, related_name="services", verbose_name=_("voor inwoners van")
     )
-    locations = models.ManyToManyField(Location, blank=True, related_name="services", verbose_name=_("locaties"))
+    locations = models.ManyToManyField(
+        Location, blank=True, related_name="services", verbose_name=_("locaties")
+    )
     contact_name = models.CharField(_("contactpersoon"), max_length=150, blank=True)
     contact_title = models.CharField(_("functie contactpersoon"), max_length=150, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
@@ -144,9 +160,13 @@ class Service(models.Model):
     referral_criteria = models.TextField(
         _("wanneer doorverwijzen"),
         blank=True,
-        help_text=_("Alleen zichtbaar voor professionals: wanneer verwijs je een gezin hiernaar door?"),
+        help_text=_(
+            "Alleen zichtbaar voor professionals: wanneer verwijs je een gezin hiernaar door?"
+        ),
     )
-    domains = models.ManyToManyField(Domain, blank=True, related_name="services", verbose_name=_("domeinen"))
+    domains = models.ManyToManyField(
+        Domain, blank=True, related_name="services", verbose_name=_("domeinen")
+    )
     age_groups = models.ManyToManyField(
         AgeGroup, blank=True, related_name="services", verbose_name=_("leeftijdsgroepen")
     )
@@ -227,11 +247,15 @@ class Synonym(models.Model):
     A house's coordinator maintains its own; rows without a house apply everywhere.
     """
 
-    house = models.ForeignKey(House, null=True, blank=True, on_delete=models.CASCADE, related_name="synonyms")
+    house = models.ForeignKey(
+        House, null=True, blank=True, on_delete=models.CASCADE, related_name="synonyms"
+    )
     terms = models.CharField(
         _("woorden met dezelfde betekenis"),
         max_length=500,
-        help_text=_("Gescheiden door komma's, bv. crèche, kinderdagverblijf, kinderopvang, onthaalouder"),
+        help_text=_(
+            "Gescheiden door komma's, bv. crèche, kinderdagverblijf, kinderopvang, onthaalouder"
+        ),
     )
 
     class Meta:
