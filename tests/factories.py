@@ -108,3 +108,34 @@ class PartnerApplicationFactory(factory.django.DjangoModelFactory):
     description = "Speelnamiddagen voor kinderen."
     contact_name = "An Peeters"
     contact_email = factory.Sequence(lambda n: f"contact{n}@vereniging.example.be")
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "catalogue.Service"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Aanbod {n}")
+    summary = "Een korte uitleg voor ouders."
+    description = "Een langere beschrijving."
+    status = "published"
+
+    @factory.post_generation
+    def domains(self, create, extracted, **kwargs):
+        if create:
+            self.domains.set(
+                Domain.objects.filter(slug__in=extracted or ["opvoedingsondersteuning"])
+            )
+
+    @factory.post_generation
+    def age_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            from huisvanhetkind.network.models import AgeGroup
+
+            self.age_groups.set(AgeGroup.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def service_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.service_areas.set(Municipality.objects.filter(name__in=extracted))

@@ -61,6 +61,17 @@ def is_organisation_admin(user, organisation) -> bool:
     return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
 
 
+def is_organisation_member(user, organisation) -> bool:
+    """Admins and workers of the organisation, the coordinators of its houses, platform admins."""
+    if any(
+        r.organisation_id == organisation.pk
+        and r.kind in (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+        for r in roles_of(user)
+    ):
+        return True
+    return is_organisation_admin(user, organisation)
+
+
 def professional_required(view):
     """Log-in, a role and a second factor: the gate of every non-public page."""
 
@@ -93,5 +104,12 @@ def get_application_for_user(user, house, pk) -> PartnerApplication:
 def get_organisation_for_admin(user, pk) -> Organisation:
     organisation = get_object_or_404(Organisation, pk=pk)
     if not is_organisation_admin(user, organisation):
+        raise Http404
+    return organisation
+
+
+def get_organisation_for_member(user, pk) -> Organisation:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not is_organisation_member(user, organisation):
         raise Http404
     return organisation

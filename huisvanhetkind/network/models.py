@@ -11,7 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.network.validators import format_enterprise_number, validate_enterprise_number
+from huisvanhetkind.network.validators import (
+    format_enterprise_number,
+    validate_enterprise_number,
+    validate_house_slug,
+)
 
 
 def new_hsds_id() -> str:
@@ -72,7 +76,12 @@ class House(models.Model):
     """A Huis van het Kind: the tenant of the platform."""
 
     name = models.CharField(_("naam"), max_length=150)
-    slug = models.SlugField(_("korte naam in de adresbalk"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("korte naam in de adresbalk"),
+        max_length=80,
+        unique=True,
+        validators=[validate_house_slug],
+    )
     domain = models.CharField(
         _("eigen domeinnaam"),
         max_length=200,

@@ -41,3 +41,28 @@ def format_enterprise_number(value: str) -> str:
     if len(digits) != 10:
         return value
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+
+
+# First path segments that belong to the platform; a house cannot take them as its slug.
+RESERVED_SLUGS = {
+    "accounts",
+    "admin",
+    "api",
+    "beheer",
+    "healthz",
+    "i18n",
+    "media",
+    "privacy",
+    "static",
+    "toegankelijkheid",
+    "uitnodiging",
+}
+
+
+def validate_house_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("'%(slug)s' is voorbehouden voor het platform."),
+            params={"slug": value},
+            code="reserved",
+        )

@@ -57,10 +57,16 @@ def dashboard(request):
         coordinated = list(selectors.houses_public())
     houses = [(house, selectors.pending_applications(house).count()) for house in coordinated]
     organisations = [r.organisation for r in roles if r.kind == Role.Kind.ORGANISATION_ADMIN]
+    members = [r.organisation for r in roles if r.organisation_id]
     return render(
         request,
         "network/dashboard.html",
-        {"houses": houses, "admin_organisations": organisations, "roles": roles},
+        {
+            "houses": houses,
+            "admin_organisations": organisations,
+            "member_organisations": list(dict.fromkeys(members)),
+            "roles": roles,
+        },
     )
 
 

@@ -34,3 +34,11 @@ def test_enterprise_number_is_shown_with_dots():
 def test_factory_enterprise_numbers_are_valid():
     for n in range(50):
         validate_enterprise_number(enterprise_number(n))
+
+
+def test_a_house_cannot_take_a_platform_path_as_its_slug():
+    from huisvanhetkind.network.validators import validate_house_slug
+
+    with pytest.raises(ValidationError):
+        validate_house_slug("beheer")
+    validate_house_slug("kalmthout")

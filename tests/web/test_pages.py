@@ -207,3 +207,9 @@ def test_dutch_is_the_default_whatever_the_browser_asks(parent_client, house):
     page = parent_client.get(f"/{house.slug}/", HTTP_ACCEPT_LANGUAGE="fr-BE,fr;q=0.9,en;q=0.5")
     assert '<html lang="nl">' in page.content.decode()
     assert page["Content-Language"] == "nl"
+
+
+def test_not_found_pages_are_in_dutch_with_a_way_back(parent_client, db):
+    response = parent_client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
