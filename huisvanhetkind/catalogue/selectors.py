@@ -117,11 +117,12 @@ def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
         free=Count("pk", filter=Q(is_free=True), distinct=True),
         social=Count("pk", filter=Q(social_tariff=True) | Q(is_free=True), distinct=True),
     )
-    language_rows = _filter(base, filters, skip="language").values_list("languages", flat=True)
-    languages: dict[str, int] = {}
-    for codes in language_rows:
-        for code in set(codes or []):
-            languages[code] = languages.get(code, 0) + 1
+    languages = _filter(base, filters, skip="language").aggregate(
+        **{
+            code: Count("pk", filter=Q(languages__icontains=f'"{code}"'), distinct=True)
+            for code in LANGUAGE_NAMES
+        }
+    )
     municipality_names = dict(house.municipalities.values_list("nis_code", "name"))
     municipality_names |= dict(
         Municipality.objects.filter(nis_code__in=places).values_list("nis_code", "name")
@@ -175,6 +176,7 @@ def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
             [
                 (code, str(LANGUAGE_NAMES.get(code, code)), n, code == filters.language)
                 for code, n in sorted(languages.items(), key=lambda item: -item[1])
+                if n or code == filters.language
             ],
         ),
     ]
