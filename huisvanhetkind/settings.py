@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.network",
     "huisvanhetkind.catalogue",
     "huisvanhetkind.search",
+    "huisvanhetkind.questions",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -233,6 +234,9 @@ TASKS = {
         }[TASKS_BACKEND],
     }
 }
+
+# Personal data of a parent's question is erased this many days after the question is closed.
+QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
 
 # How long an invitation to become a professional user stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)

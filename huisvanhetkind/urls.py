@@ -12,5 +12,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("huisvanhetkind.network.urls")),
     path("", include("huisvanhetkind.catalogue.urls")),
+    path("", include("huisvanhetkind.questions.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]

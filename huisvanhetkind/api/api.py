@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from huisvanhetkind.catalogue.api import router as hsds_router
+
 api = NinjaAPI(
     title="Huis van het Kind",
     version="1.0",
@@ -9,3 +11,5 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+
+api.add_router("/hsds/", hsds_router)

@@ -15,6 +15,7 @@ from huisvanhetkind.catalogue.jsonld import service_jsonld
 from huisvanhetkind.catalogue.workflow import ALLOWED_TRANSITIONS, ServiceStatus
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
+from huisvanhetkind.questions.selectors import faq_search
 
 PAGE_SIZE = 20
 
@@ -34,6 +35,7 @@ def catalogue(request):
             "facets": facets,
             "page": page,
             "page_params": filters.as_params(),
+            "faq": list(faq_search(house, filters.query)[:3]) if filters.query else [],
         },
     )
 

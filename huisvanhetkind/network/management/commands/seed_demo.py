@@ -12,7 +12,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
+from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.network import demo_data
 from huisvanhetkind.network.models import (
     AgeGroup,
@@ -158,3 +160,32 @@ class Command(BaseCommand):
         application.municipalities.set(
             [self._municipality(n) for n in row.get("municipalities", [])]
         )
+
+    def _service(self, row, organisations) -> Service:
+        organisation = organisations[row["organisation"]]
+        related = {
+            "domains",
+            "age_groups",
+            "target_groups",
+            "service_areas",
+            "locations",
+            "organisation",
+        }
+        fields = {k: v for k, v in row.items() if k not in related}
+        service, _ = Service.objects.update_or_create(
+            organisation=organisation,
+            name=row["name"],
+            defaults={**fields, "last_verified_at": timezone.now()},
+        )
+        service.domains.set(Domain.objects.filter(slug__in=row.get("domains", [])))
+        service.age_groups.set(AgeGroup.objects.filter(slug__in=row.get("age_groups", [])))
+        service.target_groups.set(TargetGroup.objects.filter(slug__in=row.get("target_groups", [])))
+        service.service_areas.set([self._municipality(n) for n in row.get("service_areas", [])])
+        names = row.get("locations", [])
+        service.locations.set(
+            Location.objects.filter(name__in=names, organisation=organisation)
+            | Location.objects.filter(
+                name__in=names, house__partnerships__organisation=organisation
+            )
+        )
+        return service

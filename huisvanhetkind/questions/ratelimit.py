@@ -1,0 +1,19 @@
+"""A fixed-window counter in the cache, to slow down abuse of the public question form."""
+
+import hashlib
+
+from django.core.cache import cache
+
+HOUR = 60 * 60
+
+
+def allow(scope: str, identity: str, *, limit: int, window: int = HOUR) -> bool:
+    """Count one attempt of ``identity`` in ``scope``; False once more than ``limit`` were made."""
+    key = f"ratelimit:{scope}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count <= limit

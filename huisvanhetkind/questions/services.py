@@ -1,0 +1,533 @@
+"""Every write about questions: asking, routing, handling, answering, the FAQ and retention."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.network.models import AgeGroup, House
+from huisvanhetkind.network.selectors import coordinator_emails
+from huisvanhetkind.questions import routing, selectors
+from huisvanhetkind.questions.models import (
+    AnswerTemplate,
+    FaqEntry,
+    Question,
+    QuestionEvent,
+    RoutingRule,
+    Topic,
+    token_digest,
+)
+from huisvanhetkind.questions.workdays import add_working_days, previous_working_day
+from huisvanhetkind.questions.workflow import (
+    FORWARDABLE_STATES,
+    QuestionStatus,
+    ensure_transition,
+)
+from huisvanhetkind.web.mail import send_templated_mail_on_commit
+
+DEADLINE_WORKING_DAYS = 3
+S = QuestionStatus
+
+
+def retention_days() -> int:
+    return getattr(settings, "QUESTION_RETENTION_DAYS", 365)
+
+
+def private_url(question: Question, token: str) -> str:
+    return reverse("questions:private", kwargs={"house_slug": question.house.slug, "token": token})
+
+
+def _parent_language(question: Question) -> str:
+    return question.language if question.language in dict(settings.LANGUAGES) else "nl"
+
+
+def age_group_for(about: str, child_age: int | None) -> AgeGroup | None:
+    if about == Question.About.EXPECTING:
+        return AgeGroup.objects.filter(slug="aanstaand").first()
+    if child_age is None:
+        return None
+    return (
+        AgeGroup.objects.filter(min_age__lte=child_age, max_age__gt=child_age)
+        .order_by("position")
+        .first()
+    )
+
+
+def _deadline(day):
+    return add_working_days(day, DEADLINE_WORKING_DAYS)
+
+
+def _log(question, *, kind, actor=None, body="", from_status="", to_status="", organisation=None):
+    return QuestionEvent.objects.create(
+        question=question,
+        kind=kind,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        body=body,
+        from_status=from_status,
+        to_status=to_status,
+        organisation=organisation,
+    )
+
+
+def _move(question, *, actor, target, kind=QuestionEvent.Kind.STATUS, body="", organisation=None):
+    """Change the status (checked against the workflow) and append it to the history."""
+    source = question.status
+    ensure_transition(source, target)
+    question.status = target
+    _log(
+        question,
+        kind=kind,
+        actor=actor,
+        body=body,
+        from_status=source,
+        to_status=target,
+        organisation=organisation,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        target=question,
+        house=question.house,
+        changes={"status": [source, target]},
+    )
+
+
+def _lock(question) -> Question:
+    return (
+        Question.objects.select_for_update(of=("self",))
+        .select_related("house", "organisation", "assignee", "topic")
+        .get(pk=question.pk)
+    )
+
+
+def _tell_handlers(question, template):
+    recipients = selectors.question_recipients(question)
+    if recipients:
+        send_templated_mail_on_commit(
+            to=recipients, template=template, context={"question": question}
+        )
+
+
+def _ensure_member(user, question):
+    if user is not None and not selectors.is_member(user, question.organisation):
+        raise ValidationError(_("Deze persoon werkt niet voor de partner van deze vraag."))
+
+
+# --- Asking (the parent, no account) ---------------------------------------------------------
+
+
+@transaction.atomic
+def question_submit(
+    *,
+    house: House,
+    text: str,
+    about: str,
+    child_age: int | None,
+    topic: Topic,
+    municipality=None,
+    language: str = "nl",
+    channel: str,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+) -> tuple[Question, str]:
+    """Store a parent's question, route it, tell the partner; return it with its private link key."""
+    if not Topic.objects.for_house(house).filter(pk=topic.pk).exists():
+        raise ValidationError(_("Kies een onderwerp uit de lijst."))
+    if municipality is not None and not house.municipalities.filter(pk=municipality.pk).exists():
+        raise ValidationError(_("Kies een gemeente van dit Huis van het Kind."))
+    if channel == Question.Channel.EMAIL and not email:
+        raise ValidationError(_("Vul je e-mailadres in om het antwoord per e-mail te krijgen."))
+    if channel == Question.Channel.PHONE and not phone:
+        raise ValidationError(_("Vul je telefoonnummer in om gebeld te worden."))
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    question = Question(
+        house=house,
+        token_hash=token_digest(token),
+        token=token,
+        text=text,
+        about=about,
+        child_age=child_age if about == Question.About.CHILD else None,
+        age_group=age_group_for(about, child_age),
+        topic=topic,
+        municipality=municipality,
+        language=language,
+        channel=channel,
+        name=name,
+        email=email if channel == Question.Channel.EMAIL else "",
+        phone=phone if channel == Question.Channel.PHONE else "",
+        consent_at=now,
+        created_at=now,
+        due_on=_deadline(timezone.localdate(now)),
+    )
+    rule, reason = routing.route(selectors.routing_rules(house), question)
+    question.routing_reason = reason
+    if rule is not None:
+        question.routing_rule = rule
+        question.organisation = rule.organisation
+        if rule.assignee_id and selectors.is_member(rule.assignee, rule.organisation):
+            question.assignee = rule.assignee
+            question.status = S.ASSIGNED
+    question.save()
+    _log(question, kind=QuestionEvent.Kind.RECEIVED, body="", to_status=question.status)
+    audit_record(
+        actor=None,
+        action=AuditEvent.Action.CREATE,
+        target=question,
+        house=house,
+        reason=reason,
+        changes={"organisation_id": question.organisation_id},
+    )
+    _tell_handlers(question, "questions/email/new_question")
+    if question.email:
+        send_templated_mail_on_commit(
+            to=[question.email],
+            template="questions/email/received",
+            context={"question": question, "url": private_url(question, token)},
+            language=_parent_language(question),
+        )
+    return question, token
+
+
+@transaction.atomic
+def question_follow_up(*, question: Question, body: str) -> Question:
+    """The parent asks more on the private page; an answered or closed question reopens."""
+    question = _lock(question)
+    if question.erased_at:
+        raise ValidationError(_("Deze vraag is niet meer beschikbaar."))
+    if question.status in (S.ANSWERED, S.CLOSED):
+        _move(
+            question, actor=None, target=S.IN_PROGRESS, kind=QuestionEvent.Kind.FOLLOW_UP, body=body
+        )
+        question.due_on = _deadline(timezone.localdate())
+        question.reminder_sent_at = None
+        question.escalated_at = None
+        question.closed_at = None
+    else:
+        _log(question, kind=QuestionEvent.Kind.FOLLOW_UP, body=body)
+    question.save()
+    _tell_handlers(question, "questions/email/follow_up")
+    return question
+
+
+# --- Handling (the partner) ---------------------------------------------------------------------
+
+
+def question_read(*, question: Question, actor) -> None:
+    """Every time a professional opens a question, it is written in the audit trail."""
+    audit_record(actor=actor, action=AuditEvent.Action.READ, target=question, house=question.house)
+
+
+@transaction.atomic
+def question_assign(*, question: Question, actor, assignee) -> Question:
+    question = _lock(question)
+    _ensure_member(assignee, question)
+    if question.organisation_id is None:
+        raise ValidationError(_("Stuur de vraag eerst naar een partner."))
+    if question.status != S.ASSIGNED:
+        _move(question, actor=actor, target=S.ASSIGNED, kind=QuestionEvent.Kind.ASSIGNED)
+    else:
+        _log(question, kind=QuestionEvent.Kind.ASSIGNED, actor=actor)
+    question.assignee = assignee
+    question.save()
+    if assignee != actor and assignee.email:
+        send_templated_mail_on_commit(
+            to=[assignee.email],
+            template="questions/email/assigned",
+            context={"question": question},
+        )
+    return question
+
+
+@transaction.atomic
+def question_start(*, question: Question, actor) -> Question:
+    question = _lock(question)
+    _move(question, actor=actor, target=S.IN_PROGRESS)
+    if (
+        question.assignee_id is None
+        and question.organisation_id
+        and selectors.is_member(actor, question.organisation)
+    ):
+        question.assignee = actor
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_answer(*, question: Question, actor, body: str) -> Question:
+    """Answer the parent: shown on the private page, and e-mailed when they chose e-mail."""
+    question = _lock(question)
+    if not body.strip():
+        raise ValidationError(_("Schrijf een antwoord."))
+    _move(question, actor=actor, target=S.ANSWERED, kind=QuestionEvent.Kind.ANSWER, body=body)
+    now = timezone.now()
+    question.answered_at = now
+    question.first_answered_at = question.first_answered_at or now
+    if (
+        question.assignee_id is None
+        and question.organisation_id
+        and selectors.is_member(actor, question.organisation)
+    ):
+        question.assignee = actor
+    question.save()
+    if question.email and question.channel == Question.Channel.EMAIL:
+        send_templated_mail_on_commit(
+            to=[question.email],
+            template="questions/email/answer",
+            context={
+                "question": question,
+                "answer": body,
+                "url": private_url(question, question.token) if question.token else "",
+            },
+            language=_parent_language(question),
+        )
+    return question
+
+
+@transaction.atomic
+def question_close(*, question: Question, actor) -> Question:
+    question = _lock(question)
+    _move(question, actor=actor, target=S.CLOSED)
+    question.closed_at = timezone.now()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_forward(*, question: Question, actor, organisation, note: str) -> Question:
+    """Hand the question over to another partner of the house, with a note for them."""
+    question = _lock(question)
+    if question.status not in FORWARDABLE_STATES:
+        raise ValidationError(_("Alleen een open vraag kan doorgestuurd worden."))
+    if organisation.pk == question.organisation_id:
+        raise ValidationError(_("De vraag ligt al bij deze partner."))
+    if (
+        not selectors.house_partner_organisations(question.house)
+        .filter(pk=organisation.pk)
+        .exists()
+    ):
+        raise ValidationError(_("Kies een partner van dit Huis van het Kind."))
+    if not note.strip():
+        raise ValidationError(_("Schrijf een overdrachtsnotitie voor de nieuwe partner."))
+    previous = question.organisation
+    if question.status == S.NEW:
+        _log(
+            question,
+            kind=QuestionEvent.Kind.FORWARDED,
+            actor=actor,
+            body=note,
+            organisation=organisation,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            target=question,
+            house=question.house,
+            changes={"organisation_id": [question.organisation_id, organisation.pk]},
+        )
+    else:
+        _move(
+            question,
+            actor=actor,
+            target=S.NEW,
+            kind=QuestionEvent.Kind.FORWARDED,
+            body=note,
+            organisation=organisation,
+        )
+    question.organisation = organisation
+    question.assignee = None
+    question.routing_reason = _("Doorgestuurd door %(who)s (van %(from)s).") % {
+        "who": actor.get_username(),
+        "from": previous or _("de coördinator"),
+    }
+    question.save()
+    _tell_handlers(question, "questions/email/new_question")
+    return question
+
+
+@transaction.atomic
+def question_note_add(*, question: Question, actor, body: str) -> QuestionEvent:
+    """An internal note: only professionals who may see the question read it."""
+    if not body.strip():
+        raise ValidationError(_("Schrijf een notitie."))
+    event = _log(question, kind=QuestionEvent.Kind.NOTE, actor=actor, body=body)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        target=question,
+        house=question.house,
+        changes={"note": event.pk},
+    )
+    return event
+
+
+# --- Routing rules (the coordinator) ------------------------------------------------------------
+
+
+def _check_rule(rule: RoutingRule):
+    if (
+        not selectors.house_partner_organisations(rule.house)
+        .filter(pk=rule.organisation_id)
+        .exists()
+    ):
+        raise ValidationError(_("Kies een partner van dit Huis van het Kind."))
+    if rule.assignee_id and not selectors.is_member(rule.assignee, rule.organisation):
+        raise ValidationError(_("Deze persoon werkt niet voor de gekozen partner."))
+
+
+@transaction.atomic
+def routing_rule_save(*, rule: RoutingRule, actor) -> RoutingRule:
+    """Create or change a rule; a new rule goes last."""
+    _check_rule(rule)
+    created = rule.pk is None
+    if created:
+        last = RoutingRule.objects.filter(house=rule.house).aggregate(m=Max("position"))["m"]
+        rule.position = (last or 0) + 1
+    rule.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+        target=rule,
+        house=rule.house,
+    )
+    return rule
+
+
+@transaction.atomic
+def routing_rule_delete(*, rule: RoutingRule, actor) -> None:
+    audit_record(actor=actor, action=AuditEvent.Action.DELETE, target=rule, house=rule.house)
+    rule.delete()
+
+
+@transaction.atomic
+def routing_rule_move(*, rule: RoutingRule, actor, up: bool) -> None:
+    """Swap a rule with its neighbour; positions are renumbered 1..n."""
+    rules = list(
+        RoutingRule.objects.select_for_update().filter(house=rule.house).order_by("position", "id")
+    )
+    index = next(i for i, r in enumerate(rules) if r.pk == rule.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(rules):
+        rules[index], rules[other] = rules[other], rules[index]
+    for position, each in enumerate(rules, start=1):
+        if each.position != position:
+            RoutingRule.objects.filter(pk=each.pk).update(position=position)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        target=rule,
+        house=rule.house,
+        changes={"moved": "up" if up else "down"},
+    )
+
+
+# --- Answer templates and FAQ -------------------------------------------------------------------
+
+
+@transaction.atomic
+def answer_template_save(*, template: AnswerTemplate, actor) -> AnswerTemplate:
+    created = template.pk is None
+    template.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+        target=template,
+    )
+    return template
+
+
+@transaction.atomic
+def answer_template_delete(*, template: AnswerTemplate, actor) -> None:
+    audit_record(actor=actor, action=AuditEvent.Action.DELETE, target=template)
+    template.delete()
+
+
+@transaction.atomic
+def faq_entry_save(*, entry: FaqEntry, actor) -> FaqEntry:
+    """Save an FAQ entry that a person wrote; its text is theirs, never the parent's."""
+    created = entry.pk is None
+    if created:
+        entry.created_by = actor
+    entry.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+        target=entry,
+        house=entry.house,
+        changes={"is_published": entry.is_published},
+    )
+    return entry
+
+
+# --- Deadlines and retention (scheduled) --------------------------------------------------------
+
+
+def questions_send_reminders(*, today=None) -> dict:
+    """Remind the handler the working day before the deadline; tell the coordinator when late."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    sent = {"reminders": 0, "escalations": 0}
+    for question in selectors.reminders_due(today):
+        with transaction.atomic():
+            if question.escalated_at is None and question.due_on < today:
+                recipients = coordinator_emails(question.house)
+                if recipients:
+                    send_templated_mail_on_commit(
+                        to=recipients,
+                        template="questions/email/escalation",
+                        context={"question": question},
+                    )
+                Question.objects.filter(pk=question.pk).update(
+                    escalated_at=now, reminder_sent_at=question.reminder_sent_at or now
+                )
+                sent["escalations"] += 1
+            elif question.reminder_sent_at is None and today >= previous_working_day(
+                question.due_on
+            ):
+                _tell_handlers(question, "questions/email/reminder")
+                Question.objects.filter(pk=question.pk).update(reminder_sent_at=now)
+                sent["reminders"] += 1
+    return sent
+
+
+def questions_erase_expired(*, now=None) -> int:
+    """Erase the personal data of questions closed (or answered and left) longer than the
+    retention period; topic, age group, municipality and dates stay for the counts."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=retention_days())
+    expired = Question.objects.filter(erased_at__isnull=True).filter(
+        Q(status=S.CLOSED, closed_at__lt=cutoff) | Q(status=S.ANSWERED, answered_at__lt=cutoff)
+    )
+    erased = 0
+    for question in expired.select_related("house"):
+        with transaction.atomic():
+            Question.objects.filter(pk=question.pk).update(
+                text="",
+                name="",
+                email="",
+                phone="",
+                token="",
+                token_hash=None,
+                child_age=None,
+                erased_at=now,
+            )
+            QuestionEvent.objects.filter(question_id=question.pk).update(body="")
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.ERASE,
+                target=question,
+                house=question.house,
+                reason=_("Bewaartermijn van %(days)s dagen verstreken.")
+                % {"days": retention_days()},
+            )
+        erased += 1
+    return erased

@@ -1,0 +1,490 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huisvanhetkind.network.access import (
+    get_house_for_coordinator,
+    is_coordinator,
+    professional_required,
+    roles_of,
+)
+from huisvanhetkind.network.models import Role
+from huisvanhetkind.questions import access, ratelimit, selectors, services
+from huisvanhetkind.questions.forms import (
+    AnswerForm,
+    AnswerTemplateForm,
+    AskForm,
+    AssignForm,
+    FaqEntryForm,
+    FollowUpForm,
+    ForwardForm,
+    InboxFilterForm,
+    NeedsFilterForm,
+    NoteForm,
+    RoutingRuleForm,
+    RoutingTestForm,
+)
+from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
+from huisvanhetkind.questions.routing import explain, route
+from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus, can_transition
+
+PAGE_SIZE = 25
+IP_LIMIT = 5
+EMAIL_LIMIT = 3
+
+
+def _form_error(form, error: ValidationError):
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _private(response):
+    """The private page: never cached, never leaks its address to another site."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+# --- Public: the parent ------------------------------------------------------------------------
+
+
+def ask(request):
+    house = request.house
+    form = AskForm(request.POST or None, house=house)
+    status = 200
+    if request.method == "POST":
+        ip = request.META.get("REMOTE_ADDR", "")
+        if not ratelimit.allow("question-ip", ip, limit=IP_LIMIT):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Je hebt het voorbije uur al veel vragen gesteld. Probeer het over een uur opnieuw, of neem contact op met het Huis van het Kind."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            email = form.cleaned_data.get("email", "").lower()
+            if email and not ratelimit.allow("question-email", email, limit=EMAIL_LIMIT):
+                form.add_error(
+                    None,
+                    _(
+                        "Met dit e-mailadres werden het voorbije uur al drie vragen gesteld. Probeer het over een uur opnieuw."
+                    ),
+                )
+                status = 429
+            else:
+                data = form.cleaned_data
+                try:
+                    question, token = services.question_submit(
+                        house=house,
+                        text=data["text"],
+                        about=data["about"],
+                        child_age=data.get("child_age"),
+                        topic=data["topic"],
+                        municipality=data.get("municipality"),
+                        language=data["language"],
+                        channel=data["channel"],
+                        name=data.get("name", ""),
+                        email=data.get("email", ""),
+                        phone=data.get("phone", ""),
+                    )
+                except ValidationError as error:
+                    _form_error(form, error)
+                else:
+                    messages.success(request, _("Bedankt, je vraag is verstuurd."))
+                    return redirect(services.private_url(question, token) + "?nieuw=1")
+    return render(request, "questions/ask.html", {"house": house, "form": form}, status=status)
+
+
+def private(request, token):
+    """The parent's private page: the question, the answers and a follow-up form."""
+    house = request.house
+    question = access.get_question_by_token(house, token)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_follow_up(question=question, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Je bijkomende vraag is verstuurd."))
+            return redirect(request.path)
+    return _private(
+        render(
+            request,
+            "questions/private.html",
+            {
+                "house": house,
+                "question": question,
+                "history": selectors.public_history(question),
+                "form": form,
+                "is_new": request.GET.get("nieuw") == "1",
+                "link": request.build_absolute_uri(request.path),
+            },
+        )
+    )
+
+
+def faq(request):
+    house = request.house
+    query = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "questions/faq.html",
+        {"house": house, "query": query, "entries": selectors.faq_search(house, query)},
+    )
+
+
+# --- Professionals: inbox and handling ---------------------------------------------------------
+
+
+@professional_required
+def inbox(request):
+    organisation_ids = access.organisation_ids_of(request.user)
+    filters = selectors.InboxFilters.from_data(request.GET)
+    form = InboxFilterForm(request.GET or None, topics=Topic.objects.filter(is_active=True))
+    page = Paginator(selectors.inbox_questions(organisation_ids, filters), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "questions/inbox.html",
+        {
+            "form": form,
+            "page": page,
+            "today": timezone.localdate(),
+            "title": _("Vragen van ouders"),
+            "houses": [r.house for r in roles_of(request.user) if r.kind == Role.Kind.COORDINATOR],
+        },
+    )
+
+
+@professional_required
+def house_inbox(request):
+    house = get_house_for_coordinator(request.user, request.house)
+    filters = selectors.InboxFilters.from_data(request.GET)
+    form = InboxFilterForm(request.GET or None, topics=selectors.topics_for_house(house))
+    page = Paginator(selectors.house_questions(house, filters), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "questions/inbox.html",
+        {
+            "form": form,
+            "page": page,
+            "house": house,
+            "today": timezone.localdate(),
+            "title": _("Alle vragen van %(house)s") % {"house": house.name},
+        },
+    )
+
+
+def _detail_context(request, question, **forms):
+    user = request.user
+    organisation_ids = access.organisation_ids_of(user)
+    template_id = request.GET.get("sjabloon", "")
+    answer_initial = {}
+    templates = selectors.answer_templates(organisation_ids)
+    if template_id.isdigit():
+        chosen = templates.filter(pk=template_id).first()
+        if chosen:
+            answer_initial = {"body": chosen.body}
+    is_open = question.status in OPEN_STATES
+    context = {
+        "question": question,
+        "history": selectors.question_history(question),
+        "templates": templates,
+        "is_coordinator": is_coordinator(user, question.house),
+        "can_start": can_transition(question.status, QuestionStatus.IN_PROGRESS)
+        and question.status != QuestionStatus.ANSWERED,
+        "can_answer": can_transition(question.status, QuestionStatus.ANSWERED),
+        "can_close": can_transition(question.status, QuestionStatus.CLOSED),
+        "can_forward": is_open,
+        "can_make_faq": question.first_answered_at is not None,
+        "answer_form": forms.get("answer_form") or AnswerForm(initial=answer_initial),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "forward_form": forms.get("forward_form") or ForwardForm(question=question),
+        "assign_form": None,
+    }
+    if question.organisation_id and is_open:
+        context["assign_form"] = forms.get("assign_form") or AssignForm(
+            organisation=question.organisation,
+            initial={"assignee": question.assignee_id},
+        )
+    return context
+
+
+@professional_required
+def question_detail(request, pk):
+    question = access.get_question_for_user(request.user, pk)
+    services.question_read(question=question, actor=request.user)
+    return render(request, "questions/detail.html", _detail_context(request, question))
+
+
+@professional_required
+@require_POST
+def question_action(request, pk, action):
+    question = access.get_question_for_user(request.user, pk)
+    user = request.user
+    forms = {}
+    try:
+        if action == "starten":
+            services.question_start(question=question, actor=user)
+            messages.success(request, _("Je behandelt deze vraag nu."))
+        elif action == "afsluiten":
+            services.question_close(question=question, actor=user)
+            messages.success(request, _("De vraag is afgesloten."))
+        elif action == "toewijzen":
+            if not question.organisation_id:
+                raise Http404
+            form = forms["assign_form"] = AssignForm(
+                request.POST, organisation=question.organisation
+            )
+            if form.is_valid():
+                services.question_assign(
+                    question=question, actor=user, assignee=form.cleaned_data["assignee"]
+                )
+                messages.success(request, _("De vraag is toegewezen."))
+        elif action == "antwoorden":
+            form = forms["answer_form"] = AnswerForm(request.POST)
+            if form.is_valid():
+                services.question_answer(
+                    question=question, actor=user, body=form.cleaned_data["body"]
+                )
+                messages.success(request, _("Je antwoord is verstuurd."))
+        elif action == "notitie":
+            form = forms["note_form"] = NoteForm(request.POST)
+            if form.is_valid():
+                services.question_note_add(
+                    question=question, actor=user, body=form.cleaned_data["note"]
+                )
+                messages.success(request, _("De notitie is bewaard."))
+        elif action == "doorsturen":
+            form = forms["forward_form"] = ForwardForm(request.POST, question=question)
+            if form.is_valid():
+                services.question_forward(
+                    question=question,
+                    actor=user,
+                    organisation=form.cleaned_data["organisation"],
+                    note=form.cleaned_data["handover"],
+                )
+                messages.success(request, _("De vraag is doorgestuurd."))
+                if not access.can_see_question(user, Question.objects.get(pk=question.pk)):
+                    return redirect("questions:inbox")
+        else:
+            raise Http404
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("questions:detail", pk=question.pk)
+    if any(not f.is_valid() for f in forms.values()):
+        question.refresh_from_db()
+        return render(
+            request,
+            "questions/detail.html",
+            _detail_context(request, question, **forms),
+            status=400,
+        )
+    return redirect("questions:detail", pk=question.pk)
+
+
+@professional_required
+def faq_from_question(request, pk):
+    """Write a public FAQ entry inspired by an answered question: the form starts empty."""
+    question = access.get_question_for_user(request.user, pk)
+    if question.first_answered_at is None:
+        raise Http404
+    form = FaqEntryForm(
+        request.POST or None,
+        house=question.house,
+        instance=FaqEntry(house=question.house, source_question=question),
+        initial={"topic": question.topic_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.faq_entry_save(entry=form.instance, actor=request.user)
+        messages.success(request, _("De veelgestelde vraag is bewaard."))
+        return redirect("questions:detail", pk=question.pk)
+    return render(request, "questions/faq_form.html", {"form": form, "question": question})
+
+
+# --- Answer templates --------------------------------------------------------------------------
+
+
+@professional_required
+def answer_templates(request, pk, template_pk=None):
+    organisation = access.get_organisation_for_worker(request.user, pk)
+    instance = (
+        get_object_or_404(AnswerTemplate, organisation=organisation, pk=template_pk)
+        if template_pk
+        else AnswerTemplate(organisation=organisation)
+    )
+    form = AnswerTemplateForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.answer_template_save(template=form.instance, actor=request.user)
+        messages.success(request, _("Het sjabloon is bewaard."))
+        return redirect("questions:answer_templates", pk=organisation.pk)
+    return render(
+        request,
+        "questions/answer_templates.html",
+        {
+            "organisation": organisation,
+            "templates": organisation.answer_templates.all(),
+            "form": form,
+            "editing": instance.pk is not None,
+        },
+    )
+
+
+@professional_required
+@require_POST
+def answer_template_delete(request, pk, template_pk):
+    organisation = access.get_organisation_for_worker(request.user, pk)
+    template = get_object_or_404(AnswerTemplate, organisation=organisation, pk=template_pk)
+    services.answer_template_delete(template=template, actor=request.user)
+    messages.success(request, _("Het sjabloon is verwijderd."))
+    return redirect("questions:answer_templates", pk=organisation.pk)
+
+
+# --- Coordinator: routing rules, FAQ, needs ----------------------------------------------------
+
+
+@professional_required
+def routing_rules(request):
+    house = get_house_for_coordinator(request.user, request.house)
+    rules = list(selectors.routing_rules(house))
+    test_form = RoutingTestForm(request.GET if "test-text" in request.GET else None, house=house)
+    checks, outcome = None, None
+    if test_form.is_bound and test_form.is_valid():
+        sample = test_form.sample()
+        checks = explain(rules, sample)
+        outcome = route(rules, sample)
+    return render(
+        request,
+        "questions/routing_rules.html",
+        {
+            "house": house,
+            "rules": rules,
+            "test_form": test_form,
+            "checks": checks,
+            "outcome": outcome,
+        },
+    )
+
+
+@professional_required
+def routing_rule_edit(request, pk=None):
+    """Create or edit a rule; 'Test' shows how the rule set with this change would route a
+    sample question, without saving anything."""
+    house = get_house_for_coordinator(request.user, request.house)
+    instance = (
+        access.get_routing_rule_for_user(request.user, house, pk)
+        if pk
+        else RoutingRule(house=house)
+    )
+    form = RoutingRuleForm(request.POST or None, instance=instance, house=house)
+    test_form = RoutingTestForm(request.POST or None, house=house)
+    checks, outcome = None, None
+    if request.method == "POST":
+        if request.POST.get("action") == "test":
+            if form.is_valid() and test_form.is_valid():
+                draft = form.save(commit=False)
+                rules = [
+                    draft if r.pk == draft.pk and draft.pk else r
+                    for r in selectors.routing_rules(house)
+                ]
+                if not draft.pk:
+                    rules.append(draft)
+                sample = test_form.sample()
+                checks = explain(rules, sample)
+                outcome = route(rules, sample)
+        elif form.is_valid():
+            try:
+                services.routing_rule_save(rule=form.save(commit=False), actor=request.user)
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("De regel is bewaard."))
+                return redirect("questions:routing_rules", house_slug=house.slug)
+    if not test_form.is_bound:
+        test_form = RoutingTestForm(house=house)
+    return render(
+        request,
+        "questions/routing_rule_form.html",
+        {
+            "house": house,
+            "form": form,
+            "test_form": test_form,
+            "rule": instance,
+            "checks": checks,
+            "outcome": outcome,
+        },
+    )
+
+
+@professional_required
+@require_POST
+def routing_rule_delete(request, pk):
+    house = get_house_for_coordinator(request.user, request.house)
+    rule = access.get_routing_rule_for_user(request.user, house, pk)
+    services.routing_rule_delete(rule=rule, actor=request.user)
+    messages.success(request, _("De regel is verwijderd."))
+    return redirect("questions:routing_rules", house_slug=house.slug)
+
+
+@professional_required
+@require_POST
+def routing_rule_move(request, pk):
+    house = get_house_for_coordinator(request.user, request.house)
+    rule = access.get_routing_rule_for_user(request.user, house, pk)
+    services.routing_rule_move(
+        rule=rule, actor=request.user, up=request.POST.get("richting") == "op"
+    )
+    return redirect("questions:routing_rules", house_slug=house.slug)
+
+
+@professional_required
+def house_faq(request, pk=None):
+    house = get_house_for_coordinator(request.user, request.house)
+    instance = (
+        access.get_faq_entry_for_user(request.user, house, pk) if pk else FaqEntry(house=house)
+    )
+    form = FaqEntryForm(request.POST or None, instance=instance, house=house)
+    if request.method == "POST" and form.is_valid():
+        services.faq_entry_save(entry=form.instance, actor=request.user)
+        messages.success(request, _("De veelgestelde vraag is bewaard."))
+        return redirect("questions:house_faq", house_slug=house.slug)
+    return render(
+        request,
+        "questions/house_faq.html",
+        {
+            "house": house,
+            "entries": selectors.house_faq(house),
+            "form": form,
+            "editing": instance.pk is not None,
+        },
+    )
+
+
+@professional_required
+def needs(request):
+    house = get_house_for_coordinator(request.user, request.house)
+    form = NeedsFilterForm(request.GET or None)
+    months = 12
+    if form.is_bound and form.is_valid() and form.cleaned_data.get("maanden"):
+        months = form.cleaned_data["maanden"]
+    since = timezone.now() - timedelta(days=31 * months)
+    return render(
+        request,
+        "questions/needs.html",
+        {"house": house, "form": form, "needs": selectors.needs(house, since=since)},
+    )
