@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from huisvanhetkind.catalogue import demo_data as catalogue_demo_data
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.network import demo_data
 from huisvanhetkind.network.models import (
@@ -28,6 +29,7 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
+from huisvanhetkind.search.services import rebuild_index
 
 DEMO_PASSWORD = "Demo-Huis-2026!"
 
@@ -54,8 +56,13 @@ class Command(BaseCommand):
             people = [self._person(row, houses, organisations) for row in demo_data.PEOPLE]
             for row in demo_data.PENDING_APPLICATIONS:
                 self._application(row, houses)
+            services = [self._service(row, organisations) for row in catalogue_demo_data.SERVICES]
+        indexed = rebuild_index()
         self.stdout.write(
-            self.style.SUCCESS(f"{len(houses)} houses, {len(organisations)} organisations.")
+            self.style.SUCCESS(
+                f"{len(houses)} houses, {len(organisations)} organisations, {len(services)} services "
+                f"({indexed} in the search index)."
+            )
         )
         self.stdout.write("")
         self.stdout.write(
