@@ -8,21 +8,19 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
 from huisvanhetkind.network.models import AgeGroup, House, Municipality, Organisation
 from huisvanhetkind.questions.crypto import EncryptedTextField
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 
-# Languages a parent may prefer for the answer (partners answer in the languages they can).
+# Languages a parent may prefer for the answer (partners answer in the languages they can):
+# the most common of the catalogue's languages, and "another language".
 PREFERRED_LANGUAGES = [
-    ("nl", _("Nederlands")),
-    ("fr", _("Frans")),
-    ("en", _("Engels")),
-    ("de", _("Duits")),
-    ("ar", _("Arabisch")),
-    ("tr", _("Turks")),
-    ("pl", _("Pools")),
-    ("ro", _("Roemeens")),
-    ("uk", _("Oekraïens")),
+    *(
+        choice
+        for choice in LANGUAGE_CHOICES
+        if choice[0] in {"nl", "fr", "en", "de", "ar", "tr", "pl", "ro", "uk"}
+    ),
     ("other", _("Een andere taal")),
 ]
 
