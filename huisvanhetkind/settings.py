@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.catalogue",
     "huisvanhetkind.search",
     "huisvanhetkind.questions",
+    "huisvanhetkind.activities",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -237,6 +238,11 @@ TASKS = {
 
 # Personal data of a parent's question is erased this many days after the question is closed.
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
+
+# Registrations for activities: personal data erased this many days after the session; how long
+# the signed link in the confirmation e-mail works.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 183)
+REGISTRATION_LINK_MAX_AGE_DAYS = env_int("REGISTRATION_LINK_MAX_AGE_DAYS", 200)
 
 # How long an invitation to become a professional user stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)

@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("huisvanhetkind.network.urls")),
     path("", include("huisvanhetkind.catalogue.urls")),
     path("", include("huisvanhetkind.questions.urls")),
+    path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]

@@ -34,6 +34,7 @@ from huisvanhetkind.questions.forms import (
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
 from huisvanhetkind.questions.routing import explain, route
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus, can_transition
+from huisvanhetkind.web.http import private_response
 
 PAGE_SIZE = 25
 IP_LIMIT = 5
@@ -43,14 +44,6 @@ EMAIL_LIMIT = 3
 def _form_error(form, error: ValidationError):
     for message in error.messages:
         form.add_error(None, message)
-
-
-def _private(response):
-    """The private page: never cached, never leaks its address to another site."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 # --- Public: the parent ------------------------------------------------------------------------
@@ -118,7 +111,7 @@ def private(request, token):
         else:
             messages.success(request, _("Je bijkomende vraag is verstuurd."))
             return redirect(request.path)
-    return _private(
+    return private_response(
         render(
             request,
             "questions/private.html",

@@ -26,7 +26,7 @@ def test_a_parent_asks_without_an_account_and_gets_a_private_link(
     page = parent_client.get(private)
     assert page.status_code == 200
     assert "Mijn baby huilt veel" in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     to_parent = [m for m in mailoutbox if "ouder@example.be" in m.to]
     assert to_parent and token in to_parent[0].body
     to_partner = [m for m in mailoutbox if worker.email in m.to]

@@ -1,0 +1,75 @@
+"""Who may manage which activity, session, registration and news item. Outsiders get a 404."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from huisvanhetkind.activities.models import Activity, NewsItem, Session
+from huisvanhetkind.network.access import is_coordinator, is_platform_admin, roles_of
+from huisvanhetkind.network.models import Partnership, Role
+
+MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+
+
+def member_organisation_ids(user) -> set[int]:
+    return {r.organisation_id for r in roles_of(user) if r.kind in MEMBER_KINDS}
+
+
+def can_manage_activity(user, activity: Activity) -> bool:
+    """The coordinator of the activity's house, and the members of its organising partners."""
+    if is_coordinator(user, activity.house):
+        return True
+    mine = member_organisation_ids(user)
+    return bool(mine) and any(o.pk in mine for o in activity.organisations.all())
+
+
+def house_partner_ids(user, house) -> set[int]:
+    """The user's organisations that are partners of ``house``."""
+    mine = member_organisation_ids(user)
+    if not mine:
+        return set()
+    return set(
+        Partnership.objects.filter(house=house, organisation__in=mine).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def can_publish_in_house(user, house) -> bool:
+    return is_coordinator(user, house) or bool(house_partner_ids(user, house))
+
+
+def get_activity_for_user(user, pk) -> Activity:
+    activity = get_object_or_404(
+        Activity.objects.select_related("house").prefetch_related("organisations"), pk=pk
+    )
+    if not can_manage_activity(user, activity):
+        raise Http404
+    return activity
+
+
+def get_session_for_user(user, pk) -> Session:
+    session = get_object_or_404(
+        Session.objects.select_related("activity__house").prefetch_related(
+            "activity__organisations"
+        ),
+        pk=pk,
+    )
+    if not can_manage_activity(user, session.activity):
+        raise Http404
+    return session
+
+
+def get_house_for_publisher(user, house):
+    if house is None or not can_publish_in_house(user, house):
+        raise Http404
+    return house
+
+
+def get_news_for_user(user, house, pk) -> NewsItem:
+    get_house_for_publisher(user, house)
+    item = get_object_or_404(NewsItem.objects.filter(house=house), pk=pk)
+    if is_coordinator(user, house) or is_platform_admin(user):
+        return item
+    if item.organisation_id not in member_organisation_ids(user):
+        raise Http404
+    return item

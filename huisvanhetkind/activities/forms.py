@@ -1,0 +1,329 @@
+"""Forms of activities: registering, the organiser's pages and news."""
+
+import re
+from datetime import date, timedelta
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind.activities.models import Activity, NewsItem
+from huisvanhetkind.activities.services import MAX_PERSONS
+from huisvanhetkind.network.models import AgeGroup, Domain, Organisation
+
+NUMBER_ERRORS = {
+    "required": _("Vul een aantal in."),
+    "invalid": _("Vul een geheel getal in."),
+    "min_value": _("Het aantal kan niet negatief zijn."),
+    "max_value": _("Dat zijn te veel personen voor één inschrijving."),
+}
+
+
+def parse_ages(text: str) -> list[int]:
+    """ "2, 4" → [2, 4]; raises a Dutch ValidationError for anything else."""
+    parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
+    ages = []
+    for part in parts:
+        if not part.isdigit() or int(part) > 18:
+            raise forms.ValidationError(
+                _("Geef de leeftijden van de kinderen als getallen tussen 0 en 18, bv. 1, 3.")
+            )
+        ages.append(int(part))
+    return ages
+
+
+class NumbersForm(forms.Form):
+    adults = forms.IntegerField(
+        label=_("Aantal volwassenen"),
+        min_value=0,
+        max_value=MAX_PERSONS,
+        initial=1,
+        error_messages=NUMBER_ERRORS,
+    )
+    children_ages = forms.CharField(
+        label=_("Leeftijden van de kinderen die meekomen"),
+        required=False,
+        max_length=100,
+        help_text=_("In jaren, gescheiden door komma's, bv. 0, 3. Een baby is 0."),
+    )
+
+    def clean_children_ages(self):
+        return parse_ages(self.cleaned_data.get("children_ages", ""))
+
+    def clean(self):
+        data = super().clean()
+        adults, ages = data.get("adults"), data.get("children_ages")
+        if adults is not None and ages is not None and adults + len(ages) < 1:
+            raise forms.ValidationError(_("Schrijf minstens één persoon in."))
+        return data
+
+
+class RegistrationForm(NumbersForm):
+    name = forms.CharField(label=_("Naam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        error_messages={"invalid": _("Dit e-mailadres is niet geldig. Controleer het even.")},
+        help_text=_("Je krijgt een bevestiging met een link om te wijzigen of te annuleren."),
+    )
+    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=30)
+    social_tariff = forms.BooleanField(
+        label=_("Ik heb recht op het sociaal tarief"),
+        required=False,
+        help_text=_("We vragen geen bewijs. Niemand anders ziet dit."),
+    )
+    remarks = forms.CharField(
+        label=_("Opmerkingen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: ik kom met een kinderwagen, ik heb een tolk nodig."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef toestemming om deze gegevens te bewaren voor deze inschrijving. "
+            "Ze worden gewist na afloop van de bewaartermijn."
+        ),
+        error_messages={"required": _("We hebben je toestemming nodig om je in te schrijven.")},
+    )
+    field_order = [
+        "name",
+        "email",
+        "phone",
+        "adults",
+        "children_ages",
+        "social_tariff",
+        "remarks",
+        "consent",
+    ]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            raise forms.ValidationError(_("Geef een e-mailadres of een telefoonnummer."))
+        return data
+
+
+class PhoneRegistrationForm(RegistrationForm):
+    consent = forms.BooleanField(
+        label=_("De ouder gaf mondeling toestemming om deze gegevens te bewaren."),
+        error_messages={"required": _("Vraag eerst de toestemming van de ouder.")},
+    )
+
+
+class CalendarFilterForm(forms.Form):
+    PRICE = [("", _("Alle prijzen")), ("free", _("Gratis")), ("social", _("Sociaal tarief"))]
+    PERIOD = [("", _("Alles")), ("week", _("Deze week")), ("weekend", _("Dit weekend"))]
+
+    leeftijd = forms.ChoiceField(label=_("Leeftijd"), required=False)
+    domein = forms.ChoiceField(label=_("Thema"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    prijs = forms.ChoiceField(label=_("Prijs"), choices=PRICE, required=False)
+    wanneer = forms.ChoiceField(label=_("Wanneer"), choices=PERIOD, required=False)
+
+    def __init__(self, *args, age_groups=(), domains=(), municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leeftijd"].choices = [("", _("Alle leeftijden"))] + [
+            (a.slug, a.name) for a in age_groups
+        ]
+        self.fields["domein"].choices = [("", _("Alle thema's"))] + [
+            (d.slug, d.name) for d in domains
+        ]
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten"))] + [
+            (m.nis_code, m.name) for m in municipalities
+        ]
+
+
+class ActivityForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("online via"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "organisations",
+            "domains",
+            "age_groups",
+            "audience",
+            "location",
+            "place",
+            "online_url",
+            "is_free",
+            "price",
+            "social_tariff",
+            "social_tariff_price",
+            "language",
+            "accessibility",
+            "image",
+            "image_alt",
+            "registration",
+            "capacity",
+            "capacity_unit",
+            "status",
+        ]
+        widgets = {
+            "organisations": forms.CheckboxSelectMultiple,
+            "domains": forms.CheckboxSelectMultiple,
+            "age_groups": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organisations=None, locations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisations"].queryset = organisations
+        if locations is not None:
+            self.fields["location"].queryset = locations
+        self.fields["domains"].queryset = Domain.objects.all()
+        self.fields["age_groups"].queryset = AgeGroup.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("location") or data.get("place") or data.get("online_url")):
+            raise forms.ValidationError(_("Geef een locatie, een plaats of een online adres."))
+        if data.get("image") and not data.get("image_alt"):
+            self.add_error("image_alt", _("Beschrijf de foto voor wie ze niet kan zien."))
+        if data.get("registration") == Activity.RegistrationMode.REQUIRED and not data.get(
+            "capacity"
+        ):
+            self.add_error("capacity", _("Hoeveel plaatsen zijn er per moment?"))
+        if not data.get("is_free") and data.get("price") is None:
+            self.add_error("price", _("Geef een prijs, of vink 'gratis' aan."))
+        return data
+
+
+WEEKDAYS = [
+    ("MO", _("maandag")),
+    ("TU", _("dinsdag")),
+    ("WE", _("woensdag")),
+    ("TH", _("donderdag")),
+    ("FR", _("vrijdag")),
+    ("SA", _("zaterdag")),
+    ("SU", _("zondag")),
+]
+
+
+def parse_dates(text: str) -> list[date]:
+    """One date or range per line: ``2026-12-21`` or ``2026-12-21..2027-01-03``."""
+    result = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            if ".." in line:
+                first, last = (date.fromisoformat(p.strip()) for p in line.split("..", 1))
+                if last < first:
+                    raise ValueError
+                day = first
+                while day <= last:
+                    result.append(day)
+                    day += timedelta(days=1)
+            else:
+                result.append(date.fromisoformat(line))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Kan '%(line)s' niet lezen. Schrijf JJJJ-MM-DD of JJJJ-MM-DD..JJJJ-MM-DD.")
+                % {"line": line}
+            ) from None
+    return result
+
+
+class SessionsForm(forms.Form):
+    """Generate the sessions of a recurrence, e.g. every Tuesday morning except school holidays."""
+
+    FREQ = [
+        ("WEEKLY", _("elke week")),
+        ("BIWEEKLY", _("om de twee weken")),
+        ("ONCE", _("één keer")),
+    ]
+    frequency = forms.ChoiceField(label=_("Hoe vaak"), choices=FREQ)
+    weekdays = forms.MultipleChoiceField(
+        label=_("Op"), choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    first_day = forms.DateField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    starts = forms.TimeField(label=_("Van"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("Tot"), widget=forms.TimeInput(attrs={"type": "time"}))
+    exceptions = forms.CharField(
+        label=_("Niet op (bv. schoolvakanties)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén datum of periode per regel: 2026-12-21..2027-01-03"),
+    )
+    close_hours_before = forms.IntegerField(
+        label=_("Inschrijven sluit (uren vooraf)"), min_value=0, initial=0, required=False
+    )
+
+    def clean_exceptions(self):
+        return parse_dates(self.cleaned_data.get("exceptions", ""))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            self.add_error("ends", _("Het einduur moet na het beginuur liggen."))
+        if data.get("frequency") in ("WEEKLY", "BIWEEKLY") and not data.get("weekdays"):
+            self.add_error("weekdays", _("Kies minstens één dag."))
+        return data
+
+    @property
+    def rule(self) -> str:
+        data = self.cleaned_data
+        if data["frequency"] == "ONCE":
+            return "FREQ=DAILY;COUNT=1"
+        interval = ";INTERVAL=2" if data["frequency"] == "BIWEEKLY" else ""
+        return f"FREQ=WEEKLY{interval};BYDAY={','.join(data['weekdays'])}"
+
+
+class SessionChangeForm(forms.Form):
+    SCOPE = [("one", _("alleen dit moment")), ("series", _("dit en alle volgende momenten"))]
+    starts_at = forms.DateTimeField(
+        label=_("Begint om"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    duration_minutes = forms.IntegerField(label=_("Duur (minuten)"), min_value=1)
+    capacity = forms.IntegerField(label=_("Plaatsen"), min_value=1, required=False)
+    note = forms.CharField(label=_("Opmerking"), required=False, max_length=300)
+    scope = forms.ChoiceField(
+        label=_("Wijziging geldt voor"), choices=SCOPE, widget=forms.RadioSelect, initial="one"
+    )
+
+
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Bericht aan alle ingeschrevenen"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class NewsForm(forms.ModelForm):
+    class Meta:
+        model = NewsItem
+        fields = [
+            "title",
+            "body",
+            "organisation",
+            "image",
+            "image_alt",
+            "published_at",
+            "is_published",
+        ]
+        widgets = {
+            "published_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "body": forms.Textarea(attrs={"rows": 10}),
+        }
+        help_texts = {"body": _("Eenvoudige opmaak (vet, lijsten, links) blijft behouden.")}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("image") and not data.get("image_alt"):
+            self.add_error("image_alt", _("Beschrijf de foto voor wie ze niet kan zien."))
+        return data

@@ -1,0 +1,51 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from huisvanhetkind.activities import services
+from huisvanhetkind.activities.models import Activity, Session
+
+
+@pytest.fixture
+def activity(house, organisation):
+    activity = Activity.objects.create(
+        house=house,
+        title="Speelbabbel",
+        summary="Ontmoeting voor ouders met kinderen van 0 tot 3 jaar.",
+        place="Huis van het Kind, Kerkstraat 1, Kalmthout",
+        is_free=True,
+        registration=Activity.RegistrationMode.REQUIRED,
+        capacity=20,
+        status=Activity.Status.PUBLISHED,
+    )
+    activity.organisations.add(organisation)
+    return activity
+
+
+def make_session(activity, *, days=3, hours=2, **extra):
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=days)
+    return Session.objects.create(
+        activity=activity, starts_at=starts, ends_at=starts + timedelta(hours=hours), **extra
+    )
+
+
+@pytest.fixture
+def session(activity):
+    return make_session(activity)
+
+
+def register(session, **overrides):
+    data = {
+        "session": session,
+        "name": "Sara Peeters",
+        "email": "sara@example.be",
+        "adults": 1,
+        "children_ages": [1],
+    }
+    data.update(overrides)
+    return services.registration_create(**data)
+
+
+def fill(session, count, *, prefix="ouder"):
+    return [register(session, email=f"{prefix}{i}@example.be")[0] for i in range(count)]
