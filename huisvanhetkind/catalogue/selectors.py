@@ -85,22 +85,34 @@ def public_services(house: House):
 
 
 def search_catalogue(house: House, filters: CatalogueFilters):
-    """The matching services, best first, and the facets with counts (each facet counted without
-    its own filter, so a parent sees what choosing another value would give)."""
-    base = public_services(house)
+    """The ids of the matching services, best first, and the facets with counts (each facet
+    counted without its own filter, so a parent sees what choosing another value would give).
+
+    The house's candidates are ranked once (by relevance, or by name without a query) and kept as
+    a list of ids; the filters, the counts and the page all work on that short list instead of
+    running the search again in every query.
+    """
+    candidates = public_services(house)
     if filters.query:
         from huisvanhetkind.search.selectors import apply_search
 
-        searched = apply_search(base, filters.query, house=house)
-        base = Service.objects.filter(pk__in=searched.values("pk"))
-        results = _filter(searched, filters)
+        candidates = apply_search(candidates, filters.query, house=house)
     else:
-        results = _filter(base, filters).order_by("name")
-    results = results.select_related("organisation").prefetch_related(
-        "domains", "age_groups", "service_areas"
-    )
-    facets = _facets(house, base, filters)
-    return results, facets
+        candidates = candidates.order_by("name")
+    ranked = list(candidates.values_list("pk", flat=True))
+    base = Service.objects.filter(pk__in=ranked)
+    narrowed = _filter(base, filters)
+    if narrowed is not base:
+        matching = set(narrowed.values_list("pk", flat=True))
+        ranked = [pk for pk in ranked if pk in matching]
+    return ranked, _facets(house, base, filters)
+
+
+def services_in_order(ids: list[int]) -> list[Service]:
+    """The services of one result page, in the given order, with what a result card shows."""
+    services = Service.objects.filter(pk__in=ids).select_related("organisation")
+    by_id = {s.pk: s for s in services.prefetch_related("domains", "age_groups", "service_areas")}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _counts(queryset, path: str) -> dict:

@@ -24,8 +24,9 @@ def catalogue(request):
     """Public: the offer of a house, searchable and filterable, without an account."""
     house = request.house
     filters = selectors.CatalogueFilters.from_request(request.GET)
-    results, facets = selectors.search_catalogue(house, filters)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    ids, facets = selectors.search_catalogue(house, filters)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = selectors.services_in_order(list(page.object_list))
     return render(
         request,
         "catalogue/catalogue.html",
