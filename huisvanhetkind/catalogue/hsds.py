@@ -552,18 +552,18 @@ def service_at_location_summary_to_hsds(service: Service, location: Location) ->
 # --- Export: querysets --------------------------------------------------------------------------
 
 
-def _active_partner_of(house: House | None):
-    partnerships = Partnership.objects.filter(
-        organisation=OuterRef("organisation"), status=Partnership.Status.ACTIVE
-    )
-    if house is not None:
-        return Exists(partnerships.filter(house=house))
-    return Exists(partnerships.filter(house__is_active=True))
-
-
 def exported_services(house: House | None = None):
-    """The services we publish in HSDS: published services of active partners (of ``house``)."""
-    return Service.objects.published().filter(_active_partner_of(house))
+    """The services we publish in HSDS: published services of active partners (of ``house``).
+
+    The partners are found by a subquery, so the database starts from the (house's) partner
+    organisations and their index instead of testing every service in Flanders.
+    """
+    if house is not None:
+        return Service.objects.published().in_house(house)
+    partners = Partnership.objects.filter(status=Partnership.Status.ACTIVE, house__is_active=True)
+    return Service.objects.published().filter(
+        organisation_id__in=partners.values("organisation_id")
+    )
 
 
 def exported_organisations(house: House | None = None):
