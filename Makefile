@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_ADDR ?= 127.0.0.1:8000
 DEMO_ENV := DEBUG=1 DEMO_MODE=1 TASKS_BACKEND=immediate EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
-.PHONY: demo test lint format messages demo-code chromium clean
+.PHONY: demo test lint format messages demo-code chromium clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -44,6 +44,24 @@ format: $(STAMP)
 messages: $(STAMP)
 	cd huisvanhetkind && DEBUG=1 ../$(BIN)/django-admin makemessages -l fr -l en --settings=huisvanhetkind.settings --pythonpath=.. -i "*/demo_data.py"
 	cd huisvanhetkind && DEBUG=1 ../$(BIN)/django-admin compilemessages --settings=huisvanhetkind.settings --pythonpath=..
+
+# The benchmark (docs/performance.md): a small and a full synthetic dataset on SQLite, then on
+# PostgreSQL when it is reachable; each dataset is generated afresh, then measured.
+BENCH_SCALE ?= 1.0
+BENCH_REQUESTS ?= 300
+BENCH_SQLITE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/hvhk_bench
+bench_on = $(BIN)/python bench/generate.py --database-url $(2) --scale 0.01 --output var/bench/$(1)-small-data.json \
+	&& $(BIN)/python bench/run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-small-data.json --output var/bench/$(1)-small.json \
+	&& $(BIN)/python bench/generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-data.json \
+	&& $(BIN)/python bench/run.py --database-url $(2) --requests $(BENCH_REQUESTS) --generated var/bench/$(1)-data.json --compare var/bench/$(1)-small.json --output var/bench/$(1).json
+
+bench: $(STAMP)
+	$(call bench_on,sqlite,$(BENCH_SQLITE_URL))
+	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
+	  echo "PostgreSQL:"; $(call bench_on,postgresql,$(BENCH_POSTGRES_URL)); \
+	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
+	$(BIN)/python bench/report.py var/bench/sqlite.json var/bench/postgresql.json
 
 clean:
 	rm -rf $(VENV) var

@@ -1,0 +1,44 @@
+"""What the benchmark scripts share: which database, and setting Django up for it."""
+
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+
+
+def database_url(option: str | None) -> str:
+    """The database of the benchmark: the option, else ``DATABASE_URL``, else var/bench.sqlite3."""
+    return option or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def sqlite_path(url: str) -> Path:
+    """The file of a ``sqlite:///relative`` or ``sqlite:////absolute`` URL (as dj-database-url)."""
+    return Path(urlparse(url).path[1:])
+
+
+def describe(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        return f"SQLite {sqlite_path(url)}"
+    return f"PostgreSQL {parsed.hostname}:{parsed.port or 5432}/{parsed.path.lstrip('/')}"
+
+
+def is_sqlite(url: str) -> bool:
+    return urlparse(url).scheme.startswith("sqlite")
+
+
+def setup_django(url: str) -> None:
+    """Point Django at ``url`` and set it up (the environment of a local run otherwise)."""
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huisvanhetkind.settings")
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
+    os.environ.setdefault("TASKS_BACKEND", "immediate")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()

@@ -1,0 +1,85 @@
+"""Put the results of ``bench/run.py`` side by side as Markdown (for docs/performance.md).
+
+    python bench/report.py var/bench/sqlite.json var/bench/postgresql.json
+
+Files that do not exist (PostgreSQL skipped) are left out.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import DESCRIPTIONS, SCENARIOS, TARGET_MS, fmt, queries_text  # noqa: E402
+
+SIZES = (
+    ("municipalities", "municipalities"),
+    ("houses", "houses"),
+    ("organisations", "organisations"),
+    ("partnerships", "partnerships"),
+    ("published_services", "published services"),
+    ("services", "services (all statuses)"),
+    ("service_domain_links", "service–domain links"),
+    ("service_age_group_links", "service–age group links"),
+    ("service_area_links", "service–municipality links"),
+    ("search_terms", "search terms"),
+    ("search_postings", "search postings"),
+    ("database_mb", "database size (MiB)"),
+)
+
+
+def label(report: dict) -> str:
+    return report["database_version"]
+
+
+def main(paths: list[str]) -> None:
+    reports = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths if Path(p).exists()]
+    if not reports:
+        sys.exit("No results: run `make bench` first.")
+
+    print("### Data\n")
+    print("| | " + " | ".join(label(r) for r in reports) + " |")
+    print("|---|" + "---:|" * len(reports))
+    for key, name in SIZES:
+        values = [r.get("generated", {}).get("sizes", {}).get(key) for r in reports]
+        print(
+            f"| {name} | " + " | ".join(f"{v:,}" if v is not None else "–" for v in values) + " |"
+        )
+    for key, name in (("generate", "generation (s)"), ("rebuild_index", "index rebuild (s)")):
+        values = [r.get("generated", {}).get("seconds", {}).get(key) for r in reports]
+        print(f"| {name} | " + " | ".join(fmt(v) for v in values) + " |")
+
+    print("\n### Server time per request (ms) and SQL queries per request\n")
+    head = "| scenario |"
+    rule = "|---|"
+    for r in reports:
+        name = label(r).split()[0]
+        head += f" {name} p50 | {name} p95 | {name} queries |"
+        rule += "---:|---:|---:|"
+    print(head)
+    print(rule)
+    for scenario in SCENARIOS:
+        row = f"| {DESCRIPTIONS[scenario]} |"
+        for r in reports:
+            entry = r["scenarios"].get(scenario)
+            if entry is None:
+                row += " – | – | – |"
+            else:
+                row += f" {fmt(entry['p50_ms'])} | {fmt(entry['p95_ms'])} | {queries_text(entry)} |"
+        print(row)
+
+    print()
+    for r in reports:
+        search = r["scenarios"].get("search")
+        if search:
+            met = search["p95_ms"] <= TARGET_MS
+            print(
+                f"- {label(r)}: search with filters and counts p95 {fmt(search['p95_ms'])} ms, "
+                f"target ≤ {TARGET_MS:.0f} ms {'met' if met else 'NOT met'}; "
+                f"{search['requests']} requests measured."
+            )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
