@@ -42,11 +42,6 @@ from huisvanhetkind.web.http import private_response
 S = RegistrationStatus
 
 
-def _form_error(form, error: ValidationError):
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def _by_day(sessions):
     return [
         (day, list(items))
@@ -188,7 +183,7 @@ def register(request, pk):
                 consent=data["consent"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             if registration.status == S.CONFIRMED:
                 messages.success(request, _("Je bent ingeschreven."))
@@ -247,7 +242,7 @@ def manage(request, signed):
                     children_ages=form.cleaned_data["children_ages"],
                 )
             except ValidationError as error:
-                _form_error(form, error)
+                form.add_error(None, error)
             else:
                 messages.success(request, _("Je inschrijving is aangepast."))
                 return redirect(request.path)
@@ -365,7 +360,7 @@ def activity_edit(request, pk=None):
                 age_groups=form.cleaned_data["age_groups"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("De activiteit is bewaard."))
             return redirect("activities:manage_activity", pk=activity.pk)
@@ -395,7 +390,7 @@ def manage_activity(request, pk):
                 close_hours_before=data.get("close_hours_before") or 0,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("%(count)s momenten toegevoegd.") % {"count": len(new)})
             return redirect(request.path)
@@ -555,7 +550,7 @@ def session_register(request, pk):
                 registered_by=request.user,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request,

@@ -20,11 +20,6 @@ from huisvanhetkind.network.forms import (
 from huisvanhetkind.network.models import Invitation, Role
 
 
-def _form_error(form, error: ValidationError):
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def apply(request):
     """Public: 'Partner worden'."""
     house = request.house
@@ -43,7 +38,7 @@ def apply(request):
                 municipalities=form.cleaned_data["municipalities"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             return render(request, "network/apply_done.html", {"house": house})
     return render(request, "network/apply.html", {"house": house, "form": form})
@@ -145,7 +140,7 @@ def team(request, pk):
                 organisation=organisation,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data
@@ -203,7 +198,7 @@ def house_coordinators(request):
                 house=house,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data
@@ -264,7 +259,7 @@ def invitation_accept(request, token):
             if form is None:
                 messages.error(request, " ".join(error.messages))
                 return redirect("network:invitation_accept", token=token)
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             if user is None:
                 login(request, account, backend="django.contrib.auth.backends.ModelBackend")

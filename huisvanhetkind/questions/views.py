@@ -41,11 +41,6 @@ IP_LIMIT = 5
 EMAIL_LIMIT = 3
 
 
-def _form_error(form, error: ValidationError):
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 # --- Public: the parent ------------------------------------------------------------------------
 
 
@@ -91,7 +86,7 @@ def ask(request):
                         phone=data.get("phone", ""),
                     )
                 except ValidationError as error:
-                    _form_error(form, error)
+                    form.add_error(None, error)
                 else:
                     messages.success(request, _("Bedankt, je vraag is verstuurd."))
                     return redirect(services.private_url(question, token) + "?nieuw=1")
@@ -107,7 +102,7 @@ def private(request, token):
         try:
             services.question_follow_up(question=question, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("Je bijkomende vraag is verstuurd."))
             return redirect(request.path)
@@ -404,7 +399,7 @@ def routing_rule_edit(request, pk=None):
             try:
                 services.routing_rule_save(rule=form.save(commit=False), actor=request.user)
             except ValidationError as error:
-                _form_error(form, error)
+                form.add_error(None, error)
             else:
                 messages.success(request, _("De regel is bewaard."))
                 return redirect("questions:routing_rules", house_slug=house.slug)
