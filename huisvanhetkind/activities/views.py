@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind.activities import access, ical, selectors, services
@@ -392,7 +393,11 @@ def manage_activity(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("%(count)s momenten toegevoegd.") % {"count": len(new)})
+            messages.success(
+                request,
+                ngettext("%(count)s moment toegevoegd.", "%(count)s momenten toegevoegd.", len(new))
+                % {"count": len(new)},
+            )
             return redirect(request.path)
     now = timezone.now() - timedelta(days=1)
     sessions = selectors.sessions_for_manage(activity).filter(ends_at__gte=now)[:100]
@@ -441,7 +446,13 @@ def manage_session(request, pk):
                         session=session, actor=request.user, message=text
                     )
                     messages.success(
-                        request, _("Bericht verstuurd naar %(count)s personen.") % {"count": count}
+                        request,
+                        ngettext(
+                            "Bericht verstuurd naar %(count)s persoon.",
+                            "Bericht verstuurd naar %(count)s personen.",
+                            count,
+                        )
+                        % {"count": count},
                     )
                 return redirect(request.path)
         if action == "change":
@@ -457,7 +468,11 @@ def manage_session(request, pk):
                     capacity=data.get("capacity"),
                     note=data.get("note", ""),
                 )
-                messages.success(request, _("%(count)s momenten gewijzigd.") % {"count": count})
+                messages.success(
+                    request,
+                    ngettext("%(count)s moment gewijzigd.", "%(count)s momenten gewijzigd.", count)
+                    % {"count": count},
+                )
                 return redirect(request.path)
     registrations = list(selectors.session_registrations(session))
     audit_record(
