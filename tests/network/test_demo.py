@@ -46,3 +46,6 @@ def test_the_demo_fills_both_houses_and_can_be_loaded_twice(capsys):
     first = apply_search(published.in_house(kalmthout), "zindelijkhied", house=kalmthout).first()
     assert first is not None and "zindelijk" in (first.name + first.summary).lower()
     assert "Demo-Huis-2026!" in capsys.readouterr().out
+    from huisvanhetkind.questions.models import RoutingRule
+
+    assert RoutingRule.objects.filter(house=kalmthout, organisation__name="JAC-punt Kalmthout").exists()

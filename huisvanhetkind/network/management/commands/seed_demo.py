@@ -29,9 +29,43 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
+from huisvanhetkind.questions.models import RoutingRule, Topic
 from huisvanhetkind.search.services import rebuild_index
 
+REGION = "zoersel-brecht-zandhoven-wijnegem-schilde"
+
 DEMO_PASSWORD = "Demo-Huis-2026!"
+
+# "Stel je vraag" routing of the demo: (house, rule name, topic slug, age group slug, keywords,
+# organisation). Questions that match no rule go to the coordinator.
+ROUTING_RULES = [
+    ("kalmthout", "Jongeren", None, "12-18", "", "JAC-punt Kalmthout"),
+    ("kalmthout", "Kinderopvang", "kinderopvang", None, "", "Lokaal Loket Kinderopvang Kalmthout"),
+    ("kalmthout", "Zwanger en baby", "zwanger-geboorte", None, "", "Kind en Gezin"),
+    ("kalmthout", "Gezondheid", "gezondheid-groei", None, "vaccinatie, groei", "Kind en Gezin"),
+    ("kalmthout", "Slapen", "slapen", None, "", "Opvoedingspunt Kalmthout"),
+    ("kalmthout", "Opvoeden", "opvoeden-gedrag", None, "", "Opvoedingspunt Kalmthout"),
+    (
+        "kalmthout",
+        "Geld",
+        "geld-rondkomen",
+        None,
+        "schoolfactuur, leefloon",
+        "OCMW Kalmthout, sociale dienst",
+    ),
+    (REGION, "Kinderopvang", "kinderopvang", None, "", "Kinderopvang De Sterrenpluk"),
+    (
+        REGION,
+        "Gevoelens",
+        "gevoelens",
+        None,
+        "angst, somber, gepest",
+        "CGG Voorkempen, team kinderen en jongeren",
+    ),
+    (REGION, "Opvoeden", "opvoeden-gedrag", None, "", "Opvoedingspunt Voorkempen"),
+    (REGION, "Slapen", "slapen", None, "", "Opvoedingspunt Voorkempen"),
+    (REGION, "Geld", "geld-rondkomen", None, "", "CAW Voorkempen"),
+]
 
 
 def demo_totp_secret(email: str) -> str:
@@ -57,6 +91,7 @@ class Command(BaseCommand):
             for row in demo_data.PENDING_APPLICATIONS:
                 self._application(row, houses)
             services = [self._service(row, organisations) for row in catalogue_demo_data.SERVICES]
+            self._routing_rules(houses, organisations)
         indexed = rebuild_index()
         self.stdout.write(
             self.style.SUCCESS(
@@ -196,3 +231,19 @@ class Command(BaseCommand):
             )
         )
         return service
+
+    def _routing_rules(self, houses, organisations):
+        for position, (slug, name, topic, age_group, keywords, organisation) in enumerate(
+            ROUTING_RULES
+        ):
+            RoutingRule.objects.update_or_create(
+                house=houses[slug],
+                name=name,
+                defaults={
+                    "position": position,
+                    "topic": Topic.objects.get(slug=topic, house=None) if topic else None,
+                    "age_group": AgeGroup.objects.get(slug=age_group) if age_group else None,
+                    "keywords": keywords,
+                    "organisation": organisations[organisation],
+                },
+            )
