@@ -48,4 +48,14 @@ def test_the_demo_fills_both_houses_and_can_be_loaded_twice(capsys):
     assert "Demo-Huis-2026!" in capsys.readouterr().out
     from huisvanhetkind.questions.models import RoutingRule
 
-    assert RoutingRule.objects.filter(house=kalmthout, organisation__name="JAC-punt Kalmthout").exists()
+    assert RoutingRule.objects.filter(
+        house=kalmthout, organisation__name="JAC-punt Kalmthout"
+    ).exists()
+    from huisvanhetkind.activities.models import Activity, NewsItem, Session
+
+    speelbabbel = Activity.objects.get(house=kalmthout, title="Speelbabbel")
+    assert (
+        Session.objects.filter(activity=speelbabbel).count() >= 10
+    )  # weekly, three months, no duplicates
+    assert Session.objects.filter(activity=speelbabbel).count() <= 14
+    assert NewsItem.objects.filter(house=kalmthout, is_published=True).count() == 2

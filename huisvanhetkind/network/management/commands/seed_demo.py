@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from huisvanhetkind.activities import services as activity_services
+from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.catalogue import demo_data as catalogue_demo_data
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.network import demo_data
@@ -33,6 +35,77 @@ from huisvanhetkind.questions.models import RoutingRule, Topic
 from huisvanhetkind.search.services import rebuild_index
 
 REGION = "zoersel-brecht-zandhoven-wijnegem-schilde"
+
+# Demo activities: (house, organisation, title, summary, age groups, domain, RRULE, weekday
+# start/end, capacity in families, free, price, social tariff price, place).
+ACTIVITIES = [
+    (
+        "kalmthout",
+        "Kind en Preventie",
+        "Speelbabbel",
+        "Ontmoetingsmoment voor ouders met kinderen van 0 tot 3 jaar: spelen, babbelen, een tas koffie.",
+        ["0-3"],
+        "vrije-tijd-ontmoeting",
+        "FREQ=WEEKLY;BYDAY=TU",
+        "09:30",
+        "11:30",
+        12,
+        True,
+        None,
+        None,
+        "Huis van het Kind Kalmthout, Kapellensteenweg 170",
+    ),
+    (
+        "kalmthout",
+        "Opvoedingspunt Kalmthout",
+        "Groepssessie: slaapproblemen bij peuters",
+        "Een avond over inslapen, doorslapen en rituelen, met tips van andere ouders.",
+        ["0-3", "3-6"],
+        "opvoedingsondersteuning",
+        "FREQ=MONTHLY;BYDAY=2TH",
+        "19:30",
+        "21:30",
+        15,
+        False,
+        "5.00",
+        "1.00",
+        "Huis van het Kind Kalmthout, Kapellensteenweg 170",
+    ),
+    (
+        REGION,
+        "Opvoedingspunt Voorkempen",
+        "Workshop zindelijkheid",
+        "Wanneer is je kind klaar voor het potje? Een praktische avond over zindelijk worden.",
+        ["0-3", "3-6"],
+        "opvoedingsondersteuning",
+        "FREQ=MONTHLY;BYDAY=1WE",
+        "19:30",
+        "21:00",
+        15,
+        True,
+        None,
+        None,
+        "Huis van het Kind Zoersel",
+    ),
+]
+
+NEWS = [
+    (
+        "kalmthout",
+        "De Speelbabbel is terug elke dinsdag",
+        "<p>Elke dinsdagvoormiddag is iedereen met een kindje van 0 tot 3 jaar welkom. Gratis.</p>",
+    ),
+    (
+        "kalmthout",
+        "Nieuw: stel je vraag online",
+        "<p>Heb je een vraag over opvoeden, slapen of kinderopvang? Stel ze op onze website.</p>",
+    ),
+    (
+        REGION,
+        "Vijf gemeenten, één Huis van het Kind",
+        "<p>In Zoersel, Brecht, Zandhoven, Wijnegem en Schilde vind je dezelfde partners.</p>",
+    ),
+]
 
 DEMO_PASSWORD = "Demo-Huis-2026!"
 
@@ -92,6 +165,7 @@ class Command(BaseCommand):
                 self._application(row, houses)
             services = [self._service(row, organisations) for row in catalogue_demo_data.SERVICES]
             self._routing_rules(houses, organisations)
+            self._activities_and_news(houses, organisations)
         indexed = rebuild_index()
         self.stdout.write(
             self.style.SUCCESS(
@@ -247,3 +321,59 @@ class Command(BaseCommand):
                     "organisation": organisations[organisation],
                 },
             )
+
+    def _activities_and_news(self, houses, organisations):
+        from datetime import date, timedelta
+
+        today = date.today()
+        for (
+            slug,
+            organisation,
+            title,
+            summary,
+            ages,
+            domain,
+            rule,
+            start,
+            end,
+            capacity,
+            free,
+            price,
+            social_price,
+            place,
+        ) in ACTIVITIES:
+            activity = Activity.objects.filter(house=houses[slug], title=title).first() or Activity(
+                house=houses[slug], title=title
+            )
+            activity.summary = summary
+            activity.place = place
+            activity.is_free = free
+            activity.price = price
+            activity.social_tariff = social_price is not None
+            activity.social_tariff_price = social_price
+            activity.registration = Activity.RegistrationMode.REQUIRED
+            activity.capacity = capacity
+            activity.status = Activity.Status.PUBLISHED
+            activity_services.activity_save(
+                activity=activity,
+                actor=None,
+                organisations=[organisations[organisation]],
+                domains=Domain.objects.filter(slug=domain),
+                age_groups=AgeGroup.objects.filter(slug__in=ages),
+            )
+            activity_services.sessions_generate(
+                activity=activity,
+                actor=None,
+                rule=rule,
+                first_day=today,
+                starts=time.fromisoformat(start),
+                ends=time.fromisoformat(end),
+                until=today + timedelta(days=90),
+            )
+        for slug, title, body in NEWS:
+            item = NewsItem.objects.filter(house=houses[slug], title=title).first() or NewsItem(
+                house=houses[slug], title=title
+            )
+            item.body = body
+            item.is_published = True
+            activity_services.news_save(item=item, actor=None)
