@@ -59,10 +59,12 @@ def log(message: str) -> None:
 
 def recreate_database(url: str) -> None:
     """Start from an empty database: remove the SQLite file, or drop and create the PostgreSQL
-    database (only one whose name contains "bench", so a real database is never dropped)."""
+    database (only when its name contains "bench", so a real database is never dropped)."""
     parsed = urlparse(url)
     if is_sqlite(url):
         path = sqlite_path(url)
+        if "bench" not in path.name:
+            sys.exit(f"Refusing to delete {path}: its file name must contain 'bench'.")
         path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -77,7 +77,8 @@ def main(paths: list[str]) -> None:
             print(
                 f"- {label(r)}: search with filters and counts p95 {fmt(search['p95_ms'])} ms, "
                 f"target ≤ {TARGET_MS:.0f} ms {'met' if met else 'NOT met'}; "
-                f"{search['requests']} requests measured."
+                f"{search['requests']} requests measured; load average "
+                f"{r.get('load_average_before', '?')} before, {r.get('load_average_after', '?')} after."
             )
 
 

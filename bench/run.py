@@ -167,13 +167,16 @@ def build_plan(rng: random.Random, houses: list, count: int) -> dict[str, list[s
         query = rng.choice(QUERIES).format(place=place)
         filters = {}
         for name in _draw_filters(rng):
-            filters[name] = {
-                "leeftijd": lambda: rng.choice(ages),
-                "gemeente": lambda nis=nis: nis,
-                "kost": lambda: rng.choice(("gratis", "sociaal-tarief")),
-                "domein": lambda: rng.choice(domains),
-                "taal": lambda: rng.choice(LANGUAGES),
-            }[name]()
+            if name == "leeftijd":
+                filters[name] = rng.choice(ages)
+            elif name == "gemeente":
+                filters[name] = nis
+            elif name == "kost":
+                filters[name] = rng.choice(("gratis", "sociaal-tarief"))
+            elif name == "domein":
+                filters[name] = rng.choice(domains)
+            else:
+                filters[name] = rng.choice(LANGUAGES)
         if rng.random() < 0.1:
             filters["pagina"] = "2"
         plan["search"].append(f"/{slug}/aanbod/?{urlencode({'q': query, **filters})}")
@@ -427,6 +430,7 @@ def main(argv=None) -> dict:
         "houses_measured": len({u.split("/")[1] for u in plan["search"]}),
         "first_search_ms": round(cold_ms, 1),
         "analyzed": args.analyze,
+        "load_average_before": round(os.getloadavg()[0], 2),
         "max_seconds": args.max_seconds,
         "scenarios": {},
     }
@@ -448,9 +452,14 @@ def main(argv=None) -> dict:
         for error in entry["errors"]:
             print(f"    error: {error}", flush=True)
 
+    report["load_average_after"] = round(os.getloadavg()[0], 2)
     small = json.loads(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
     print()
-    print(f"{report['database_version']}, Python {report['python']}, {report['cpus']} CPUs")
+    print(
+        f"{report['database_version']}, Python {report['python']}, {report['cpus']} CPUs, "
+        f"load average {report['load_average_before']} before and "
+        f"{report['load_average_after']} after the run"
+    )
     print(markdown(report, small))
     print()
     for line in verdicts(report, small):
