@@ -163,6 +163,20 @@ def feed_ics(request):
 # --- Public: registering without an account ---------------------------------------------------
 
 
+def _registration_fields(data: dict) -> dict:
+    """What a registration form (the family's or the organiser's) hands to the service."""
+    return {
+        "name": data["name"],
+        "email": data.get("email", ""),
+        "phone": data.get("phone", ""),
+        "adults": data["adults"],
+        "children_ages": data["children_ages"],
+        "social_tariff": data.get("social_tariff", False),
+        "remarks": data.get("remarks", ""),
+        "consent": data["consent"],
+    }
+
+
 def register(request, pk):
     house = request.house
     session = _public_session(house, pk)
@@ -170,18 +184,10 @@ def register(request, pk):
         raise Http404
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             registration, signed = services.registration_create(
                 session=session,
-                name=data["name"],
-                email=data.get("email", ""),
-                phone=data.get("phone", ""),
-                adults=data["adults"],
-                children_ages=data["children_ages"],
-                social_tariff=data.get("social_tariff", False),
-                remarks=data.get("remarks", ""),
-                consent=data["consent"],
+                **_registration_fields(form.cleaned_data),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -550,18 +556,10 @@ def session_register(request, pk):
     session = access.get_session_for_user(request.user, pk)
     form = PhoneRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             registration, _signed = services.registration_create(
                 session=session,
-                name=data["name"],
-                email=data.get("email", ""),
-                phone=data.get("phone", ""),
-                adults=data["adults"],
-                children_ages=data["children_ages"],
-                social_tariff=data.get("social_tariff", False),
-                remarks=data.get("remarks", ""),
-                consent=data["consent"],
+                **_registration_fields(form.cleaned_data),
                 registered_by=request.user,
             )
         except ValidationError as error:
