@@ -188,6 +188,9 @@ class Session(models.Model):
     note = models.CharField(_("opmerking bij dit moment"), max_length=300, blank=True)
     reminders_sent_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # For a session imported from an iCalendar feed: the start of the occurrence it stands for
+    # (its RECURRENCE-ID), so that an override or a changed rule finds the same session again.
+    ical_recurrence_id = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -197,7 +200,10 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")), name="session_ends_after"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "ical_recurrence_id"], name="session_unique_ical_occurrence"
+            ),
         ]
         verbose_name = _("moment")
         verbose_name_plural = _("momenten")
@@ -239,6 +245,39 @@ class Session(models.Model):
             and self.activity.status == Activity.Status.PUBLISHED
             and timezone.now() < self.closes_at
         )
+
+
+class ImportedEvent(models.Model):
+    """An activity that came from a partner's own iCalendar feed, known by the event's UID.
+
+    Re-importing the feed finds the activity again by (house, organisation, UID), so nothing is
+    duplicated; ``source`` is the URL or file name it was last imported from, so that events
+    that disappeared from that feed can be found.
+    """
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="imported_events")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="imported_events"
+    )
+    uid = models.CharField(_("UID"), max_length=255)
+    source = models.CharField(_("bron"), max_length=500)
+    activity = models.OneToOneField(
+        Activity, on_delete=models.CASCADE, related_name="imported_event"
+    )
+    first_imported_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "organisation", "uid"], name="imported_event_unique_uid"
+            )
+        ]
+        verbose_name = _("geïmporteerde activiteit")
+        verbose_name_plural = _("geïmporteerde activiteiten")
+
+    def __str__(self):
+        return self.uid
 
 
 class Registration(models.Model):
