@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Session
 from huisvanhetkind.network.access import is_coordinator, is_platform_admin, roles_of
-from huisvanhetkind.network.models import Partnership, Role
+from huisvanhetkind.network.models import Organisation, Partnership, Role
 
 MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
 
@@ -73,3 +73,20 @@ def get_news_for_user(user, house, pk) -> NewsItem:
     if item.organisation_id not in member_organisation_ids(user):
         raise Http404
     return item
+
+
+def importable_organisations(user, house):
+    """The organisations a user may import an iCalendar feed for in ``house``: for the
+    coordinator every active partner of the house, for a member their own active partners."""
+    partners = Organisation.objects.filter(
+        partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
+    )
+    if not is_coordinator(user, house):
+        partners = partners.filter(pk__in=member_organisation_ids(user))
+    return partners.distinct().order_by("name")
+
+
+def get_organisation_for_import(user, house, pk) -> Organisation:
+    if house is None:
+        raise Http404
+    return get_object_or_404(importable_organisations(user, house), pk=pk)

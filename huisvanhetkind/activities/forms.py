@@ -2,10 +2,12 @@
 
 import re
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.activities.ical_import import MAX_BYTES as ICAL_MAX_BYTES
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.activities.services import MAX_PERSONS
 from huisvanhetkind.network.models import AgeGroup, Domain, Organisation
@@ -327,3 +329,58 @@ class NewsForm(forms.ModelForm):
         if data.get("image") and not data.get("image_alt"):
             self.add_error("image_alt", _("Beschrijf de foto voor wie ze niet kan zien."))
         return data
+
+
+class IcalImportForm(forms.Form):
+    """A partner's own calendar: an .ics file or the web address of the feed (one of both)."""
+
+    file = forms.FileField(
+        label=_("Agendabestand (.ics)"),
+        required=False,
+        help_text=_("Bewaar of exporteer je agenda als iCalendar-bestand (.ics). Hoogstens 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".ics,.ical,text/calendar"}),
+    )
+    url = forms.CharField(
+        label=_("Of het webadres van je agenda"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "Begint met https://, http:// of webcal://, bv. het adres in iCal-indeling van je "
+            "Google- of Outlook-agenda."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        if not upload.name.lower().endswith((".ics", ".ical", ".icalendar")):
+            raise forms.ValidationError(_("Kies een iCalendar-bestand: de naam eindigt op .ics."))
+        if upload.size > ICAL_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan 2 MB. Importeer minder activiteiten tegelijk.")
+            )
+        return upload
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "").strip()
+        if url and urlsplit(url).scheme.lower() not in ("http", "https", "webcal", "webcals"):
+            raise forms.ValidationError(_("Geef een webadres dat begint met http:// of https://."))
+        return url
+
+    def clean(self):
+        data = super().clean()
+        has_file = bool(data.get("file")) or "file" in self.errors
+        has_url = bool(data.get("url")) or "url" in self.errors
+        if has_file and has_url:
+            raise forms.ValidationError(_("Kies een bestand óf een webadres, niet allebei."))
+        if not has_file and not has_url:
+            raise forms.ValidationError(
+                _("Kies een .ics-bestand of geef het webadres van je agenda.")
+            )
+        return data
+
+
+class IcalConfirmForm(forms.Form):
+    digest = forms.CharField(widget=forms.HiddenInput)

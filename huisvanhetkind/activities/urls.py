@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisvanhetkind.activities import views
+from huisvanhetkind.activities import views, views_import
 
 app_name = "activities"
 
@@ -24,6 +24,26 @@ urlpatterns = [
         "beheer/huis/<slug:house_slug>/activiteiten/nieuw/",
         views.activity_edit,
         name="activity_new",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/activiteiten/importeren/",
+        views_import.choose,
+        name="ical_import_choose",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/activiteiten/importeren/<int:organisation_pk>/",
+        views_import.upload,
+        name="ical_import",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/activiteiten/importeren/<int:organisation_pk>/voorbeeld/",
+        views_import.preview,
+        name="ical_import_preview",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/activiteiten/importeren/<int:organisation_pk>/bewaren/",
+        views_import.confirm,
+        name="ical_import_confirm",
     ),
     path("beheer/huis/<slug:house_slug>/nieuws/", views.manage_news, name="manage_news"),
     path("beheer/huis/<slug:house_slug>/nieuws/nieuw/", views.news_edit, name="news_new"),

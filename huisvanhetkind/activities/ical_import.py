@@ -1,0 +1,842 @@
+"""Importing a partner's own iCalendar feed (RFC 5545), idempotent by UID.
+
+Every VEVENT becomes a public activity of the organisation in the house, with its sessions: a
+single event one session; an event with an RRULE (plus RDATE and EXDATE) one activity whose
+sessions follow the rule up to a year ahead; a RECURRENCE-ID override changes that one session;
+STATUS:CANCELLED cancels the event or the session.
+
+The event's UID finds the activity again (``ImportedEvent``), and each imported session keeps the
+occurrence it stands for (``Session.ical_recurrence_id``), so importing the same feed twice
+changes nothing and a changed event updates its activity and sessions. Only sessions that have
+not started are synchronised: the past stays as it was. Sessions are never deleted, only
+cancelled (registrations are kept and told). Events that disappeared from a feed get their
+future sessions cancelled.
+
+``parse_feed`` is pure (bytes in, events out); ``ical_import`` is the service and runs in one
+transaction: all or nothing, a dry run rolls back.
+"""
+
+import hashlib
+import html
+import ipaddress
+import re
+import socket
+import time as clock
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from icalendar import Calendar
+
+from huisvanhetkind.activities import services
+from huisvanhetkind.activities.models import Activity, ImportedEvent, Session
+from huisvanhetkind.activities.recurrence import occurrences
+from huisvanhetkind.activities.workflow import RegistrationStatus
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.audit.services import audit_record
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_EVENTS = 2000
+HORIZON_DAYS = 365
+FETCH_TIMEOUT = 10  # seconds, for each network operation and for the whole download
+
+ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+SESSION_FIELDS = ("starts_at", "ends_at", "is_cancelled", "note")
+
+
+def size_error() -> ValidationError:
+    """The file or the download is too large."""
+    return ValidationError(
+        _("Dit bestand is groter dan %(size)d MB. Splits de agenda of importeer minder tegelijk.")
+        % {"size": MAX_BYTES // (1024 * 1024)}
+    )
+
+
+# --- Parsing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Occurrence:
+    """One session of an event: ``key`` is the start of the occurrence it stands for (UTC)."""
+
+    key: datetime
+    starts_at: datetime
+    ends_at: datetime
+    cancelled: bool = False
+    note: str = ""
+
+    def values(self) -> tuple:
+        return (self.starts_at, self.ends_at, self.cancelled, self.note)
+
+
+@dataclass
+class FeedEvent:
+    """An event of the feed (its VEVENT and the overrides with the same UID)."""
+
+    number: int
+    uid: str = ""
+    title: str = ""
+    summary: str = ""
+    description: str = ""
+    place: str = ""
+    online_url: str = ""
+    rule: str = ""
+    exception_dates: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    recurring: bool = False
+    occurrences: list[Occurrence] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def activity_fields(self) -> dict:
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "description": self.description,
+            "place": self.place,
+            "online_url": self.online_url,
+            "recurrence": self.rule,
+            "exception_dates": self.exception_dates,
+        }
+
+
+def _local_tz():
+    return timezone.get_default_timezone()
+
+
+def _text(component, name: str) -> str:
+    value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value).strip() if value is not None else ""
+
+
+def _plain(text: str) -> str:
+    """Text of a DESCRIPTION that some calendar programs fill with HTML."""
+    if not re.search(r"</?[a-zA-Z][^>]*>", text):
+        return text
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</li>|</div>", "\n", text)
+    return html.unescape(strip_tags(text)).strip()
+
+
+def _shorten(text: str, limit: int) -> str:
+    return Truncator(text).chars(limit)
+
+
+def _moment(component, name: str):
+    """A DATE or DATE-TIME property, or None if absent or unreadable."""
+    if name not in component:
+        return None
+    try:
+        value = component.decoded(name)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if hasattr(value, "dt"):
+        value = value.dt
+    return value if isinstance(value, date) else None
+
+
+def _aware(value) -> datetime:
+    """A DATE (all day: local midnight), a floating DATE-TIME (local time) or an aware one."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=_local_tz())
+    return datetime.combine(value, time.min, _local_tz())
+
+
+def _end(component, start, problems: list[str]):
+    """DTEND, or DTSTART plus DURATION, or the RFC 5545 default (a day for a date)."""
+    if "DTEND" in component:
+        end = _moment(component, "DTEND")
+        if end is None:
+            problems.append(_("Het einde (DTEND) is geen geldige datum of tijd."))
+            return None
+        return end
+    if "DURATION" in component:
+        try:
+            duration = component.decoded("DURATION")
+        except (ValueError, TypeError):
+            duration = None
+        if not isinstance(duration, timedelta):
+            problems.append(_("De duur (DURATION) is niet geldig."))
+            return None
+        return start + duration
+    return start + timedelta(days=1) if not isinstance(start, datetime) else start
+
+
+def _rule_text(recur, tz) -> str:
+    """The RRULE as text, with an UNTIL in UTC (dateutil requires it with an aware start)."""
+    recur = recur.__class__(recur)  # a copy: vRecur is a dict of lists
+    if "UNTIL" in recur:
+        until = recur["UNTIL"][0]
+        if not isinstance(until, datetime):
+            until = datetime.combine(until, time.max.replace(microsecond=0))
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=tz)
+        recur["UNTIL"] = [until.astimezone(UTC)]
+    return recur.to_ical().decode()
+
+
+def _uid(component) -> str:
+    uid = _text(component, "UID")
+    if len(uid) > 255:  # an opaque key: keep it stable and short
+        return "sha256:" + hashlib.sha256(uid.encode()).hexdigest()
+    return uid
+
+
+def _is_cancelled(component) -> bool:
+    return _text(component, "STATUS").upper() == "CANCELLED"
+
+
+def _url(component) -> str:
+    url = _text(component, "URL")
+    if not url or len(url) > 200:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return ""
+    return url
+
+
+def _describe(event: FeedEvent, component) -> None:
+    """Title, texts and place of the event from its (master) component."""
+    title = " ".join(_text(component, "SUMMARY").split())
+    if not title:
+        event.problems.append(_("De activiteit heeft geen titel (SUMMARY)."))
+    event.title = _shorten(title, 200)
+    text = _plain(_text(component, "DESCRIPTION"))
+    first = text.split("\n", 1)[0].strip()
+    if len(text) <= 300 and "\n" not in text:
+        event.summary, event.description = text, ""
+    else:
+        event.summary, event.description = _shorten(first, 300), text
+    event.place = _shorten(" ".join(_text(component, "LOCATION").split()), 300)
+    # A link without a place is where the activity happens (online); otherwise it is left out.
+    event.online_url = "" if event.place else _url(component)
+
+
+def _expand(event: FeedEvent, master, start, end, window_start: datetime, horizon: date) -> dict:
+    """The occurrences of the master component by their key (UTC start)."""
+    first = _aware(start)
+    duration = _aware(end) - first
+    all_day = not isinstance(start, datetime)
+    note = _("hele dag") if all_day else ""
+    rules = master.get("RRULE")
+    rules = rules if isinstance(rules, list) else [rules] if rules is not None else []
+    if not rules:
+        key = first.astimezone(UTC)
+        return {key: Occurrence(key, first, first + duration, note=note)}
+    if len(rules) > 1:
+        event.problems.append(_("De activiteit heeft meer dan één herhalingsregel (RRULE)."))
+        return {}
+    event.recurring = True
+    tz = first.tzinfo
+    try:
+        rule = _rule_text(rules[0], tz)
+        exdates = list(master.exdates)
+        rdates = [moment for moment, _until in master.rdates]
+    except (ValueError, TypeError, KeyError):
+        event.problems.append(_("De herhaling (RRULE, RDATE of EXDATE) is niet geldig."))
+        return {}
+    excluded_days = sorted({d for d in exdates if not isinstance(d, datetime)})
+    excluded = {_aware(d).astimezone(UTC) for d in exdates if isinstance(d, datetime)}
+    try:
+        starts = occurrences(
+            rule=rule,
+            first_day=first.date(),
+            starts=first.time(),
+            until=horizon,
+            exceptions=excluded_days,
+            tz=tz,
+            since=window_start.astimezone(tz).date() - timedelta(days=1),
+        )
+    except ValidationError as error:
+        event.problems.extend(error.messages)
+        return {}
+    event.rule = rule if len(rule) <= 300 else ""
+    event.exception_dates = sorted(
+        {d.isoformat() for d in excluded_days}
+        | {d.astimezone(tz).date().isoformat() for d in excluded}
+    )
+    result = {}
+    # DTSTART is always the first occurrence, even when it does not match the rule (RFC 5545).
+    for moment in sorted([first, *starts, *(_aware(d) for d in rdates)]):
+        key = moment.astimezone(UTC)
+        if key in excluded or key in result or moment.date() > horizon:
+            continue
+        result[key] = Occurrence(key, moment, moment + duration, note=note)
+    return result
+
+
+def _override(event: FeedEvent, component, found: dict, master_duration) -> None:
+    """Apply a RECURRENCE-ID component to the occurrence it replaces (or add it)."""
+    recurrence_id = _moment(component, "RECURRENCE-ID")
+    if recurrence_id is None:
+        event.problems.append(_("Een uitzondering heeft geen geldige RECURRENCE-ID."))
+        return
+    key = _aware(recurrence_id).astimezone(UTC)
+    start = _moment(component, "DTSTART") or recurrence_id
+    problems = []
+    end = (
+        _end(component, start, problems)
+        if ("DTEND" in component or "DURATION" in component)
+        else None
+    )
+    if problems:
+        event.problems.extend(problems)
+        return
+    starts_at = _aware(start)
+    ends_at = _aware(end) if end is not None else starts_at + master_duration
+    if ends_at < starts_at:
+        event.problems.append(_("Een uitzondering eindigt voor ze begint."))
+        return
+    title = " ".join(_text(component, "SUMMARY").split())
+    note = _shorten(title, 300) if title and title != event.title else ""
+    found[key] = Occurrence(key, starts_at, ends_at, cancelled=_is_cancelled(component), note=note)
+
+
+def _event(number: int, uid: str, master, overrides: list, now: datetime) -> FeedEvent:
+    event = FeedEvent(number=number, uid=uid)
+    horizon = (now + timedelta(days=HORIZON_DAYS)).date()
+    found: dict = {}
+    master_duration = timedelta(0)
+    if master is not None:
+        _describe(event, master)
+        event.cancelled = _is_cancelled(master)
+        start = _moment(master, "DTSTART")
+        if start is None:
+            event.problems.append(
+                _("Het begin (DTSTART) ontbreekt of is geen geldige datum of tijd.")
+            )
+            return event
+        end = _end(master, start, event.problems)
+        if end is None:
+            return event
+        if _aware(end) < _aware(start):
+            event.problems.append(_("De activiteit eindigt voor ze begint (DTEND voor DTSTART)."))
+            return event
+        master_duration = _aware(end) - _aware(start)
+        found = _expand(event, master, start, end, now, horizon)
+    else:  # only overrides of a series we do not have: each one is a session
+        _describe(event, overrides[0])
+        event.recurring = True
+    if event.problems:
+        return event
+    for component in overrides:
+        _override(event, component, found, master_duration)
+    event.occurrences = sorted(
+        (
+            o.__class__(o.key, o.starts_at, o.ends_at, o.cancelled or event.cancelled, o.note)
+            for o in found.values()
+            if o.starts_at >= now
+        ),
+        key=lambda o: (o.starts_at, o.key),
+    )
+    return event
+
+
+def parse_feed(data: bytes, *, now: datetime | None = None) -> list[FeedEvent]:
+    """The events of an iCalendar file with their upcoming occurrences.
+
+    Raises a ValidationError (in Dutch) when the file as a whole cannot be used; problems of
+    one event are in its ``problems``.
+    """
+    now = now or timezone.now()
+    if len(data) > MAX_BYTES:
+        raise size_error()
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
+    if not head.startswith(b"BEGIN:VCALENDAR"):
+        raise ValidationError(
+            _("Dit is geen iCalendar-bestand: het begint niet met BEGIN:VCALENDAR.")
+        )
+    try:
+        calendar = Calendar.from_ical(data)
+        components = list(calendar.walk("VEVENT"))
+    except Exception as error:  # noqa: BLE001 - any parser failure means the same to the user
+        raise ValidationError(
+            _("Dit iCalendar-bestand is beschadigd en kan niet gelezen worden (%(error)s).")
+            % {"error": _shorten(str(error), 120)}
+        ) from error
+    if not components:
+        raise ValidationError(_("Deze agenda bevat geen activiteiten (geen enkele VEVENT)."))
+    if len(components) > MAX_EVENTS:
+        raise ValidationError(
+            _("Deze agenda bevat meer dan %(max)d activiteiten. Importeer minder tegelijk.")
+            % {"max": MAX_EVENTS}
+        )
+    groups: dict[str, dict] = {}
+    events: list[FeedEvent] = []
+    for number, component in enumerate(components, start=1):
+        uid = _uid(component)
+        if not uid:
+            event = FeedEvent(number=number)
+            _describe(event, component)
+            event.problems = [
+                _(
+                    "De activiteit heeft geen UID. Zonder UID kan een volgende import ze niet "
+                    "terugvinden."
+                )
+            ] + event.problems
+            events.append(event)
+            continue
+        group = groups.setdefault(uid, {"number": number, "master": None, "overrides": []})
+        if "RECURRENCE-ID" in component:
+            group["overrides"].append(component)
+        elif group["master"] is None:
+            group["master"] = component
+        else:
+            group.setdefault("duplicate", True)
+    for uid, group in groups.items():
+        event = _event(group["number"], uid, group["master"], group["overrides"], now)
+        if group.get("duplicate"):
+            event.problems.append(_("Deze UID komt meer dan één keer voor in de agenda."))
+        events.append(event)
+    return sorted(events, key=lambda e: e.number)
+
+
+# --- Fetching a URL -----------------------------------------------------------------------------
+
+
+def _fetch_error(url: str, reason: str) -> ValidationError:
+    return ValidationError(
+        _("De agenda op %(url)s kan niet opgehaald worden: %(reason)s")
+        % {"url": _shorten(url, 80), "reason": reason}
+    )
+
+
+def _check_url(url: str) -> str:
+    """An http(s) URL (webcal:// is https://) to a host on the internet."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme in ("webcal", "webcals"):
+        parts, scheme = parts._replace(scheme="https"), "https"
+    if scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError(_("Geef een webadres dat begint met http:// of https://."))
+    if not getattr(settings, "ICAL_IMPORT_ALLOW_PRIVATE_HOSTS", False):
+        try:
+            addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, None)}
+        except (socket.gaierror, UnicodeError) as error:
+            raise _fetch_error(url, _("dit adres bestaat niet.")) from error
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            if not ip.is_global:
+                raise _fetch_error(url, _("dit adres ligt niet op het publieke internet."))
+    return urlunsplit(parts)
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        _check_url(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str) -> bytes:
+    """The content behind an http(s) URL: at most MAX_BYTES, within FETCH_TIMEOUT seconds."""
+    checked = _check_url(url)
+    opener = urllib.request.build_opener(_CheckedRedirects)
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+        checked,
+        headers={"User-Agent": "HuisVanHetKind-ical-import/1.0", "Accept": "text/calendar"},
+    )
+    deadline = clock.monotonic() + FETCH_TIMEOUT
+    try:
+        with opener.open(request, timeout=FETCH_TIMEOUT) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise size_error()
+            chunks, size = [], 0
+            while chunk := response.read(64 * 1024):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise size_error()
+                if clock.monotonic() > deadline:
+                    raise _fetch_error(url, _("de server antwoordt te traag."))
+                chunks.append(chunk)
+    except urllib.error.HTTPError as error:
+        raise _fetch_error(
+            url, _("de server antwoordt met foutcode %(code)d.") % {"code": error.code}
+        ) from error
+    except TimeoutError as error:
+        raise _fetch_error(url, _("de server antwoordt te traag.")) from error
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        raise _fetch_error(url, _("de server is niet bereikbaar.")) from error
+    return b"".join(chunks)
+
+
+# --- The import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What the import does (or would do) with one event of the feed."""
+
+    number: int | None
+    uid: str
+    title: str
+    action: str  # create, update, unchanged, cancel, skip, error
+    changes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    next_start: datetime | None = None
+    sessions: int = 0
+    activity_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    source: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    dry_run: bool = False
+    saved: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count("create")
+
+    @property
+    def updated(self) -> int:
+        return self.count("update")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def cancelled(self) -> int:
+        return self.count("cancel")
+
+    @property
+    def skipped(self) -> int:
+        return self.count("skip")
+
+    @property
+    def errors(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.action == "error"]
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.errors)
+
+    def summary(self) -> str:
+        return _(
+            "%(created)d nieuw, %(updated)d bijgewerkt, %(unchanged)d ongewijzigd, "
+            "%(cancelled)d afgelast, %(skipped)d overgeslagen"
+        ) % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "skipped": self.skipped,
+        }
+
+    def lines(self) -> list[str]:
+        lines = [self.summary()]
+        for outcome in self.errors:
+            label = _("Activiteit %(number)s (%(title)s)") % {
+                "number": outcome.number,
+                "title": outcome.title or outcome.uid or "?",
+            }
+            lines.extend(f"{label}: {problem}" for problem in outcome.problems)
+        if self.has_problems:
+            lines.append(_("Er is niets bewaard: verbeter eerst de fouten in de agenda."))
+        elif self.dry_run:
+            lines.append(_("Proefdraaien: er is niets bewaard."))
+        return lines
+
+
+def _cancel_sessions(sessions: list[Session], *, actor) -> None:
+    """Cancel sessions; the ones with registrations through the service that tells everyone."""
+    if not sessions:
+        return
+    registered = set(
+        Session.objects.filter(pk__in=[s.pk for s in sessions])
+        .annotate(active=Count("registrations", filter=Q(registrations__status__in=ACTIVE)))
+        .filter(active__gt=0)
+        .values_list("pk", flat=True)
+    )
+    quiet = [s for s in sessions if s.pk not in registered]
+    for session in quiet:
+        session.is_cancelled = True
+    Session.objects.bulk_update(quiet, ["is_cancelled"])
+    for session in sessions:
+        if session.pk in registered:
+            services.session_cancel(
+                session=session,
+                actor=actor,
+                message=_("Dit moment is afgelast in de agenda van de organisator."),
+            )
+
+
+class _Importer:
+    def __init__(self, *, house, organisation, source: str, actor, now: datetime):
+        self.house, self.organisation, self.source = house, organisation, source
+        self.actor, self.now = actor, now
+        self.known = {
+            item.uid: item
+            for item in ImportedEvent.objects.filter(
+                house=house, organisation=organisation
+            ).select_related("activity")
+        }
+
+    def outcome(self, event: FeedEvent, action: str, **extra) -> Outcome:
+        future = [o for o in event.occurrences if not o.cancelled]
+        return Outcome(
+            number=event.number,
+            uid=event.uid,
+            title=event.title,
+            action=action,
+            next_start=future[0].starts_at if future else None,
+            sessions=len(future),
+            **extra,
+        )
+
+    def run(self, event: FeedEvent) -> Outcome:
+        if event.problems:
+            return self.outcome(event, "error", problems=event.problems)
+        imported = self.known.get(event.uid)
+        if imported is None:
+            return self.create(event)
+        return self.update(event, imported)
+
+    def _validated(self, activity: Activity, event: FeedEvent) -> list[str]:
+        try:
+            activity.full_clean(exclude=["created_by"])
+        except ValidationError as error:
+            return [m for messages in error.message_dict.values() for m in messages]
+        return []
+
+    def create(self, event: FeedEvent) -> Outcome:
+        if event.cancelled:
+            return self.outcome(event, "skip", changes=[_("afgelast in de agenda")])
+        if not any(not o.cancelled for o in event.occurrences):
+            return self.outcome(event, "skip", changes=[_("geen komende momenten")])
+        activity = Activity(
+            house=self.house,
+            status=Activity.Status.PUBLISHED,
+            registration=Activity.RegistrationMode.NONE,
+            **event.activity_fields(),
+        )
+        problems = self._validated(activity, event)
+        if problems:
+            return self.outcome(event, "error", problems=problems)
+        services.activity_save(
+            activity=activity, actor=self.actor, organisations=[self.organisation]
+        )
+        Session.objects.bulk_create(
+            Session(
+                activity=activity,
+                starts_at=o.starts_at,
+                ends_at=o.ends_at,
+                is_cancelled=o.cancelled,
+                note=o.note,
+                ical_recurrence_id=o.key,
+            )
+            for o in event.occurrences
+        )
+        ImportedEvent.objects.create(
+            house=self.house,
+            organisation=self.organisation,
+            uid=event.uid,
+            source=self.source,
+            activity=activity,
+            first_imported_at=self.now,
+            last_seen_at=self.now,
+        )
+        return self.outcome(
+            event,
+            "create",
+            activity_id=activity.pk,
+            changes=[
+                ngettext("%(count)d moment", "%(count)d momenten", len(event.occurrences))
+                % {"count": len(event.occurrences)}
+            ],
+        )
+
+    def update(self, event: FeedEvent, imported: ImportedEvent) -> Outcome:
+        activity = imported.activity
+        fields = event.activity_fields()
+        if event.cancelled:
+            fields["status"] = Activity.Status.CANCELLED
+        elif activity.status == Activity.Status.CANCELLED:
+            fields["status"] = Activity.Status.PUBLISHED  # back in the feed
+        changed = [name for name, value in fields.items() if getattr(activity, name) != value]
+        new, moved, cancelled = self._session_changes(event, activity)
+        if imported.source != self.source:  # the same event, now from another feed
+            imported.source = self.source
+            imported.save(update_fields=["source"])
+        if not (changed or new or moved or cancelled):
+            return self.outcome(event, "unchanged", activity_id=activity.pk)
+        if changed:
+            for name in changed:
+                setattr(activity, name, fields[name])
+            problems = self._validated(activity, event)
+            if problems:
+                return self.outcome(event, "error", problems=problems)
+            services.activity_save(activity=activity, actor=self.actor)
+        Session.objects.bulk_create(new)
+        Session.objects.bulk_update(moved, ["ical_recurrence_id", *SESSION_FIELDS])
+        _cancel_sessions(cancelled, actor=self.actor)
+        if new or moved or cancelled:
+            audit_record(
+                actor=self.actor,
+                action=AuditEvent.Action.UPDATE,
+                target=activity,
+                house=self.house,
+                changes={
+                    "ical_import": self.source,
+                    "sessions_added": len(new),
+                    "sessions_changed": len(moved),
+                    "sessions_cancelled": len(cancelled),
+                },
+            )
+        imported.last_seen_at = self.now
+        imported.save(update_fields=["last_seen_at"])
+        labels = [str(Activity._meta.get_field(name).verbose_name) for name in changed]
+        if new:
+            labels.append(
+                ngettext("%(count)d moment nieuw", "%(count)d momenten nieuw", len(new))
+                % {"count": len(new)}
+            )
+        if moved:
+            labels.append(
+                ngettext("%(count)d moment gewijzigd", "%(count)d momenten gewijzigd", len(moved))
+                % {"count": len(moved)}
+            )
+        if cancelled:
+            labels.append(
+                ngettext("%(count)d moment afgelast", "%(count)d momenten afgelast", len(cancelled))
+                % {"count": len(cancelled)}
+            )
+        action = "cancel" if "status" in changed and event.cancelled else "update"
+        return self.outcome(event, action, activity_id=activity.pk, changes=labels)
+
+    def _session_changes(self, event: FeedEvent, activity: Activity):
+        """Sessions to add, to change and to cancel so that the future follows the feed.
+
+        Sessions an organiser added by hand (without ``ical_recurrence_id``) are left alone, and
+        so is every session that has started.
+        """
+        existing = list(activity.sessions.filter(ical_recurrence_id__isnull=False))
+        by_key = {s.ical_recurrence_id: s for s in existing}
+        future = [s for s in existing if s.starts_at >= self.now]
+        if not event.recurring and len(event.occurrences) == 1:
+            # A single event that moved is still the same session (and keeps its registrations).
+            wanted = event.occurrences[0]
+            if wanted.key not in by_key and future:
+                by_key[wanted.key] = future[0]
+        new, changed, cancel, used = [], [], [], set()
+        for wanted in event.occurrences:
+            session = by_key.get(wanted.key)
+            if session is None:
+                new.append(
+                    Session(
+                        activity=activity,
+                        starts_at=wanted.starts_at,
+                        ends_at=wanted.ends_at,
+                        is_cancelled=wanted.cancelled,
+                        note=wanted.note,
+                        ical_recurrence_id=wanted.key,
+                    )
+                )
+                continue
+            used.add(session.pk)
+            if session.starts_at < self.now:
+                continue
+            if wanted.cancelled and not session.is_cancelled:
+                cancel.append(session)  # through the service, so that registrants are told
+            elif session.is_cancelled and not wanted.cancelled:
+                session.is_cancelled = False
+                changed.append(session)
+            before = (session.starts_at, session.ends_at, session.note, session.ical_recurrence_id)
+            after = (wanted.starts_at, wanted.ends_at, wanted.note, wanted.key)
+            if before != after:
+                session.starts_at, session.ends_at, session.note, session.ical_recurrence_id = after
+                if session not in changed:
+                    changed.append(session)
+        cancel.extend(s for s in future if s.pk not in used and not s.is_cancelled)
+        return new, changed, cancel
+
+    def disappeared(self, seen: set[str]) -> list[Outcome]:
+        """Events of this feed that are no longer in it: their future sessions are cancelled."""
+        outcomes = []
+        for uid, imported in self.known.items():
+            if uid in seen or imported.source != self.source:
+                continue
+            sessions = list(
+                imported.activity.sessions.filter(
+                    starts_at__gte=self.now,
+                    is_cancelled=False,
+                    ical_recurrence_id__isnull=False,
+                )
+            )
+            if not sessions:
+                continue
+            _cancel_sessions(sessions, actor=self.actor)
+            audit_record(
+                actor=self.actor,
+                action=AuditEvent.Action.UPDATE,
+                target=imported.activity,
+                house=self.house,
+                changes={"ical_import": self.source, "sessions_cancelled": len(sessions)},
+            )
+            outcomes.append(
+                Outcome(
+                    number=None,
+                    uid=uid,
+                    title=imported.activity.title,
+                    action="cancel",
+                    activity_id=imported.activity_id,
+                    changes=[
+                        _("staat niet meer in de agenda"),
+                        ngettext(
+                            "%(count)d moment afgelast",
+                            "%(count)d momenten afgelast",
+                            len(sessions),
+                        )
+                        % {"count": len(sessions)},
+                    ],
+                )
+            )
+        return outcomes
+
+
+def ical_import(
+    *, house, organisation, data: bytes, source: str, actor, dry_run: bool = False, now=None
+) -> ImportReport:
+    """Upsert the events of an iCalendar feed as public activities of ``organisation`` in
+    ``house``, in one transaction: if any event has a problem nothing is saved; with
+    ``dry_run`` everything is done and reported, then rolled back. ``source`` is the URL or the
+    file name, to recognise the events that disappeared from the same feed.
+
+    Raises a ValidationError (in Dutch) when the file as a whole cannot be used.
+    """
+    now = now or timezone.now()
+    events = parse_feed(data, now=now)
+    report = ImportReport(source=source[:500], dry_run=dry_run)
+    with transaction.atomic():
+        importer = _Importer(
+            house=house, organisation=organisation, source=report.source, actor=actor, now=now
+        )
+        for event in events:
+            report.outcomes.append(importer.run(event))
+        report.outcomes.extend(importer.disappeared({e.uid for e in events if e.uid}))
+        if dry_run or report.has_problems:
+            transaction.set_rollback(True)
+        else:
+            report.saved = True
+    return report
