@@ -121,9 +121,21 @@ class CalendarFilterForm(forms.Form):
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
     prijs = forms.ChoiceField(label=_("Prijs"), choices=PRICE, required=False)
     wanneer = forms.ChoiceField(label=_("Wanneer"), choices=PERIOD, required=False)
+    datum = forms.DateField(
+        label=_("Op deze dag"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Geef een geldige datum, bv. 2026-12-24.")},
+    )
 
-    def __init__(self, *args, age_groups=(), domains=(), municipalities=(), **kwargs):
+    def __init__(
+        self, *args, age_groups=(), domains=(), municipalities=(), week_view=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        if week_view:
+            # The week view has its own period: the week shown, with links to the others.
+            del self.fields["wanneer"]
+            self.fields["datum"].label = _("Toon de week van")
         self.fields["leeftijd"].choices = [("", _("Alle leeftijden"))] + [
             (a.slug, a.name) for a in age_groups
         ]

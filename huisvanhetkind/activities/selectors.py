@@ -1,6 +1,6 @@
 """Reads about activities that the views, feeds and API share."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -11,6 +11,10 @@ from huisvanhetkind.network.models import AgeGroup, Domain
 
 S = RegistrationStatus
 CALENDAR_LIMIT = 200
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def upcoming_sessions(
@@ -24,6 +28,8 @@ def upcoming_sessions(
     organisation: int | None = None,
     activity: Activity | None = None,
     limit: int = CALENDAR_LIMIT,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ):
     """Upcoming public sessions of a house, filtered, with their free places annotated."""
     sessions = Session.objects.public(house).upcoming().with_taken()
@@ -52,6 +58,11 @@ def upcoming_sessions(
         sessions = sessions.filter(
             starts_at__date__gte=saturday, starts_at__date__lte=saturday + timedelta(days=1)
         )
+    # A day or a week of the calendar (local dates, both included), as a range on starts_at.
+    if date_from is not None:
+        sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
+    if date_to is not None:
+        sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
     return sessions.distinct().order_by("starts_at", "id")[:limit]
 
 

@@ -3,7 +3,8 @@ pages, news and the feeds."""
 
 import csv
 import json
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 from itertools import groupby
 
 from django.contrib import messages
@@ -53,33 +54,160 @@ def _by_day(sessions):
 # --- Public: the calendar ----------------------------------------------------------------------
 
 
-def _filtered_sessions(request, house, **extra):
-    filters = selectors.calendar_filters(house)
-    form = CalendarFilterForm(request.GET or None, **filters)
-    data = form.cleaned_data if form.is_valid() else {}
-    organisation = request.GET.get("organisatie", "")
-    sessions = selectors.upcoming_sessions(
-        house=house,
-        age_group=data.get("leeftijd", ""),
-        domain=data.get("domein", ""),
-        municipality=data.get("gemeente", ""),
-        price=data.get("prijs", ""),
-        period=data.get("wanneer", ""),
-        organisation=int(organisation) if organisation.isdigit() else None,
-        **extra,
+def _calendar_form(request, house, *, week_view: bool = False) -> CalendarFilterForm:
+    form = CalendarFilterForm(
+        request.GET or None, week_view=week_view, **selectors.calendar_filters(house)
     )
-    return form, sessions
+    if form.is_bound:
+        form.is_valid()  # a filter that does not validate is left out, and the form says why
+    return form
+
+
+def _sessions(request, house, form, **extra):
+    data = form.cleaned_data if form.is_bound else {}
+    organisation = request.GET.get("organisatie", "")
+    arguments = {
+        "house": house,
+        "age_group": data.get("leeftijd", ""),
+        "domain": data.get("domein", ""),
+        "municipality": data.get("gemeente", ""),
+        "price": data.get("prijs", ""),
+        "period": data.get("wanneer", ""),
+        "organisation": int(organisation) if organisation.isdigit() else None,
+    }
+    arguments.update(extra)
+    return selectors.upcoming_sessions(**arguments)
+
+
+def _filtered_sessions(request, house, **extra):
+    form = _calendar_form(request, house)
+    return form, _sessions(request, house, form, **extra)
+
+
+# How far ahead the calendar can be browsed, in weeks.
+WEEKS_AHEAD = 104
+# What chooses the day or week on screen (the rest of the query string are the filters).
+VIEW_PARAMETERS = ("weergave", "week", "datum")
+
+
+def _iso_week(monday: date) -> str:
+    year, week, _weekday = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _monday_of(text: str) -> date | None:
+    """The Monday of an ISO week such as ``2026-W49``, or None."""
+    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE)
+    if not match:
+        return None
+    try:
+        return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        return None
+
+
+def _asked_week(text: str, chosen: date | None, today: date) -> tuple[date, str]:
+    """The Monday of the week to show: of the chosen date, of the ``week`` parameter or this
+    week; with a notice when the request could not be followed."""
+    this_monday = today - timedelta(days=today.weekday())
+    if chosen is not None:
+        monday = chosen - timedelta(days=chosen.weekday())
+    elif text.strip():
+        monday = _monday_of(text)
+        if monday is None:
+            return this_monday, _(
+                "We kennen de week '%(week)s' niet. Je ziet de activiteiten van deze week."
+            ) % {"week": text.strip()[:20]}
+    else:
+        return this_monday, ""
+    if monday < this_monday:
+        return this_monday, _("Die week is al voorbij. Je ziet de activiteiten van deze week.")
+    if monday > this_monday + timedelta(weeks=WEEKS_AHEAD):
+        return this_monday, _(
+            "Zo ver vooruit is er nog niets gepland. Je ziet de activiteiten van deze week."
+        )
+    return monday, ""
+
+
+def _asked_day(chosen: date | None, today: date) -> tuple[date | None, str]:
+    """The one day to show (None: every coming day), with a notice when it cannot be shown."""
+    if chosen is None:
+        return None, ""
+    if chosen < today:
+        return None, _("Die dag is al voorbij. Je ziet alle komende activiteiten.")
+    if chosen > today + timedelta(weeks=WEEKS_AHEAD):
+        return None, _("Zo ver vooruit is er nog niets gepland. Je ziet alle komende activiteiten.")
+    return chosen, ""
+
+
+def _calendar_query(request, **changes) -> str:
+    """The filters on screen plus ``changes`` (an empty value removes a parameter)."""
+    query = request.GET.copy()
+    for name in (*VIEW_PARAMETERS, *changes):
+        query.pop(name, None)
+    for name, value in changes.items():
+        if value:
+            query[name] = value
+    return query.urlencode()
+
+
+def _week_context(request, house, form, monday: date, today: date) -> dict:
+    sunday = monday + timedelta(days=6)
+    # The week is the period here: "this week" or "weekend" of the list does not apply.
+    sessions = _sessions(request, house, form, period="", date_from=monday, date_to=sunday)
+    by_day = dict(_by_day(sessions))
+    this_monday = today - timedelta(days=today.weekday())
+    previous, following = monday - timedelta(weeks=1), monday + timedelta(weeks=1)
+    return {
+        "monday": monday,
+        "sunday": sunday,
+        "week": _iso_week(monday),
+        "week_number": monday.isocalendar()[1],
+        "week_days": [
+            (day, by_day.get(day, []))
+            for day in (monday + timedelta(days=offset) for offset in range(7))
+        ],
+        "is_this_week": monday == this_monday,
+        "previous_week": (previous, previous + timedelta(days=6))
+        if previous >= this_monday
+        else None,
+        "next_week": (following, following + timedelta(days=6))
+        if following <= this_monday + timedelta(weeks=WEEKS_AHEAD)
+        else None,
+        "previous_query": _calendar_query(
+            request, weergave="week", week=_iso_week(previous), wanneer=""
+        ),
+        "this_week_query": _calendar_query(request, weergave="week", wanneer=""),
+        "next_query": _calendar_query(
+            request, weergave="week", week=_iso_week(following), wanneer=""
+        ),
+    }
 
 
 def calendar(request):
+    """The public calendar: the coming sessions per day (or those of one chosen day), or the
+    seven days of a week with links to the other weeks. Plain links and forms, no JavaScript;
+    a day or week that cannot be shown falls back with a notice."""
     house = request.house
-    form, sessions = _filtered_sessions(request, house)
-    query = request.GET.urlencode()
-    return render(
-        request,
-        "activities/calendar.html",
-        {"house": house, "form": form, "days": _by_day(sessions), "query": query},
+    today = timezone.localdate()
+    week_view = request.GET.get("weergave") == "week"
+    form = _calendar_form(request, house, week_view=week_view)
+    chosen = form.cleaned_data.get("datum") if form.is_bound else None
+    context = {"house": house, "form": form, "week_view": week_view, "today": today}
+    if week_view:
+        monday, notice = _asked_week(request.GET.get("week", ""), chosen, today)
+        context.update(_week_context(request, house, form, monday, today))
+    else:
+        day, notice = _asked_day(chosen, today)
+        extra = {"date_from": day, "date_to": day} if day else {}
+        context.update(chosen_day=day, days=_by_day(_sessions(request, house, form, **extra)))
+    context.update(
+        notice=notice,
+        query=_calendar_query(request),  # the feed follows the filters, not the day on screen
+        day_view_query=_calendar_query(request, weergave=""),
+        week_view_query=_calendar_query(request, weergave="week", wanneer=""),
     )
+    return render(request, "activities/calendar.html", context)
 
 
 def _json_ld(activity, sessions, request) -> str:
