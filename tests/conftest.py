@@ -35,9 +35,13 @@ def with_second_factor(user):
 def _fresh_cache():
     from django.core.cache import cache
 
+    from huisvanhetkind.catalogue import offer
+
     cache.clear()
+    offer.forget()
     yield
     cache.clear()
+    offer.forget()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from huisvanhetkind.catalogue import hsds
+from huisvanhetkind.catalogue import hsds, selectors
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.network.models import House, Municipality, Organisation
 
@@ -157,12 +157,17 @@ class Paging:
         }
 
 
-def _search(services, query: str, house: House | None):
-    from huisvanhetkind.search.selectors import apply_search
+class InOrder:
+    """The services of ``queryset`` with the ids ``ids``, in that order, read a slice at a time
+    (a page of a ranking: only its own services are read)."""
 
-    found = apply_search(services, query, house=house)
-    # A query of nothing but stopwords leaves the queryset as it was: keep pages stable.
-    return found if found.query.order_by else found.order_by("name", "pk")
+    def __init__(self, queryset, ids: list[int]):
+        self.queryset, self.ids = queryset, ids
+
+    def __getitem__(self, part: slice) -> list:
+        ids = self.ids[part]
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _filtered_services(
@@ -175,8 +180,10 @@ def _filtered_services(
     modified_after=None,
     postcode=None,
 ):
-    """Published services of ``house`` (or all houses) filtered by the HSDS parameters."""
+    """Published services of ``house`` (or all houses) filtered by the HSDS parameters, in
+    name order, and with a search the ids of the matching ones, best first (else ``None``)."""
     services = hsds.exported_services(house)
+    filtered = False
     term = _text(taxonomy_term_id, "taxonomy_term_id")
     if term:
         found = hsds.find_term(term)
@@ -187,6 +194,7 @@ def _filtered_services(
         if taxonomy.key == "age_group" and slug == hsds.EXPECTING_PARENTS:
             condition |= Q(for_expecting_parents=True)
         services = services.filter(pk__in=Service.objects.filter(condition).values("pk"))
+        filtered = True
     taxonomy_value = _text(taxonomy_id, "taxonomy_id")
     if taxonomy_value:
         taxonomy = hsds.find_taxonomy(taxonomy_value)
@@ -196,15 +204,18 @@ def _filtered_services(
         if taxonomy.key == "age_group":
             condition |= Q(for_expecting_parents=True)
         services = services.filter(pk__in=Service.objects.filter(condition).values("pk"))
+        filtered = True
     organisation_value = _text(organization_id, "organization_id", max_length=64)
     if organisation_value:
         organisation = Organisation.objects.filter(hsds_id=organisation_value).first()
         if organisation is None:
             raise _bad(_("Onbekende organisatie '%(id)s'.") % {"id": organisation_value})
         services = services.filter(organisation=organisation)
+        filtered = True
     since = _moment(modified_after, "modified_after")
     if since is not None:
         services = services.filter(updated_at__gte=since)
+        filtered = True
     code = _text(postcode, "postcode")
     if code:
         if not re.fullmatch(r"\d{4}", code):
@@ -212,10 +223,13 @@ def _filtered_services(
         municipalities = [m.pk for m in Municipality.objects.all() if code in m.postcodes]
         nearby = Q(service_areas__in=municipalities) | Q(locations__postcode=code)
         services = services.filter(pk__in=Service.objects.filter(nearby).values("pk"))
+        filtered = True
     query = _text(search, "search")
+    ranked = None
     if query:
-        return _search(services, query, house)
-    return services.order_by("name", "pk")
+        within = services if filtered or house is None else None
+        ranked = selectors.ranked_ids(query, house=house, within=within)
+    return services.order_by("name", "pk"), ranked
 
 
 def _not_found(message: str) -> HttpError:
@@ -262,7 +276,7 @@ def list_services(
     paging = Paging.from_params(page, per_page)
     full_items = _flag(full, "full")
     the_house = _house(house)
-    services = _filtered_services(
+    services, ranked = _filtered_services(
         the_house,
         search=search,
         taxonomy_term_id=taxonomy_term_id,
@@ -270,11 +284,14 @@ def list_services(
         organization_id=organization_id,
         modified_after=modified_after,
         postcode=postcode,
-    ).select_related("organisation")
+    )
+    services = services.select_related("organisation")
     if full_items:
         services = hsds.with_service_parts(services)
     to_hsds = hsds.service_to_hsds if full_items else hsds.service_summary_to_hsds
-    return paging.page_of(services, services.count(), to_hsds)
+    if ranked is None:
+        return paging.page_of(services, services.count(), to_hsds)
+    return paging.page_of(InOrder(services, ranked), len(ranked), to_hsds)
 
 
 @router.get("/services/{id}", summary="One service, fully nested", response={200: dict, **ERRORS})
@@ -353,7 +370,7 @@ def list_service_at_locations(
     paging = Paging.from_params(page, per_page)
     full_items = _flag(full, "full")
     the_house = _house(house)
-    services = _filtered_services(
+    services, ranked = _filtered_services(
         the_house,
         search=search,
         taxonomy_term_id=taxonomy_term_id,
@@ -362,6 +379,8 @@ def list_service_at_locations(
         modified_after=modified_after,
         postcode=postcode,
     )
+    if ranked is not None:
+        services = services.filter(pk__in=ranked)
     rows = (
         hsds.services_at_locations(the_house)
         .filter(service__in=services.values("pk"))

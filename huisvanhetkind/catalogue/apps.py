@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "huisvanhetkind.catalogue"
     verbose_name = _("Aanbod")
+
+    def ready(self):
+        from huisvanhetkind.catalogue import signals
+
+        signals.connect()

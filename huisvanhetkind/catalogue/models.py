@@ -273,3 +273,22 @@ class Synonym(models.Model):
     @property
     def term_list(self) -> list[str]:
         return [t.strip() for t in self.terms.split(",") if t.strip()]
+
+
+class CatalogueState(models.Model):
+    """One row that tells every process whether its copy of the houses' offer is still valid.
+
+    Every write that changes what the public catalogue filters or counts (a service, its domains,
+    ages or municipalities, a partnership, a house's municipalities) draws a new random
+    ``stamp`` in the same transaction (``catalogue.offer``); a rolled back write leaves the old
+    stamp, so a copy read inside that transaction is never taken for a committed one.
+    """
+
+    stamp = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("status van het aanbod")
+        verbose_name_plural = _("status van het aanbod")
+
+    def __str__(self):
+        return f"catalogue state {self.stamp}"

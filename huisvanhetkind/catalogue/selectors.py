@@ -2,20 +2,15 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 
+from huisvanhetkind.catalogue import offer
 from huisvanhetkind.catalogue.models import LANGUAGE_NAMES, Service, ServiceHistory, Synonym
-from huisvanhetkind.network.models import (
-    AgeGroup,
-    Domain,
-    House,
-    Location,
-    Municipality,
-    OpeningHours,
-)
+from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, OpeningHours
+from huisvanhetkind.search.selectors import search_ranks
 
-COST_FREE = "gratis"
-COST_SOCIAL = "sociaal-tarief"
+COST_FREE = offer.COST_FREE
+COST_SOCIAL = offer.COST_SOCIAL
 
 
 @dataclass
@@ -61,25 +56,6 @@ class Facet:
     options: list = field(default_factory=list)  # (value, label, count, selected)
 
 
-def _filter(queryset, filters: CatalogueFilters, skip: str = ""):
-    if filters.domain and skip != "domain":
-        queryset = queryset.filter(domains__slug=filters.domain)
-    if filters.age_group and skip != "age_group":
-        queryset = queryset.filter(age_groups__slug=filters.age_group)
-    if filters.municipality and skip != "municipality":
-        queryset = queryset.filter(service_areas__nis_code=filters.municipality)
-    if filters.cost and skip != "cost":
-        if filters.cost == COST_FREE:
-            queryset = queryset.filter(is_free=True)
-        elif filters.cost == COST_SOCIAL:
-            queryset = queryset.filter(Q(social_tariff=True) | Q(is_free=True))
-        else:
-            queryset = queryset.none()
-    if filters.language and skip != "language":
-        queryset = queryset.filter(languages__icontains=f'"{filters.language}"')
-    return queryset
-
-
 def public_services(house: House):
     return Service.objects.published().in_house(house)
 
@@ -88,65 +64,70 @@ def search_catalogue(house: House, filters: CatalogueFilters):
     """The ids of the matching services, best first, and the facets with counts (each facet
     counted without its own filter, so a parent sees what choosing another value would give).
 
-    The house's candidates are ranked once (by relevance, or by name without a query) and kept as
-    a list of ids; the filters, the counts and the page all work on that short list instead of
-    running the search again in every query.
+    Filters and counts work on the house's offer in memory (``catalogue.offer``); a query adds
+    one query for its postings. Without a query the services come in name order.
     """
-    candidates = public_services(house)
-    if filters.query:
-        from huisvanhetkind.search.selectors import apply_search
-
-        candidates = apply_search(candidates, filters.query, house=house)
+    house_offer = offer.house_offer(house)
+    selected = {facet: getattr(filters, facet) for facet in offer.FACETS}
+    ranked = ranked_ids(filters.query, house=house)
+    candidates = house_offer.everything if ranked is None else house_offer.mask(ranked)
+    chosen = candidates & house_offer.selection(selected)
+    if ranked is None:
+        ids = house_offer.ids_in(chosen)
     else:
-        candidates = candidates.order_by("name")
-    ranked = list(candidates.values_list("pk", flat=True))
-    base = Service.objects.filter(pk__in=ranked)
-    narrowed = _filter(base, filters)
-    if narrowed is not base:
-        matching = set(narrowed.values_list("pk", flat=True))
-        ranked = [pk for pk in ranked if pk in matching]
-    return ranked, _facets(house, base, filters)
+        position = house_offer.position
+        ids = [pk for pk in ranked if chosen >> position[pk] & 1]
+    return ids, _facets(house_offer, house_offer.counts(candidates, selected), filters)
+
+
+def ranked_ids(query: str, *, house: House | None = None, within=None) -> list[int] | None:
+    """The ids of the published services matching ``query``, best first, then by name (and id);
+    ``None`` when the query is blank (nothing to search for).
+
+    With a house: among its offer, or the part of it that the Service queryset ``within``
+    keeps. Without one: among ``within``.
+    """
+    if house is None:
+        ranks = search_ranks(query, within=within)
+        if ranks is None:
+            return None
+        ids = list(ranks)
+        names = {}
+        for start in range(0, len(ids), 10_000):
+            chunk = ids[start : start + 10_000]
+            names.update(Service.objects.filter(pk__in=chunk).values_list("pk", "name"))
+        return sorted(ids, key=lambda pk: (-ranks[pk], names[pk], pk))
+    ranks = search_ranks(query, house=house)
+    if ranks is None:
+        return None
+    position = offer.house_offer(house).position
+    allowed = position if within is None else set(within.values_list("pk", flat=True))
+    return sorted(
+        (pk for pk in ranks if pk in position and pk in allowed),
+        key=lambda pk: (-ranks[pk], position[pk]),
+    )
 
 
 def services_in_order(ids: list[int]) -> list[Service]:
     """The services of one result page, in the given order, with what a result card shows."""
     services = Service.objects.filter(pk__in=ids).select_related("organisation")
-    by_id = {s.pk: s for s in services.prefetch_related("domains", "age_groups", "service_areas")}
+    by_id = {s.pk: s for s in services.prefetch_related("age_groups", "service_areas")}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _counts(queryset, path: str) -> dict:
-    rows = queryset.values(path).annotate(n=Count("pk", distinct=True))
-    return {row[path]: row["n"] for row in rows if row[path] is not None}
-
-
-def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
-    domains = _counts(_filter(base, filters, skip="domain"), "domains__slug")
-    ages = _counts(_filter(base, filters, skip="age_group"), "age_groups__slug")
-    places = _counts(_filter(base, filters, skip="municipality"), "service_areas__nis_code")
-    cost_base = _filter(base, filters, skip="cost")
-    cost = cost_base.aggregate(
-        free=Count("pk", filter=Q(is_free=True), distinct=True),
-        social=Count("pk", filter=Q(social_tariff=True) | Q(is_free=True), distinct=True),
-    )
-    languages = _filter(base, filters, skip="language").aggregate(
-        **{
-            code: Count("pk", filter=Q(languages__icontains=f'"{code}"'), distinct=True)
-            for code in LANGUAGE_NAMES
-        }
-    )
-    municipality_names = dict(house.municipalities.values_list("nis_code", "name"))
-    municipality_names |= dict(
-        Municipality.objects.filter(nis_code__in=places).values_list("nis_code", "name")
-    )
+def _facets(house_offer: offer.HouseOffer, counts: dict, filters: CatalogueFilters) -> list[Facet]:
     from django.utils.translation import gettext as _
 
+    places = counts["municipality"]
+    municipalities = set(house_offer.house_municipalities) | {c for c, n in places.items() if n}
+    names = house_offer.municipality_names
+    languages = {code: counts["language"].get(code, 0) for code in LANGUAGE_NAMES}
     return [
         Facet(
             "domein",
             _("Domein"),
             [
-                (d.slug, d.name, domains.get(d.slug, 0), d.slug == filters.domain)
+                (d.slug, d.name, counts["domain"].get(d.slug, 0), d.slug == filters.domain)
                 for d in Domain.objects.all()
             ],
         ),
@@ -154,7 +135,7 @@ def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
             "leeftijd",
             _("Leeftijd"),
             [
-                (a.slug, a.name, ages.get(a.slug, 0), a.slug == filters.age_group)
+                (a.slug, a.name, counts["age_group"].get(a.slug, 0), a.slug == filters.age_group)
                 for a in AgeGroup.objects.all()
             ],
         ),
@@ -163,8 +144,8 @@ def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
             _("Gemeente"),
             sorted(
                 [
-                    (code, name, places.get(code, 0), code == filters.municipality)
-                    for code, name in municipality_names.items()
+                    (code, names[code], places.get(code, 0), code == filters.municipality)
+                    for code in municipalities
                 ],
                 key=lambda option: option[1],
             ),
@@ -173,11 +154,16 @@ def _facets(house: House, base, filters: CatalogueFilters) -> list[Facet]:
             "kost",
             _("Kostprijs"),
             [
-                (COST_FREE, _("Gratis"), cost["free"], filters.cost == COST_FREE),
+                (
+                    COST_FREE,
+                    _("Gratis"),
+                    counts["cost"].get(COST_FREE, 0),
+                    filters.cost == COST_FREE,
+                ),
                 (
                     COST_SOCIAL,
                     _("Sociaal tarief of gratis"),
-                    cost["social"],
+                    counts["cost"].get(COST_SOCIAL, 0),
                     filters.cost == COST_SOCIAL,
                 ),
             ],

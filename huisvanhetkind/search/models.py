@@ -90,3 +90,29 @@ class SearchPosting(models.Model):
 
     def __str__(self):
         return f"{self.term_id}@{self.service_id}={self.weight}"
+
+
+class SearchHousePosting(models.Model):
+    """A posting again for every house the service's organisation is a partner of.
+
+    The catalogue of a house searches only its partners' services: clustered on
+    (house, term, service), a search reads the house's postings of the query's terms and
+    nothing else, however many services Flanders has. The rows follow the postings (every
+    write of ``services``) and the partnerships (``signals``), whatever the status of either:
+    the caller keeps the published services of active partners.
+    """
+
+    pk = models.CompositePrimaryKey("house", "term", "service")
+    house = models.ForeignKey(
+        "network.House", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="+", db_index=False)
+    service = models.ForeignKey("catalogue.Service", on_delete=models.CASCADE, related_name="+")
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("term van een aanbod in een huis")
+        verbose_name_plural = _("termen van een aanbod in een huis")
+
+    def __str__(self):
+        return f"{self.term_id}@{self.service_id} in house {self.house_id}={self.weight}"

@@ -4,6 +4,7 @@ A document matches a group when it has one of the group's alternatives. The rank
 groups matched first, then how well they matched (see ``selectors.apply_search``).
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -100,6 +101,13 @@ class SynonymTable:
         if house is not None:
             condition |= Q(house=house)
         rows = Synonym.objects.filter(condition).order_by("pk").values_list("terms", flat=True)
+        return cls.of(tuple(rows))
+
+    @classmethod
+    @functools.lru_cache(maxsize=256)
+    def of(cls, rows: tuple[str, ...]) -> "SynonymTable":
+        """The table of the comma-separated synonym ``rows``; kept for the next request with
+        the same rows (the table is read only)."""
         return cls([[t.strip() for t in terms.split(",") if t.strip()] for terms in rows])
 
     def others(self, stems: tuple[str, ...]) -> list[SynonymEntry]:

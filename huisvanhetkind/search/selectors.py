@@ -1,102 +1,77 @@
 """Search reads: restrict and rank a Service queryset, and show what a query became."""
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FloatField,
-    Max,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Greatest, Least, Sign
-from django.db.models.lookups import In
+from django.db import connection
+from django.db.models import Case, FloatField, Value, When
 
-from huisvanhetkind.search.models import SearchPosting
+from huisvanhetkind.search.models import SearchHousePosting, SearchPosting
 from huisvanhetkind.search.query import Group, Plan, SynonymTable, build_plan
 from huisvanhetkind.search.vocabulary import Vocabulary, get_vocabulary
 
 # The best weight a term can have in a document (name, plus a fifth of every other field).
 MAX_WEIGHT = 200.0
 
-TERM = "term_id"
-WEIGHT = "weight"
-
 
 def _plan(query: str, house, vocabulary: Vocabulary) -> Plan:
     return build_plan(query, vocabulary, SynonymTable.for_house(house))
 
 
-class Number(Value):
-    """A constant computed as a double on every database (PostgreSQL would read a literal
-    ``0.4`` as numeric), so SQLite and PostgreSQL give the same ranks to the last digit."""
-
-    def __init__(self, value: float):
-        super().__init__(float(value), output_field=FloatField())
-
-    def as_sql(self, compiler, connection):
-        sql, params = super().as_sql(compiler, connection)
-        return f"CAST({sql} AS {self.output_field.db_type(connection)})", params
-
-
-def _best(boosts: dict[int, float]):
-    """The best weight x boost among the postings of a document for the terms of ``boosts``."""
-    by_boost: dict[float, list[int]] = {}
-    for term, boost in sorted(boosts.items()):
-        by_boost.setdefault(boost, []).append(term)
-    whens = [
-        When(In(F(TERM), terms), then=F(WEIGHT) * Number(boost))
-        for boost, terms in sorted(by_boost.items(), reverse=True)
-    ]
-    return Max(Case(*whens, default=Number(0.0), output_field=FloatField()))
-
-
-def _group_score(group: Group, ids: dict[str, int]):
-    """How well a document matches a group: its best alternative. An alternative of one term
-    counts that term; one of several (a phrase, the parts of a compound) needs them all and
-    counts the weakest."""
+def _group_scorer(group: Group, ids: dict[str, int]):
+    """How well a document matches a group, from its {term id: weight}: its best alternative.
+    An alternative of one term counts that term; one of several (a phrase, the parts of a
+    compound) needs them all and counts the weakest."""
     single: dict[int, float] = {}
-    scores = []
+    several: list[list[tuple[int, float]]] = []
     for alternative in group.alternatives:
         if len(alternative.terms) == 1:
             term = ids[alternative.terms[0]]
             single[term] = max(single.get(term, 0.0), alternative.boost)
         else:
             # A term not in the index cannot be matched: the alternative then never is (0).
-            parts = [_best({ids.get(term, 0): alternative.boost}) for term in alternative.terms]
-            scores.append(Least(*parts, output_field=FloatField()))
-    if single:
-        scores.insert(0, _best(single))
-    return scores[0] if len(scores) == 1 else Greatest(*scores, output_field=FloatField())
+            several.append([(ids.get(term, 0), alternative.boost) for term in alternative.terms])
+
+    singles = sorted(single.items())
+
+    def score(weights: dict[int, int]) -> float:
+        best = 0.0
+        for term, boost in singles:
+            weight = weights.get(term)
+            if weight is not None and weight * boost > best:
+                best = weight * boost
+        for parts in several:
+            weakest = min(weights.get(term, 0) * boost for term, boost in parts)
+            if weakest > best:
+                best = weakest
+        return best
+
+    return score
 
 
-def apply_search(queryset, query: str, *, house=None):
-    """Restrict a Service queryset to the services matching ``query`` and annotate
-    ``search_rank`` (float, higher is better), ordered by rank then name.
+def search_ranks(query: str, *, house=None, within=None) -> dict[int, float] | None:
+    """The rank (float, higher is better) of every service matching ``query``, among the
+    services of the queryset ``within``; without it among the services of ``house``'s partner
+    organisations (whatever their status: the caller keeps the ones it shows), or all services
+    when there is no house either.
 
-    An empty or blank query (nothing but punctuation or stopwords) returns the queryset
-    unchanged; a query that matches nothing returns an empty queryset. ``house`` selects the
-    house's synonyms (plus the global ones).
+    ``None`` for an empty or blank query (nothing but punctuation or stopwords): nothing to
+    restrict; an empty dict when nothing matches. ``house`` selects the house's synonyms (plus
+    the global ones). Callers order by rank, then name.
 
     The integer part of the rank is the number of the query's words (or phrases) a service
     matches; the fraction says how well: in which field, literally or through a synonym, how
-    rare the word is.
+    rare the word is. The database only hands over the postings of the query's terms (one
+    query); the ranks are computed here, so they are the same on every database.
     """
     if not query or not query.strip():
-        return queryset
+        return None
     vocabulary = get_vocabulary()
     plan = _plan(query, house, vocabulary)
     if plan.blank:
-        return queryset
+        return None
     groups = plan.matchable_groups
     if not groups:
-        return queryset.none()
+        return {}
 
-    # Terms are looked up by id (from the vocabulary in memory: the database then knows how
-    # frequent each is); a rebuild keeps the ids of the terms it finds again.
-    vocabulary = get_vocabulary()
+    # Terms are looked up by id, from the vocabulary in memory (a rebuild keeps the ids).
     ids = {
         term: vocabulary.term_id(term)
         for group in groups
@@ -104,18 +79,6 @@ def apply_search(queryset, query: str, *, house=None):
         for term in alternative.terms
         if vocabulary.term_id(term)
     }
-
-    def rank_expression():
-        norm = sum(group.idf for group in groups) * MAX_WEIGHT
-        matched = relevance = None
-        for group in groups:
-            score = _group_score(group, ids)
-            hit = Sign(score)
-            weighted = score * Number(group.idf / norm)
-            matched = hit if matched is None else matched + hit
-            relevance = weighted if relevance is None else relevance + weighted
-        return matched + relevance
-
     # A service is a candidate when it has a posting for a one-term alternative, or for the
     # rarest term of an alternative of several terms (which needs them all: the rank checks).
     candidates = set()
@@ -128,24 +91,66 @@ def apply_search(queryset, query: str, *, house=None):
                 present = [min(present, key=lambda t: (vocabulary.document_count(t), t))]
             candidates.update(ids[term] for term in present)
 
-    # The candidates pass an EXISTS and get their rank from a subquery, both correlated to the
-    # service: the queryset keeps its rows (no join that would multiply them for the caller's
-    # counts). Each database can start from the services the caller's filters select (a house
-    # has a few hundred) and look up their postings in the index by (service, term), or, for a
-    # rare term, start from its postings.
-    postings = SearchPosting.objects.filter(service_id=OuterRef("pk"))
-    rank = (
-        postings.filter(term_id__in=sorted(set(ids.values())))
-        .values("service_id")
-        .annotate(rank=rank_expression())
-        .values("rank")
+    terms = sorted(set(ids.values()))
+    if within is not None:
+        postings = SearchPosting.objects.filter(
+            term_id__in=terms, service_id__in=within.values("pk")
+        )
+    elif house is not None:
+        postings = SearchHousePosting.objects.filter(house=house, term_id__in=terms)
+    else:
+        postings = SearchPosting.objects.filter(term_id__in=terms)
+    # Thousands of rows for a common word in a big house: read as plain tuples.
+    sql, params = postings.values_list("service_id", "term_id", "weight").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found: dict[int, dict[int, int]] = {}
+    for service, term, weight in rows:
+        if service in found:
+            found[service][term] = weight
+        else:
+            found[service] = {term: weight}
+
+    norm = sum(group.idf for group in groups) * MAX_WEIGHT
+    scorers = [(_group_scorer(group, ids), group.idf / norm) for group in groups]
+    ranks = {}
+    for service, weights in found.items():
+        if candidates.isdisjoint(weights):
+            continue
+        matched, relevance = 0, 0.0
+        for score, factor in scorers:
+            value = score(weights)
+            matched += value > 0
+            relevance += value * factor
+        rank = matched + relevance
+        if rank > 0 or not needs_all:
+            ranks[service] = rank
+    return ranks
+
+
+def apply_search(queryset, query: str, *, house=None):
+    """Restrict a Service queryset to the services matching ``query``, annotated with
+    ``search_rank`` (see ``search_ranks``) and ordered by rank, then name.
+
+    An empty or blank query returns the queryset unchanged; a query that matches nothing an
+    empty queryset. For a few hundred matches at most (tests, small lists): the catalogue and
+    the API order ``search_ranks`` themselves.
+    """
+    ranks = search_ranks(query, house=house, within=queryset)
+    if ranks is None:
+        return queryset
+    if not ranks:
+        return queryset.none()
+    rank = Case(
+        *(When(pk=pk, then=Value(value)) for pk, value in ranks.items()),
+        output_field=FloatField(),
     )
-    results = queryset.filter(Exists(postings.filter(term_id__in=sorted(candidates)))).annotate(
-        search_rank=Subquery(rank, output_field=FloatField())
+    return (
+        queryset.filter(pk__in=list(ranks))
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "name", "pk")
     )
-    if needs_all:
-        results = results.filter(search_rank__gt=0)
-    return results.order_by("-search_rank", "name", "pk")
 
 
 def explain_query(query: str, *, house=None) -> dict:

@@ -6,7 +6,12 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import F
 
-from huisvanhetkind.search.models import SearchDocument, SearchPosting, SearchTerm
+from huisvanhetkind.search.models import (
+    SearchDocument,
+    SearchHousePosting,
+    SearchPosting,
+    SearchTerm,
+)
 from huisvanhetkind.search.text import Decompounder, content_words, stem
 from huisvanhetkind.search.vocabulary import bump, get_vocabulary
 
@@ -99,6 +104,8 @@ def _replace(service_id, postings: dict[str, int] | None, document_words: set[st
         SearchPosting(term_id=ids[term], service_id=service_id, weight=min(weight, 32767))
         for term, weight in (postings or {}).items()
     )
+    SearchHousePosting.objects.filter(service_id=service_id).delete()
+    _copy_to_houses("sp.service_id = %s", [service_id])
 
     changes = [
         (new_terms - old_terms, "document_count", 1),
@@ -122,6 +129,37 @@ def _replace(service_id, postings: dict[str, int] | None, document_words: set[st
         )
         if not document:
             _count_documents(1)
+
+
+def _copy_to_houses(condition: str, params: list) -> None:
+    """Copy the postings that match ``condition`` (on ``sp``, the postings, ``s``, their
+    services, or ``p``, the partnerships) to every house of the service's organisation."""
+    from huisvanhetkind.catalogue.models import Service
+    from huisvanhetkind.network.models import Partnership
+
+    quote = connection.ops.quote_name
+    tables = [
+        quote(model._meta.db_table)
+        for model in (SearchHousePosting, SearchPosting, Service, Partnership)
+    ]
+    sql = (
+        f"INSERT INTO {tables[0]} (house_id, term_id, service_id, weight) "  # noqa: S608
+        "SELECT p.house_id, sp.term_id, sp.service_id, sp.weight "
+        f"FROM {tables[1]} sp JOIN {tables[2]} s ON s.id = sp.service_id "
+        f"JOIN {tables[3]} p ON p.organisation_id = s.organisation_id WHERE {condition}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def index_partnership(*, organisation_id: int, house_id: int) -> None:
+    """Bring a house's postings of an organisation's services in line with their partnership:
+    copied when it exists (whatever its status), removed when it is gone."""
+    with transaction.atomic():
+        SearchHousePosting.objects.filter(
+            house_id=house_id, service__organisation_id=organisation_id
+        ).delete()
+        _copy_to_houses("s.organisation_id = %s AND p.house_id = %s", [organisation_id, house_id])
 
 
 def _count_documents(step: int) -> None:
@@ -208,7 +246,7 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
         previous_ids = dict(SearchTerm.objects.values_list("text", "id"))
         next_id = max(previous_ids.values(), default=0) + 1
         with connection.cursor() as cursor:
-            for model in (SearchPosting, SearchDocument, SearchTerm):
+            for model in (SearchHousePosting, SearchPosting, SearchDocument, SearchTerm):
                 cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")  # noqa: S608
 
         term_ids: dict[str, int] = {}
@@ -249,6 +287,8 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
                     documents = []
             if rows:
                 cursor.executemany(insert, rows)
+        _copy_to_houses("1 = 1", [])
+        with connection.cursor() as cursor:
             SearchDocument.objects.bulk_create(documents)
             SearchTerm.objects.bulk_create(
                 (
