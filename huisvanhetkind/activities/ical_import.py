@@ -49,6 +49,7 @@ from huisvanhetkind.audit.services import audit_record
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_EVENTS = 2000
+MAX_SESSIONS = 20_000  # upcoming sessions of all events of one feed together
 HORIZON_DAYS = 365
 FETCH_TIMEOUT = 10  # seconds, for each network operation and for the whole download
 
@@ -404,6 +405,14 @@ def parse_feed(data: bytes, *, now: datetime | None = None) -> list[FeedEvent]:
         if group.get("duplicate"):
             event.problems.append(_("Deze UID komt meer dan één keer voor in de agenda."))
         events.append(event)
+    if sum(len(e.occurrences) for e in events) > MAX_SESSIONS:
+        raise ValidationError(
+            _(
+                "Deze agenda levert meer dan %(max)d momenten op in het komende jaar. "
+                "Importeer minder activiteiten tegelijk."
+            )
+            % {"max": MAX_SESSIONS}
+        )
     return sorted(events, key=lambda e: e.number)
 
 

@@ -414,6 +414,16 @@ def test_one_bad_event_is_reported_and_nothing_is_saved(house, organisation, eve
     assert "Er is niets bewaard" in report.lines()[-1]
 
 
+def test_a_feed_with_too_many_sessions_is_refused(house, organisation, monkeypatch):
+    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_SESSIONS", 3)
+
+    with pytest.raises(ValidationError) as error:
+        run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY;COUNT=5"])))
+
+    assert "meer dan 3 momenten" in error.value.messages[0]
+    assert not Activity.objects.exists()
+
+
 def test_duplicate_uid_is_a_problem(house, organisation):
     report = run(house, organisation, ics(vevent(), vevent(summary="Nog eens")))
 
