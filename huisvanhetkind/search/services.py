@@ -223,6 +223,20 @@ def iter_service_fields(batch_size: int = BATCH_SIZE) -> Iterator[tuple[int, dic
         last = ids[-1]
 
 
+def _insert_postings(cursor, rows: list[tuple[int, int, int]]) -> None:
+    """Write (term, service, weight) postings in bulk: ``COPY`` on PostgreSQL (where
+    ``executemany`` sends them a row at a time), one prepared ``INSERT`` elsewhere."""
+    quote = connection.ops.quote_name
+    table = quote(SearchPosting._meta.db_table)
+    columns = ", ".join(quote(name) for name in ("term_id", "service_id", "weight"))
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)", rows)  # noqa: S608
+
+
 def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
     """Index every service again from scratch and return how many there are.
 
@@ -237,9 +251,6 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
 
     # Plain SQL for the bulk of the work; the table and column names come from the models.
     quote = connection.ops.quote_name
-    table = quote(SearchPosting._meta.db_table)
-    columns = ", ".join(quote(name) for name in ("term_id", "service_id", "weight"))
-    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)"  # noqa: S608
     with transaction.atomic():
         state = bump(rebuilt=True)
         # Terms keep their ids: a search that looked them up just before still finds them.
@@ -280,13 +291,13 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
                 )
                 count += 1
                 if len(rows) >= INSERT_BATCH:
-                    cursor.executemany(insert, rows)
+                    _insert_postings(cursor, rows)
                     rows = []
                 if len(documents) >= batch_size:
                     SearchDocument.objects.bulk_create(documents)
                     documents = []
             if rows:
-                cursor.executemany(insert, rows)
+                _insert_postings(cursor, rows)
         _copy_to_houses("1 = 1", [])
         with connection.cursor() as cursor:
             SearchDocument.objects.bulk_create(documents)
