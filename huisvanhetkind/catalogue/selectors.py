@@ -6,7 +6,14 @@ from django.db.models import Prefetch, Q
 
 from huisvanhetkind.catalogue import offer
 from huisvanhetkind.catalogue.models import LANGUAGE_NAMES, Service, ServiceHistory, Synonym
-from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, OpeningHours
+from huisvanhetkind.network.models import (
+    AgeGroup,
+    Domain,
+    House,
+    Location,
+    Municipality,
+    OpeningHours,
+)
 from huisvanhetkind.search.selectors import search_ranks
 
 COST_FREE = offer.COST_FREE
@@ -109,9 +116,18 @@ def ranked_ids(query: str, *, house: House | None = None, within=None) -> list[i
 
 
 def services_in_order(ids: list[int]) -> list[Service]:
-    """The services of one result page, in the given order, with what a result card shows."""
-    services = Service.objects.filter(pk__in=ids).select_related("organisation")
-    by_id = {s.pk: s for s in services.prefetch_related("age_groups", "service_areas")}
+    """The services of one result page, in the given order, with what a result card shows
+    (only that: a card is read for every page of the catalogue)."""
+    services = (
+        Service.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .only("name", "summary", "is_free", "social_tariff", "organisation__name")
+        .prefetch_related(
+            Prefetch("age_groups", queryset=AgeGroup.objects.only("name", "position")),
+            Prefetch("service_areas", queryset=Municipality.objects.only("name")),
+        )
+    )
+    by_id = {s.pk: s for s in services}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
