@@ -94,7 +94,9 @@ def naive_search_ranks(query, *, house=None, within=None):
 
     if not query.split():
         return None
-    queryset = within if within is not None else Service.objects.all()
+    queryset = within if within is not None else Service.objects.published()
+    if within is None and house is not None:
+        queryset = queryset.in_house(house)
     for word in query.split():
         queryset = queryset.filter(
             Q(name__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
