@@ -76,7 +76,7 @@ def search_catalogue(house: House, filters: CatalogueFilters):
     """
     house_offer = offer.house_offer(house)
     selected = {facet: getattr(filters, facet) for facet in offer.FACETS}
-    ranked = ranked_ids(filters.query, house=house)
+    ranked = _ranked_in_offer(house_offer, filters.query, house=house)
     candidates = house_offer.everything if ranked is None else house_offer.mask(ranked)
     chosen = candidates & house_offer.selection(selected)
     if ranked is None:
@@ -104,13 +104,17 @@ def ranked_ids(query: str, *, house: House | None = None, within=None) -> list[i
             chunk = ids[start : start + 10_000]
             names.update(Service.objects.filter(pk__in=chunk).values_list("pk", "name"))
         return sorted(ids, key=lambda pk: (-ranks[pk], names[pk], pk))
+    allowed = None if within is None else set(within.values_list("pk", flat=True))
+    return _ranked_in_offer(offer.house_offer(house), query, house=house, allowed=allowed)
+
+
+def _ranked_in_offer(house_offer, query: str, *, house: House, allowed=None) -> list[int] | None:
     ranks = search_ranks(query, house=house)
     if ranks is None:
         return None
-    position = offer.house_offer(house).position
-    allowed = position if within is None else set(within.values_list("pk", flat=True))
+    position = house_offer.position
     return sorted(
-        (pk for pk in ranks if pk in position and pk in allowed),
+        (pk for pk in ranks if pk in position and (allowed is None or pk in allowed)),
         key=lambda pk: (-ranks[pk], position[pk]),
     )
 

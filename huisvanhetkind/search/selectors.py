@@ -105,19 +105,17 @@ def search_ranks(query: str, *, house=None, within=None) -> dict[int, float] | N
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    found: dict[int, dict[int, int]] = {}
+    # The common parts of a compound (zorg, ouder) bring many rows: keep the candidates' only.
+    chosen = {service for service, term, _weight in rows if term in candidates}
+    found: dict[int, dict[int, int]] = {service: {} for service in chosen}
     for service, term, weight in rows:
-        if service in found:
+        if service in chosen:
             found[service][term] = weight
-        else:
-            found[service] = {term: weight}
 
     norm = sum(group.idf for group in groups) * MAX_WEIGHT
     scorers = [(_group_scorer(group, ids), group.idf / norm) for group in groups]
     ranks = {}
     for service, weights in found.items():
-        if candidates.isdisjoint(weights):
-            continue
         matched, relevance = 0, 0.0
         for score, factor in scorers:
             value = score(weights)
