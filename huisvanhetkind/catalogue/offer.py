@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from huisvanhetkind.catalogue.models import CatalogueState, Service
-from huisvanhetkind.network.models import House
+from huisvanhetkind.network.models import AgeGroup, Domain, House
 
 COST_FREE = "gratis"
 COST_SOCIAL = "sociaal-tarief"
@@ -46,6 +46,9 @@ class HouseOffer:
     values: dict[str, dict[str, int]]  # facet -> value -> bit set of positions
     municipality_names: dict[str, str] = field(default_factory=dict)  # NIS code -> name
     house_municipalities: list[str] = field(default_factory=list)  # NIS codes
+    # The reference lists in their order, (slug, name): the facets' options and the cards' tags.
+    domains: list[tuple[str, str]] = field(default_factory=list)
+    age_groups: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def everything(self) -> int:
@@ -70,6 +73,11 @@ class HouseOffer:
                 mask &= self.values[facet].get(value, 0)
         return mask
 
+    def values_of(self, pk: int, facet: str) -> list[str]:
+        """The values of ``facet`` that the service ``pk`` has."""
+        bit = 1 << self.position[pk]
+        return [value for value, mask in self.values[facet].items() if mask & bit]
+
     def counts(self, candidates: int, selected: dict[str, str]) -> dict[str, dict[str, int]]:
         """Per facet, how many of ``candidates`` each value has, given the other facets'
         selection (so a parent sees what choosing another value would give)."""
@@ -83,7 +91,7 @@ class HouseOffer:
 
 
 def load(house: House) -> HouseOffer:
-    """Read the published offer of ``house`` from the database: four queries."""
+    """Read the published offer of ``house`` from the database: eight small queries."""
     services = Service.objects.published().in_house(house)
     # Sorted here, not by the database: the same order on SQLite and PostgreSQL (code points,
     # as SQLite compares), and no sort of the wide service rows in the database.
@@ -125,6 +133,8 @@ def load(house: House) -> HouseOffer:
         values={f: {v: bits(p, size) for v, p in found[f].items()} for f in FACETS},
         municipality_names=names,
         house_municipalities=list(house_municipalities),
+        domains=list(Domain.objects.values_list("slug", "name")),
+        age_groups=list(AgeGroup.objects.values_list("slug", "name")),
     )
 
 

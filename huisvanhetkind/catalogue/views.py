@@ -26,7 +26,7 @@ def catalogue(request):
     filters = selectors.CatalogueFilters.from_request(request.GET)
     ids, facets = selectors.search_catalogue(house, filters)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = selectors.result_cards(list(page.object_list))
+    page.object_list = selectors.result_cards(house, list(page.object_list))
     return render(
         request,
         "catalogue/catalogue.html",

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def names(house, **filters):
     ids, _facets = selectors.search_catalogue(house, selectors.CatalogueFilters(**filters))
-    return [service.name for service in selectors.result_cards(ids)]
+    return [service.name for service in selectors.result_cards(house, ids)]
 
 
 def counts(house, facet):
