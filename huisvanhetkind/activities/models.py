@@ -134,6 +134,10 @@ class Activity(models.Model):
 
     class Meta:
         ordering = ["title"]
+        indexes = [
+            # A house's published activities, from the index alone (the calendar starts here).
+            models.Index(fields=["house", "status", "id"], name="activity_house_status_idx"),
+        ]
         verbose_name = _("activiteit")
         verbose_name_plural = _("activiteiten")
 
@@ -196,7 +200,17 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["starts_at", "activity"])]
+        indexes = [
+            # The next sessions of a set of activities (the calendar, the feeds, a detail
+            # page): per activity a range on ends_at, holding all the query reads and sorts
+            # on (id too: PostgreSQL then answers from the index alone). An index on
+            # starts_at first would tempt PostgreSQL to walk every session since the first
+            # one until it has found enough of a house's upcoming ones.
+            models.Index(
+                fields=["activity", "ends_at", "starts_at", "is_cancelled", "id"],
+                name="session_upcoming_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")), name="session_ends_after"

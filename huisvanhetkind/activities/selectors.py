@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Registration, Session
@@ -31,39 +31,66 @@ def upcoming_sessions(
     date_from: date | None = None,
     date_to: date | None = None,
 ):
-    """Upcoming public sessions of a house, filtered, with their free places annotated."""
-    sessions = Session.objects.public(house).upcoming().with_taken()
+    """Upcoming public sessions of a house, filtered, soonest first, with their free places
+    annotated.
+
+    Two steps, so that the cost follows ``limit`` rather than the size of the calendar: the
+    filters choose the house's published activities, whose next ``limit`` sessions are found
+    on the (activity, end) index without joins or DISTINCT; only those sessions are then read
+    with their activity and the places taken (two small subqueries per session).
+    """
+    activities = Activity.objects.published().filter(house=house)
     if activity is not None:
-        sessions = sessions.filter(activity=activity)
+        activities = activities.filter(pk=activity.pk)
     if age_group:
-        sessions = sessions.filter(activity__age_groups__slug=age_group)
+        activities = activities.filter(age_groups__slug=age_group)
     if domain:
-        sessions = sessions.filter(activity__domains__slug=domain)
+        activities = activities.filter(domains__slug=domain)
     if municipality:
-        sessions = sessions.filter(activity__location__municipality__nis_code=municipality)
+        activities = activities.filter(location__municipality__nis_code=municipality)
     if price == "free":
-        sessions = sessions.filter(activity__is_free=True)
+        activities = activities.filter(is_free=True)
     elif price == "social":
-        sessions = sessions.filter(Q(activity__is_free=True) | Q(activity__social_tariff=True))
+        activities = activities.filter(Q(is_free=True) | Q(social_tariff=True))
     if organisation:
-        sessions = sessions.filter(activity__organisations=organisation)
+        activities = activities.filter(organisations=organisation)
+    sessions = Session.objects.upcoming().filter(activity__in=activities.values("pk"))
     today = timezone.localdate()
     if period == "week":
         end = today + timedelta(days=7 - today.weekday())
-        sessions = sessions.filter(starts_at__date__lt=end)
+        sessions = sessions.filter(starts_at__lt=_local_midnight(end))
     elif period == "weekend":
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:
             saturday = today - timedelta(days=1)
         sessions = sessions.filter(
-            starts_at__date__gte=saturday, starts_at__date__lte=saturday + timedelta(days=1)
+            starts_at__gte=_local_midnight(saturday),
+            starts_at__lt=_local_midnight(saturday + timedelta(days=2)),
         )
     # A day or a week of the calendar (local dates, both included), as a range on starts_at.
     if date_from is not None:
         sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
     if date_to is not None:
         sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
-    return sessions.distinct().order_by("starts_at", "id")[:limit]
+    next_ids = sessions.order_by("starts_at", "id").values("pk")[:limit]
+    confirmed = (
+        Registration.objects.filter(session=OuterRef("pk"), status=S.CONFIRMED)
+        .order_by()
+        .values("session")
+    )
+    return (
+        Session.objects.filter(pk__in=next_ids)
+        .select_related("activity", "activity__location", "activity__location__municipality")
+        # A list shows an activity's title, place and price, not its long texts.
+        .defer("activity__description", "activity__exception_dates")
+        .annotate(
+            taken_registrations=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
+            taken_persons=Subquery(
+                confirmed.annotate(n=Sum(F("adults") + F("children"))).values("n")
+            ),
+        )
+        .order_by("starts_at", "id")
+    )
 
 
 def calendar_filters(house) -> dict:
