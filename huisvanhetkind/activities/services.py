@@ -209,7 +209,7 @@ def _lock(session: Session) -> Session:
     started with BEGIN IMMEDIATE already serialises writers)."""
     return (
         Session.objects.select_for_update(of=("self",))
-        .select_related("activity", "activity__house")
+        .select_related("activity", "activity__house", "activity__location__municipality")
         .get(pk=session.pk)
     )
 
