@@ -38,7 +38,14 @@ def _group_scorer(group: Group, ids: dict[str, int]):
             if weight is not None and weight * boost > best:
                 best = weight * boost
         for parts in several:
-            weakest = min(weights.get(term, 0) * boost for term, boost in parts)
+            weakest = None
+            for term, boost in parts:
+                weight = weights.get(term)
+                if weight is None:  # a part missing: the alternative is not matched
+                    weakest = 0.0
+                    break
+                if weakest is None or weight * boost < weakest:
+                    weakest = weight * boost
             if weakest > best:
                 best = weakest
         return best
