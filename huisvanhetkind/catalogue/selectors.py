@@ -65,8 +65,9 @@ def public_services(house: House):
 
 
 def search_catalogue(house: House, filters: CatalogueFilters):
-    """The ids of the matching services, best first, and the facets with counts (each facet
-    counted without its own filter, so a parent sees what choosing another value would give).
+    """The ids of the matching services, best first, the facets with counts (each facet
+    counted without its own filter, so a parent sees what choosing another value would give)
+    and the house's offer (for ``result_cards``).
 
     Filters and counts work on the house's offer in memory (``catalogue.offer``); a query adds
     one query for its postings. Without a query the services come in name order.
@@ -81,7 +82,7 @@ def search_catalogue(house: House, filters: CatalogueFilters):
     else:
         position = house_offer.position
         ids = [pk for pk in ranked if chosen >> position[pk] & 1]
-    return ids, _facets(house_offer, house_offer.counts(candidates, selected), filters)
+    return ids, _facets(house_offer, house_offer.counts(candidates, selected), filters), house_offer
 
 
 def ranked_ids(query: str, *, house: House | None = None, within=None) -> list[int] | None:
@@ -130,10 +131,9 @@ class ResultCard:
     age_groups: list[str] = field(default_factory=list)
 
 
-def result_cards(house: House, ids: list[int]) -> list[ResultCard]:
+def result_cards(house_offer: offer.HouseOffer, ids: list[int]) -> list[ResultCard]:
     """The cards of one result page, in the given order: one query, the tags from the house's
     offer in memory (a page of the catalogue is read far more often than anything else)."""
-    house_offer = offer.house_offer(house)
     names = house_offer.municipality_names
     ages = dict(house_offer.age_groups)
     cards = []

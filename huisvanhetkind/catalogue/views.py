@@ -24,9 +24,9 @@ def catalogue(request):
     """Public: the offer of a house, searchable and filterable, without an account."""
     house = request.house
     filters = selectors.CatalogueFilters.from_request(request.GET)
-    ids, facets = selectors.search_catalogue(house, filters)
+    ids, facets, house_offer = selectors.search_catalogue(house, filters)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = selectors.result_cards(house, list(page.object_list))
+    page.object_list = selectors.result_cards(house_offer, list(page.object_list))
     return render(
         request,
         "catalogue/catalogue.html",

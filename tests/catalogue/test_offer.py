@@ -15,12 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 def names(house, **filters):
-    ids, _facets = selectors.search_catalogue(house, selectors.CatalogueFilters(**filters))
-    return [service.name for service in selectors.result_cards(house, ids)]
+    ids, _facets, house_offer = selectors.search_catalogue(
+        house, selectors.CatalogueFilters(**filters)
+    )
+    return [card.name for card in selectors.result_cards(house_offer, ids)]
 
 
 def counts(house, facet):
-    _ids, facets = selectors.search_catalogue(house, selectors.CatalogueFilters())
+    _ids, facets, _offer = selectors.search_catalogue(house, selectors.CatalogueFilters())
     options = next(f.options for f in facets if f.name == facet)
     return {value: count for value, _label, count, _selected in options}
 
