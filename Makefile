@@ -55,13 +55,23 @@ bench_on = $(BIN)/python bench/generate.py --database-url $(2) --scale 0.01 --ou
 	&& $(BIN)/python bench/run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-small-data.json --output var/bench/$(1)-small.json \
 	&& $(BIN)/python bench/generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-data.json \
 	&& $(BIN)/python bench/run.py --database-url $(2) --requests $(BENCH_REQUESTS) --generated var/bench/$(1)-data.json --compare var/bench/$(1)-small.json --output var/bench/$(1).json
+# Then the activities on the same database: 1 % of the sessions (to count the SQL queries),
+# then BENCH_SCALE x 1,000,000 sessions, measured, and registrations over HTTP (gunicorn).
+BENCH_REGISTRATIONS ?= 2000
+bench_activities_on = $(BIN)/python bench/activities_generate.py --database-url $(2) --scale 0.01 --output var/bench/$(1)-activities-small-data.json \
+	&& $(BIN)/python bench/activities_run.py --database-url $(2) --requests 60 --registrations 0 --generated var/bench/$(1)-activities-small-data.json --output var/bench/$(1)-activities-small.json \
+	&& $(BIN)/python bench/activities_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-activities-data.json \
+	&& $(BIN)/python bench/activities_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --registrations $(BENCH_REGISTRATIONS) --generated var/bench/$(1)-activities-data.json --compare var/bench/$(1)-activities-small.json --output var/bench/$(1)-activities.json
 
 bench: $(STAMP)
 	$(call bench_on,sqlite,$(BENCH_SQLITE_URL))
+	$(call bench_activities_on,sqlite,$(BENCH_SQLITE_URL))
 	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
-	  echo "PostgreSQL:"; $(call bench_on,postgresql,$(BENCH_POSTGRES_URL)); \
+	  echo "PostgreSQL:"; $(call bench_on,postgresql,$(BENCH_POSTGRES_URL)) \
+	  && $(call bench_activities_on,postgresql,$(BENCH_POSTGRES_URL)); \
 	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
 	$(BIN)/python bench/report.py var/bench/sqlite.json var/bench/postgresql.json
+	$(BIN)/python bench/activities_report.py var/bench/sqlite-activities.json var/bench/postgresql-activities.json
 
 clean:
 	rm -rf $(VENV) var
