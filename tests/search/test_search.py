@@ -282,6 +282,16 @@ def test_the_management_command_rebuilds_the_index(catalogue, capsys):
     assert names("speelbabbel")[0] == "Speelbabbel"
 
 
+def test_the_management_command_makes_every_process_reload_the_offer(catalogue, house):
+    from huisvanhetkind.catalogue import offer
+
+    before = offer.current_stamp()
+    copy = offer.house_offer(house)
+    call_command("rebuild_search_index")
+    assert offer.current_stamp() != before
+    assert offer.house_offer(house) is not copy
+
+
 def test_a_deleted_service_leaves_the_index_without_error(catalogue):
     catalogue["Kinderoppasdienst"].delete()
 

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from huisvanhetkind.catalogue import offer
 from huisvanhetkind.search.services import rebuild_index
 
 
@@ -18,5 +19,6 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size, **options):
         started = time.monotonic()
         count = rebuild_index(batch_size=batch_size)
+        offer.changed()  # after a bulk load the processes' copies of the offer are stale too
         elapsed = time.monotonic() - started
         self.stdout.write(f"Indexed {count} services in {elapsed:.1f} s.")
