@@ -624,7 +624,7 @@ def main(argv=None) -> dict:
     timings["vacuum_analyze"] = analyse_database()
 
     from huisvanhetkind.catalogue.models import Service
-    from huisvanhetkind.search.models import SearchPosting, SearchTerm
+    from huisvanhetkind.search.models import SearchHousePosting, SearchPosting, SearchTerm
 
     sizes = {
         "municipalities": len(municipalities),
@@ -641,6 +641,7 @@ def main(argv=None) -> dict:
         "service_location_links": rows["locations"],
         "search_terms": SearchTerm.objects.count(),
         "search_postings": SearchPosting.objects.count(),
+        "search_house_postings": SearchHousePosting.objects.count(),
     }
     if is_sqlite(url):
         sizes["database_mb"] = round(sqlite_path(url).stat().st_size / 2**20, 1)

@@ -25,6 +25,7 @@ SIZES = (
     ("service_area_links", "service–municipality links"),
     ("search_terms", "search terms"),
     ("search_postings", "search postings"),
+    ("search_house_postings", "search postings per house"),
     ("database_mb", "database size (MiB)"),
 )
 
