@@ -259,6 +259,7 @@ def start_server(url: str, workers: int, log_path: Path) -> tuple[subprocess.Pop
             f"--workers={workers}",
             f"--bind=127.0.0.1:{port}",
             "--timeout=60",
+            "--no-control-socket",  # not the one in $HOME that another gunicorn may hold
         ],
         env=env,
         cwd=ROOT,
