@@ -18,6 +18,7 @@ from activities_run import (  # noqa: E402
     TARGET_MS,
     TARGET_PER_SECOND,
 )
+from report import label, print_sizes  # noqa: E402
 from run import fmt, queries_text  # noqa: E402
 
 SIZES = (
@@ -52,23 +53,12 @@ REGISTRATIONS = (
 )
 
 
-def label(report: dict) -> str:
-    return report["database_version"]
-
-
 def main(paths: list[str]) -> None:
     reports = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths if Path(p).exists()]
     if not reports:
         sys.exit("No results: run `make bench` first.")
 
-    print("### Activities: data\n")
-    print("| | " + " | ".join(label(r) for r in reports) + " |")
-    print("|---|" + "---:|" * len(reports))
-    for key, name in SIZES:
-        values = [r.get("generated", {}).get("sizes", {}).get(key) for r in reports]
-        print(
-            f"| {name} | " + " | ".join(f"{v:,}" if v is not None else "–" for v in values) + " |"
-        )
+    print_sizes("### Activities: data", reports, SIZES)
     values = [r.get("generated", {}).get("seconds", {}).get("generate") for r in reports]
     print("| generation (s) | " + " | ".join(fmt(v) for v in values) + " |")
 

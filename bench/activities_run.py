@@ -543,29 +543,6 @@ def measure_registrations(args, report: dict) -> None:
 # --- Reporting ----------------------------------------------------------------------------------
 
 
-def markdown(report: dict, small: dict | None) -> str:
-    head = "| scenario | requests | p50 ms | p95 ms | max ms | SQL p50 ms | SQL queries | median results |"
-    rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
-    if small:
-        head += f" SQL queries at scale {small['scale']} |"
-        rule += "---:|"
-    lines = [head, rule]
-    for name in SCENARIOS:
-        entry = report["scenarios"].get(name)
-        if entry is None:
-            continue
-        line = (
-            f"| {DESCRIPTIONS[name]} | {entry['requests']} | {run.fmt(entry['p50_ms'])} "
-            f"| {run.fmt(entry['p95_ms'])} | {run.fmt(entry['max_ms'])} "
-            f"| {run.fmt(entry['sql_p50_ms'])} | {run.queries_text(entry)} "
-            f"| {run.fmt(entry['results_median'])} |"
-        )
-        if small and name in small["scenarios"]:
-            line += f" {run.queries_text(small['scenarios'][name])} |"
-        lines.append(line)
-    return "\n".join(lines)
-
-
 def verdicts(report: dict, small: dict | None) -> list[str]:
     lines = []
     pages = [n for n in SCENARIOS if n != "detail" and n in report["scenarios"]]
@@ -675,7 +652,7 @@ def main(argv=None) -> dict:
         f"load average {report['load_average_before']} before, "
         f"{report['load_average_pages']} after the pages, {report['load_average_after']} at the end"
     )
-    print(markdown(report, small))
+    print(run.markdown(report, small, SCENARIOS, DESCRIPTIONS))
     print()
     for line in verdicts(report, small):
         print(line)

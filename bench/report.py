@@ -34,19 +34,24 @@ def label(report: dict) -> str:
     return report["database_version"]
 
 
+def print_sizes(title: str, reports: list[dict], sizes) -> None:
+    """The heading and the table of the generated data's sizes, one column per database."""
+    print(f"{title}\n")
+    print("| | " + " | ".join(label(r) for r in reports) + " |")
+    print("|---|" + "---:|" * len(reports))
+    for key, name in sizes:
+        values = [r.get("generated", {}).get("sizes", {}).get(key) for r in reports]
+        print(
+            f"| {name} | " + " | ".join(f"{v:,}" if v is not None else "–" for v in values) + " |"
+        )
+
+
 def main(paths: list[str]) -> None:
     reports = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths if Path(p).exists()]
     if not reports:
         sys.exit("No results: run `make bench` first.")
 
-    print("### Data\n")
-    print("| | " + " | ".join(label(r) for r in reports) + " |")
-    print("|---|" + "---:|" * len(reports))
-    for key, name in SIZES:
-        values = [r.get("generated", {}).get("sizes", {}).get(key) for r in reports]
-        print(
-            f"| {name} | " + " | ".join(f"{v:,}" if v is not None else "–" for v in values) + " |"
-        )
+    print_sizes("### Data", reports, SIZES)
     for key, name in (("generate", "generation (s)"), ("rebuild_index", "index rebuild (s)")):
         values = [r.get("generated", {}).get("seconds", {}).get(key) for r in reports]
         print(f"| {name} | " + " | ".join(fmt(v) for v in values) + " |")

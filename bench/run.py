@@ -326,7 +326,9 @@ def queries_text(entry: dict) -> str:
     return "–" if low is None else (str(low) if low == high else f"{low}–{high}")
 
 
-def markdown(report: dict, small: dict | None) -> str:
+def markdown(
+    report: dict, small: dict | None, scenarios=SCENARIOS, descriptions=DESCRIPTIONS
+) -> str:
     head = (
         "| scenario | requests | p50 ms | p95 ms | max ms | SQL p50 ms | SQL queries "
         "| median results |"
@@ -336,17 +338,17 @@ def markdown(report: dict, small: dict | None) -> str:
         head += f" SQL queries at scale {small['scale']} |"
         rule += "---:|"
     lines = [head, rule]
-    for name in SCENARIOS:
+    for name in scenarios:
         entry = report["scenarios"].get(name)
         if entry is None:
             continue
         line = (
-            f"| {DESCRIPTIONS[name]} | {entry['requests']} | {fmt(entry['p50_ms'])} "
+            f"| {descriptions[name]} | {entry['requests']} | {fmt(entry['p50_ms'])} "
             f"| {fmt(entry['p95_ms'])} | {fmt(entry['max_ms'])} | {fmt(entry['sql_p50_ms'])} "
             f"| {queries_text(entry)} "
             f"| {fmt(entry['results_median'])} |"
         )
-        if small:
+        if small and name in small["scenarios"]:
             line += f" {queries_text(small['scenarios'][name])} |"
         lines.append(line)
     return "\n".join(lines)
