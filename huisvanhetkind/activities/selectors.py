@@ -28,6 +28,7 @@ def upcoming_sessions(
     organisation: int | None = None,
     activity: Activity | None = None,
     limit: int = CALENDAR_LIMIT,
+    offset: int = 0,
     date_from: date | None = None,
     date_to: date | None = None,
 ):
@@ -72,7 +73,7 @@ def upcoming_sessions(
         sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
     if date_to is not None:
         sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
-    next_ids = sessions.order_by("starts_at", "id").values("pk")[:limit]
+    next_ids = sessions.order_by("starts_at", "id").values("pk")[offset : offset + limit]
     confirmed = (
         Registration.objects.filter(session=OuterRef("pk"), status=S.CONFIRMED)
         .order_by()

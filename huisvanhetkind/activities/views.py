@@ -86,8 +86,12 @@ def _filtered_sessions(request, house, **extra):
 
 # How far ahead the calendar can be browsed, in weeks.
 WEEKS_AHEAD = 104
-# What chooses the day or week on screen (the rest of the query string are the filters).
-VIEW_PARAMETERS = ("weergave", "week", "datum")
+# Sessions per page of the list by day (a cheap phone scrolls, then asks for the next ones),
+# and how many pages can be browsed.
+LIST_PAGE = 30
+LIST_PAGES = 50
+# What chooses the day, week or page on screen (the rest of the query string are the filters).
+VIEW_PARAMETERS = ("weergave", "week", "datum", "pagina")
 
 
 def _iso_week(monday: date) -> str:
@@ -184,6 +188,29 @@ def _week_context(request, house, form, monday: date, today: date) -> dict:
     }
 
 
+def _list_context(request, house, form, day: date | None) -> dict:
+    """One page of the coming sessions by day (of one chosen day, or of every coming day)."""
+    text = request.GET.get("pagina", "1")
+    page = int(text) if text.isdigit() and 0 < int(text) <= LIST_PAGES else 1
+    extra = {"date_from": day, "date_to": day} if day else {}
+    offset = (page - 1) * LIST_PAGE
+    # One more than a page: whether there is a next page, without counting them all.
+    sessions = list(_sessions(request, house, form, offset=offset, limit=LIST_PAGE + 1, **extra))
+    has_next = len(sessions) > LIST_PAGE and page < LIST_PAGES
+    same_day = {"datum": day.isoformat()} if day else {}
+    return {
+        "chosen_day": day,
+        "days": _by_day(sessions[:LIST_PAGE]),
+        "page_number": page,
+        "previous_page_query": _calendar_query(request, pagina=str(page - 1), **same_day)
+        if page > 1
+        else None,
+        "next_page_query": _calendar_query(request, pagina=str(page + 1), **same_day)
+        if has_next
+        else None,
+    }
+
+
 def calendar(request):
     """The public calendar: the coming sessions per day (or those of one chosen day), or the
     seven days of a week with links to the other weeks. Plain links and forms, no JavaScript;
@@ -199,8 +226,7 @@ def calendar(request):
         context.update(_week_context(request, house, form, monday, today))
     else:
         day, notice = _asked_day(chosen, today)
-        extra = {"date_from": day, "date_to": day} if day else {}
-        context.update(chosen_day=day, days=_by_day(_sessions(request, house, form, **extra)))
+        context.update(_list_context(request, house, form, day))
     context.update(
         notice=notice,
         query=_calendar_query(request),  # the feed follows the filters, not the day on screen

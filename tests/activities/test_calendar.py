@@ -185,3 +185,26 @@ def test_weekend_filter_shows_only_saturday_and_sunday(parent_client, house, act
     html = parent_client.get(calendar_url(house, "?wanneer=weekend")).content.decode()
 
     assert "Speelbabbel" not in html
+
+
+def test_the_list_by_day_shows_thirty_sessions_a_page_with_links_onward(
+    parent_client, house, activity
+):
+    from huisvanhetkind.activities.views import LIST_PAGE
+
+    for n in range(45):
+        make_session(activity, days=1 + n // 4, hours=2 + n % 4)
+    first = parent_client.get(calendar_url(house)).content.decode()
+    second = parent_client.get(calendar_url(house, "?pagina=2")).content.decode()
+
+    assert first.count('<li class="card">') == LIST_PAGE
+    assert second.count('<li class="card">') == 45 - LIST_PAGE
+    assert "pagina=2" in first and "Volgende activiteiten" in first
+    assert "Vorige activiteiten" in second and "Volgende activiteiten" not in second
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "9999999999999999999999"])
+def test_a_nonsense_page_number_shows_the_first_page(parent_client, house, session, page):
+    response = parent_client.get(calendar_url(house, f"?pagina={page}"))
+    assert response.status_code == 200
+    assert "Speelbabbel" in response.content.decode()
