@@ -1,11 +1,17 @@
 """Who may manage which activity, session, registration and news item. Outsiders get a 404."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Session
-from huisvanhetkind.network.access import is_coordinator, is_platform_admin, roles_of
-from huisvanhetkind.network.models import Organisation, Partnership, Role
+from huisvanhetkind.network.access import (
+    coordinated_house_ids,
+    is_coordinator,
+    is_platform_admin,
+    roles_of,
+)
+from huisvanhetkind.network.models import House, Organisation, Partnership, Role
 
 MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
 
@@ -90,3 +96,14 @@ def get_organisation_for_import(user, house, pk) -> Organisation:
     if house is None:
         raise Http404
     return get_object_or_404(importable_organisations(user, house), pk=pk)
+
+
+def import_houses(user):
+    """The houses where a user may import an iCalendar feed (see ``importable_organisations``):
+    the ones they coordinate and those where one of their organisations is an active partner."""
+    partner_of = Partnership.objects.filter(
+        organisation_id__in=member_organisation_ids(user), status=Partnership.Status.ACTIVE
+    ).values("house_id")
+    return House.objects.filter(
+        Q(pk__in=coordinated_house_ids(user)) | Q(pk__in=partner_of)
+    ).order_by("name")

@@ -488,7 +488,11 @@ def _my_organisations(user, house):
 @professional_required
 def manage_activities(request):
     activities = selectors.activities_for_user(request.user).order_by("house__name", "title")
-    return render(request, "activities/manage_list.html", {"activities": activities})
+    return render(
+        request,
+        "activities/manage_list.html",
+        {"activities": activities, "import_houses": access.import_houses(request.user)},
+    )
 
 
 @professional_required

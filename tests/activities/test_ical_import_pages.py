@@ -308,3 +308,15 @@ def test_command_refuses_bad_input(house, organisation, other_house, tmp_path, c
         assert message in str(error.value)
     assert "Activiteit 1 (Speelbabbel): De activiteit heeft geen UID." in capsys.readouterr().out
     assert not Activity.objects.exists()
+
+
+def test_the_activities_page_links_to_the_import_of_the_users_houses(
+    house, other_house, organisation, worker
+):
+    url = reverse("activities:manage_activities")
+    link = reverse("activities:ical_import_choose", kwargs={"house_slug": house.slug})
+    elsewhere = reverse("activities:ical_import_choose", kwargs={"house_slug": other_house.slug})
+
+    page = logged_in(worker).get(url).content.decode()
+
+    assert link in page and elsewhere not in page
