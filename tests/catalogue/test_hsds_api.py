@@ -18,7 +18,6 @@ from tests.catalogue.test_hsds_fixtures import (
     assert_valid,
     build_offer,
     compiled_schema,
-    needs_hsds,
     response_schema,
 )
 
@@ -54,7 +53,6 @@ def sal_pairs(page: dict) -> set[tuple[str, str]]:
 # --- Schema validation --------------------------------------------------------------------------
 
 
-@needs_hsds
 @pytest.mark.parametrize("full", ["false", "true"])
 @pytest.mark.parametrize("path", LIST_ENDPOINTS)
 def test_every_list_page_validates_against_the_hsds_schemas(offer, house, path, full):
@@ -71,7 +69,6 @@ def test_every_list_page_validates_against_the_hsds_schemas(offer, house, path, 
             assert_valid(item, compiled_schema(item_schema))
 
 
-@needs_hsds
 def test_every_published_service_validates_as_a_compiled_service(offer, house):
     for service in offer["published"]:
         document = get_json(f"/services/{service.hsds_id}", house=house.slug)
@@ -79,7 +76,6 @@ def test_every_published_service_validates_as_a_compiled_service(offer, house):
         assert_valid(document, compiled_schema("service.json"))
 
 
-@needs_hsds
 def test_every_partner_validates_as_a_compiled_organization(offer, house, organisation):
     page = get_json("/organizations", house=house.slug)
     assert len(page["contents"]) == 2
@@ -92,7 +88,6 @@ def test_every_partner_validates_as_a_compiled_organization(offer, house, organi
     assert document["organization_identifiers"][0]["identifier"] == organisation.enterprise_number
 
 
-@needs_hsds
 def test_every_service_at_location_validates_as_a_compiled_service_at_location(offer, house):
     page = get_json("/service_at_locations", house=house.slug)
     assert page["total_items"] == 4  # consultation at 2 sites, maternity at 1, massage at 1
@@ -104,7 +99,6 @@ def test_every_service_at_location_validates_as_a_compiled_service_at_location(o
         assert document["service"]["id"] == item["service_id"]
 
 
-@needs_hsds
 def test_taxonomies_and_terms_validate(db):
     taxonomies = get_json("/taxonomies")
     assert_valid(taxonomies, response_schema("/taxonomies"))

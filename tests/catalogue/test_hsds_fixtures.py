@@ -8,8 +8,6 @@ from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from huisvanhetkind.catalogue.models import Service, TargetGroup
@@ -24,14 +22,11 @@ from huisvanhetkind.network.models import (
     Partnership,
 )
 
-HSDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "standards" / "hsds-3.0"
+# The standard's schemas and examples, kept beside the tests (see its README.md).
+HSDS_DIR = Path(__file__).resolve().parent / "hsds-3.0"
 SCHEMA_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 OPENAPI_URI = "urn:hsds:openapi"
 REFERRAL_SECRET = "Verwijs door bij vermoeden van postnatale depressie"
-
-needs_hsds = pytest.mark.skipif(
-    not HSDS_DIR.is_dir(), reason=f"the HSDS 3.0 standard is not at {HSDS_DIR}"
-)
 
 
 def hsds_validator(schema: dict):

@@ -24,7 +24,6 @@ from tests.catalogue.test_hsds_fixtures import (
     REFERRAL_SECRET,
     build_offer,
     make_service,
-    needs_hsds,
 )
 
 EXAMPLES = HSDS_DIR / "examples"
@@ -366,7 +365,6 @@ def test_expecting_parents_and_prices_come_back_from_hsds(db, empty_house, tmp_p
 # --- The official examples ----------------------------------------------------------------------
 
 
-@needs_hsds
 @pytest.mark.parametrize(
     "example",
     ["service_full.json", "organization_full.json", "service_list.json", "organization_list.json"],
@@ -401,7 +399,6 @@ def test_the_official_examples_import_with_clear_reports(db, empty_house, tmp_pa
         assert "identificatie 'GB-COH 1234567' niet overgenomen" in output
 
 
-@needs_hsds
 def test_an_example_exports_as_valid_hsds_after_import(db, empty_house, tmp_path):
     from tests.catalogue.test_hsds_fixtures import assert_valid, compiled_schema
 
@@ -450,7 +447,6 @@ def _mutated(document, rnd: random.Random):
     return document
 
 
-@needs_hsds
 def test_junk_of_the_wrong_type_is_reported_never_a_crash(offer, house, empty_house):
     documents = [
         json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
