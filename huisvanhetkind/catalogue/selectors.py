@@ -60,10 +60,6 @@ class Facet:
     options: list = field(default_factory=list)  # (value, label, count, selected)
 
 
-def public_services(house: House):
-    return Service.objects.published().in_house(house)
-
-
 def search_catalogue(house: House, filters: CatalogueFilters):
     """The ids of the matching services, best first, the facets with counts (each facet
     counted without its own filter, so a parent sees what choosing another value would give)

@@ -1,7 +1,7 @@
 """From what a parent typed to a plan: groups of alternative terms, one group per word or phrase.
 
 A document matches a group when it has one of the group's alternatives. The rank counts the
-groups matched first, then how well they matched (see ``selectors.apply_search``).
+groups matched first, then how well they matched (see ``selectors.search_ranks``).
 """
 
 import functools
