@@ -18,8 +18,8 @@ from activities_run import (  # noqa: E402
     TARGET_MS,
     TARGET_PER_SECOND,
 )
-from report import label, print_sizes  # noqa: E402
-from run import fmt, queries_text  # noqa: E402
+from report import label, print_sizes, print_times  # noqa: E402
+from run import fmt  # noqa: E402
 
 SIZES = (
     ("houses", "houses"),
@@ -62,23 +62,12 @@ def main(paths: list[str]) -> None:
     values = [r.get("generated", {}).get("seconds", {}).get("generate") for r in reports]
     print("| generation (s) | " + " | ".join(fmt(v) for v in values) + " |")
 
-    print("\n### Activities: server time per request (ms) and SQL queries per request\n")
-    head, rule = "| scenario |", "|---|"
-    for r in reports:
-        name = label(r).split()[0]
-        head += f" {name} p50 | {name} p95 | {name} queries |"
-        rule += "---:|---:|---:|"
-    print(head)
-    print(rule)
-    for scenario in SCENARIOS:
-        row = f"| {DESCRIPTIONS[scenario]} |"
-        for r in reports:
-            entry = r["scenarios"].get(scenario)
-            if entry is None:
-                row += " – | – | – |"
-            else:
-                row += f" {fmt(entry['p50_ms'])} | {fmt(entry['p95_ms'])} | {queries_text(entry)} |"
-        print(row)
+    print_times(
+        "### Activities: server time per request (ms) and SQL queries per request",
+        reports,
+        SCENARIOS,
+        DESCRIPTIONS,
+    )
 
     with_http = [r for r in reports if r.get("registrations")]
     if with_http:

@@ -554,20 +554,7 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
             f"{'met' if p95 <= TARGET_MS else 'NOT met'} (worst: {worst}, p95 {p95:.1f} ms)."
         )
     if small:
-        grown = [
-            name
-            for name in SCENARIOS
-            if name in report["scenarios"]
-            and name in small["scenarios"]
-            and (report["scenarios"][name]["queries_max"] or 0)
-            > (small["scenarios"][name]["queries_max"] or 0)
-        ]
-        lines.append(
-            "SQL queries per page do not grow with the data "
-            f"(scale {small['scale']} vs {report['scale']})."
-            if not grown
-            else f"SQL queries per page GROW with the data in: {', '.join(grown)}."
-        )
+        lines.append(run.growth_verdict(report, small, SCENARIOS))
     entry = report.get("registrations")
     if entry:
         sound = (

@@ -46,6 +46,28 @@ def print_sizes(title: str, reports: list[dict], sizes) -> None:
         )
 
 
+def print_times(title: str, reports: list[dict], scenarios, descriptions) -> None:
+    """The heading and the table of p50, p95 and queries per scenario, per database."""
+    print(f"\n{title}\n")
+    head = "| scenario |"
+    rule = "|---|"
+    for r in reports:
+        name = label(r).split()[0]
+        head += f" {name} p50 | {name} p95 | {name} queries |"
+        rule += "---:|---:|---:|"
+    print(head)
+    print(rule)
+    for scenario in scenarios:
+        row = f"| {descriptions[scenario]} |"
+        for r in reports:
+            entry = r["scenarios"].get(scenario)
+            if entry is None:
+                row += " – | – | – |"
+            else:
+                row += f" {fmt(entry['p50_ms'])} | {fmt(entry['p95_ms'])} | {queries_text(entry)} |"
+        print(row)
+
+
 def main(paths: list[str]) -> None:
     reports = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths if Path(p).exists()]
     if not reports:
@@ -56,24 +78,12 @@ def main(paths: list[str]) -> None:
         values = [r.get("generated", {}).get("seconds", {}).get(key) for r in reports]
         print(f"| {name} | " + " | ".join(fmt(v) for v in values) + " |")
 
-    print("\n### Server time per request (ms) and SQL queries per request\n")
-    head = "| scenario |"
-    rule = "|---|"
-    for r in reports:
-        name = label(r).split()[0]
-        head += f" {name} p50 | {name} p95 | {name} queries |"
-        rule += "---:|---:|---:|"
-    print(head)
-    print(rule)
-    for scenario in SCENARIOS:
-        row = f"| {DESCRIPTIONS[scenario]} |"
-        for r in reports:
-            entry = r["scenarios"].get(scenario)
-            if entry is None:
-                row += " – | – | – |"
-            else:
-                row += f" {fmt(entry['p50_ms'])} | {fmt(entry['p95_ms'])} | {queries_text(entry)} |"
-        print(row)
+    print_times(
+        "### Server time per request (ms) and SQL queries per request",
+        reports,
+        SCENARIOS,
+        DESCRIPTIONS,
+    )
 
     print()
     for r in reports:

@@ -364,20 +364,23 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
             f"{'met' if met else 'NOT met'} (p95 {search['p95_ms']:.1f} ms)."
         )
     if small:
-        grown = [
-            name
-            for name in SCENARIOS
-            if name in report["scenarios"]
-            and (report["scenarios"][name]["queries_max"] or 0)
-            > (small["scenarios"][name]["queries_max"] or 0)
-        ]
-        lines.append(
-            "SQL queries per page do not grow with the data "
-            f"(scale {small['scale']} vs {report['scale']})."
-            if not grown
-            else f"SQL queries per page GROW with the data in: {', '.join(grown)}."
-        )
+        lines.append(growth_verdict(report, small, SCENARIOS))
     return lines
+
+
+def growth_verdict(report: dict, small: dict, scenarios) -> str:
+    """Whether the SQL queries per page grew from the small dataset to the big one."""
+    grown = [
+        name
+        for name in scenarios
+        if name in report["scenarios"]
+        and name in small["scenarios"]
+        and (report["scenarios"][name]["queries_max"] or 0)
+        > (small["scenarios"][name]["queries_max"] or 0)
+    ]
+    if grown:
+        return f"SQL queries per page GROW with the data in: {', '.join(grown)}."
+    return f"SQL queries per page do not grow with the data (scale {small['scale']} vs {report['scale']})."
 
 
 def main(argv=None) -> dict:
