@@ -21,7 +21,6 @@ on the activities tables. The same seed and ``--today`` give the same data; by d
 """
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -34,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import texts  # noqa: E402
-from common import database_url, describe, is_sqlite, setup_django, sqlite_path  # noqa: E402
+from common import database_url, describe, is_sqlite, setup_django, sqlite_path, write_json  # noqa: E402
 
 SESSIONS = 1_000_000  # at scale 1.0
 PAST_WEEKS = 26
@@ -980,9 +979,7 @@ def main(argv=None) -> dict:
         "sizes": sizes,
         "seconds": {k: round(v, 1) for k, v in timings.items()},
     }
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_json(args.output, result)
     return result
 
 

@@ -47,7 +47,7 @@ from urllib.parse import urlencode, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
-from common import ROOT, database_url, describe, setup_django  # noqa: E402
+from common import ROOT, database_url, describe, setup_django, write_json  # noqa: E402
 
 SCENARIOS = ("calendar", "detail", "feed", "feed_organisation", "feed_filter")
 DESCRIPTIONS = {
@@ -643,9 +643,7 @@ def main(argv=None) -> dict:
     print()
     for line in verdicts(report, small):
         print(line)
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(json.dumps(report, indent=2), encoding="utf-8")
+    write_json(args.output, report)
     return report
 
 

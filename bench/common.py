@@ -1,5 +1,6 @@
 """What the benchmark scripts share: which database, and setting Django up for it."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -42,3 +43,10 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
+
+
+def write_json(path: str | None, data: dict) -> None:
+    """Write a script's results to ``path`` (nothing when no path is given)."""
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -15,7 +15,6 @@ index is then rebuilt once with ``huisvanhetkind.search.services.rebuild_index``
 """
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -29,7 +28,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import texts  # noqa: E402
-from common import database_url, describe, is_sqlite, setup_django, sqlite_path  # noqa: E402
+from common import database_url, describe, is_sqlite, setup_django, sqlite_path, write_json  # noqa: E402
 
 # The numbers at scale 1.0.
 MUNICIPALITIES = 300
@@ -660,9 +659,7 @@ def main(argv=None) -> dict:
         "sizes": sizes,
         "seconds": {k: round(v, 1) for k, v in timings.items()},
     }
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_json(args.output, result)
     return result
 
 

@@ -34,7 +34,7 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import database_url, describe, setup_django  # noqa: E402
+from common import database_url, describe, setup_django, write_json  # noqa: E402
 
 # What parents type; {place} becomes a municipality of the house.
 QUERIES = (
@@ -492,9 +492,7 @@ def main(argv=None) -> dict:
         f"offer): p50 {fmt(first_visit['p50_ms'])} ms, p95 {fmt(first_visit['p95_ms'])} ms, "
         f"max {fmt(first_visit['max_ms'])} ms."
     )
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(json.dumps(report, indent=2), encoding="utf-8")
+    write_json(args.output, report)
     return report
 
 
