@@ -1,15 +1,15 @@
 """``huisvanhetkind import-ical FILE_OR_URL --house SLUG --organisation ID [--dry-run]``."""
 
-from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from huisvanhetkind.activities import ical_import
 from huisvanhetkind.network.models import House, Organisation, Partnership
+from huisvanhetkind.web.commands import DescribedCommand
 
 HELP = gettext_lazy(
     """Leest de eigen agenda (iCalendar, .ics) van een partner in: een bestand of een webadres.
@@ -28,16 +28,8 @@ Met --dry-run wordt alles gedaan en gemeld, en daarna teruggedraaid."""
 )
 
 
-class HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
-    """Keep the line breaks of the description."""
-
-
-class Command(BaseCommand):
+class Command(DescribedCommand):
     help = HELP
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        kwargs["formatter_class"] = HelpFormatter
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser):
         parser.add_argument(

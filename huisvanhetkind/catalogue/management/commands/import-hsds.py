@@ -2,15 +2,15 @@
 
 import json
 import sys
-from argparse import RawDescriptionHelpFormatter
 
-from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from huisvanhetkind.catalogue.hsds import HsdsImportError, import_hsds
 from huisvanhetkind.network.models import House
+from huisvanhetkind.web.commands import DescribedCommand
 
 HELP = gettext_lazy(
     """Leest aanbod, organisaties en locaties in uit een Open Referral HSDS 3.0-bestand (JSON):
@@ -45,16 +45,8 @@ Met --dry-run wordt alles gedaan en gemeld, en daarna teruggedraaid."""
 )
 
 
-class HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
-    """Keep the line breaks of the description."""
-
-
-class Command(BaseCommand):
+class Command(DescribedCommand):
     help = HELP
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        kwargs["formatter_class"] = HelpFormatter
-        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("Het HSDS-bestand (JSON), of - voor standaardinvoer."))
