@@ -182,8 +182,7 @@ def _filtered_services(
 ):
     """Published services of ``house`` (or all houses) filtered by the HSDS parameters, in
     name order, and with a search the ids of the matching ones, best first (else ``None``)."""
-    services = hsds.exported_services(house)
-    filtered = False
+    services = base = hsds.exported_services(house)
     term = _text(taxonomy_term_id, "taxonomy_term_id")
     if term:
         found = hsds.find_term(term)
@@ -194,7 +193,6 @@ def _filtered_services(
         if taxonomy.key == "age_group" and slug == hsds.EXPECTING_PARENTS:
             condition |= Q(for_expecting_parents=True)
         services = services.filter(pk__in=Service.objects.filter(condition).values("pk"))
-        filtered = True
     taxonomy_value = _text(taxonomy_id, "taxonomy_id")
     if taxonomy_value:
         taxonomy = hsds.find_taxonomy(taxonomy_value)
@@ -204,18 +202,15 @@ def _filtered_services(
         if taxonomy.key == "age_group":
             condition |= Q(for_expecting_parents=True)
         services = services.filter(pk__in=Service.objects.filter(condition).values("pk"))
-        filtered = True
     organisation_value = _text(organization_id, "organization_id", max_length=64)
     if organisation_value:
         organisation = Organisation.objects.filter(hsds_id=organisation_value).first()
         if organisation is None:
             raise _bad(_("Onbekende organisatie '%(id)s'.") % {"id": organisation_value})
         services = services.filter(organisation=organisation)
-        filtered = True
     since = _moment(modified_after, "modified_after")
     if since is not None:
         services = services.filter(updated_at__gte=since)
-        filtered = True
     code = _text(postcode, "postcode")
     if code:
         if not re.fullmatch(r"\d{4}", code):
@@ -223,11 +218,11 @@ def _filtered_services(
         municipalities = [m.pk for m in Municipality.objects.all() if code in m.postcodes]
         nearby = Q(service_areas__in=municipalities) | Q(locations__postcode=code)
         services = services.filter(pk__in=Service.objects.filter(nearby).values("pk"))
-        filtered = True
     query = _text(search, "search")
     ranked = None
     if query:
-        within = services if filtered or house is None else None
+        # Without other filters a house's search keeps to the house's offer in memory.
+        within = None if house is not None and services is base else services
         ranked = selectors.ranked_ids(query, house=house, within=within)
     return services.order_by("name", "pk"), ranked
 

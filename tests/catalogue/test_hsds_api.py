@@ -466,3 +466,22 @@ def test_queries_per_detail_do_not_grow_with_the_data(offer, organisation):
 def test_documents_are_json_serialisable_without_our_encoder(offer):
     for service in hsds.services_for_export():
         json.dumps(hsds.service_to_hsds(service))
+
+
+def test_search_in_a_house_combines_with_the_other_filters(offer, house, organisation):
+    from huisvanhetkind.search.services import rebuild_index
+
+    rebuild_index()
+    both = get_json("/services", search="kraamzorg opvoeding", house=house.slug)
+    assert offer["maternity"].hsds_id in ids(both)
+    mine = get_json(
+        "/services",
+        search="kraamzorg opvoeding",
+        house=house.slug,
+        organization_id=organisation.hsds_id,
+    )
+    assert offer["maternity"].hsds_id not in ids(mine)
+    assert ids(mine) and ids(mine) <= {
+        s.hsds_id for s in offer["published"] if s.organisation == organisation
+    }
+    assert mine["total_items"] == len(ids(mine))
