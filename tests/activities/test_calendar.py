@@ -137,6 +137,30 @@ def test_session_ics_parses_as_icalendar(parent_client, house, session):
     assert str(events[0]["UID"]).startswith(f"session-{session.pk}@")
 
 
+def test_ics_text_is_escaped_and_folded_as_a_parser_reads_it(parent_client, house, activity):
+    activity.title = "Babbel, spel; en \\ meer"
+    activity.summary = "Voor ouders\nmet baby's – " + "één café 👶 " * 20
+    activity.place = "Zaal 'De Linde', Dorp 1; achteraan"
+    activity.save()
+    session = make_session(activity, note="Breng een handdoek mee")
+    url = reverse("activities:session_ics", kwargs={"house_slug": house.slug, "pk": session.pk})
+
+    content = parent_client.get(url).content
+
+    assert b"SUMMARY:Babbel\\, spel\\; en \\\\ meer\r\n" in content
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))
+    assert content.endswith(b"END:VCALENDAR\r\n") and b"\n" not in content.replace(b"\r\n", b"")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == activity.title
+    assert str(event["DESCRIPTION"]) == f"{activity.summary}\nBreng een handdoek mee"
+    assert str(event["LOCATION"]) == activity.place
+    assert event.decoded("DTEND") == session.ends_at
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["URL"]).endswith(
+        reverse("activities:detail", kwargs={"house_slug": house.slug, "pk": activity.pk})
+    )
+
+
 def test_feed_per_house_and_per_organisation_parses(
     parent_client, house, activity, organisation, other_organisation
 ):
