@@ -68,9 +68,9 @@ def _host() -> str:
     return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "huisvanhetkind"
 
 
-def session_event(session, *, stamp: str, host: str) -> list[bytes]:
-    """The lines of a VEVENT for a session. Times are written in UTC: valid for every calendar
-    program, no VTIMEZONE needed."""
+def session_event(session, *, house, stamp: str, host: str) -> list[bytes]:
+    """The lines of a VEVENT for a session of ``house``. Times are written in UTC: valid for
+    every calendar program, no VTIMEZONE needed."""
     activity = session.activity
     lines = [
         b"BEGIN:VEVENT\r\n",
@@ -88,28 +88,27 @@ def session_event(session, *, stamp: str, host: str) -> list[bytes]:
     where = activity.where
     if where:
         lines.append(_line("LOCATION", _text(where)))
-    path = reverse(
-        "activities:detail", kwargs={"house_slug": activity.house.slug, "pk": activity.pk}
-    )
+    path = reverse("activities:detail", kwargs={"house_slug": house.slug, "pk": activity.pk})
     lines.append(_line("URL", settings.SITE_URL + path))
     lines.append(b"STATUS:CANCELLED\r\n" if session.is_cancelled else b"STATUS:CONFIRMED\r\n")
     lines.append(b"END:VEVENT\r\n")
     return lines
 
 
-def _calendar(name: str, sessions) -> bytes:
+def _calendar(name: str, house, sessions) -> bytes:
     lines = _calendar_lines(name)
     stamp, host = _utc(timezone.now()), _host()
     for session in sessions:
-        lines.extend(session_event(session, stamp=stamp, host=host))
+        lines.extend(session_event(session, house=house, stamp=stamp, host=host))
     lines.append(b"END:VCALENDAR\r\n")
     return b"".join(lines)
 
 
 def session_calendar(session) -> bytes:
-    return _calendar(session.activity.title, [session])
+    return _calendar(session.activity.title, session.activity.house, [session])
 
 
-def feed_calendar(name: str, sessions) -> bytes:
-    """A subscribable feed of the first ``FEED_LIMIT`` of ``sessions`` (soonest first)."""
-    return _calendar(name, sessions[:FEED_LIMIT])
+def feed_calendar(name: str, house, sessions) -> bytes:
+    """A subscribable feed of the first ``FEED_LIMIT`` of ``sessions`` of ``house`` (soonest
+    first)."""
+    return _calendar(name, house, sessions[:FEED_LIMIT])

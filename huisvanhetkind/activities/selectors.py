@@ -31,9 +31,10 @@ def upcoming_sessions(
     offset: int = 0,
     date_from: date | None = None,
     date_to: date | None = None,
+    with_places: bool = True,
 ):
     """Upcoming public sessions of a house, filtered, soonest first, with their free places
-    annotated.
+    annotated (unless ``with_places`` is false: a feed does not show them).
 
     Two steps, so that the cost follows ``limit`` rather than the size of the calendar: the
     filters choose the house's published activities, whose next ``limit`` sessions are found
@@ -74,23 +75,23 @@ def upcoming_sessions(
     if date_to is not None:
         sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
     next_ids = sessions.order_by("starts_at", "id").values("pk")[offset : offset + limit]
+    found = (
+        Session.objects.filter(pk__in=next_ids)
+        .select_related("activity", "activity__location", "activity__location__municipality")
+        # A list shows an activity's title, place and price, not its long texts.
+        .defer("activity__description", "activity__exception_dates")
+        .order_by("starts_at", "id")
+    )
+    if not with_places:
+        return found
     confirmed = (
         Registration.objects.filter(session=OuterRef("pk"), status=S.CONFIRMED)
         .order_by()
         .values("session")
     )
-    return (
-        Session.objects.filter(pk__in=next_ids)
-        .select_related("activity", "activity__location", "activity__location__municipality")
-        # A list shows an activity's title, place and price, not its long texts.
-        .defer("activity__description", "activity__exception_dates")
-        .annotate(
-            taken_registrations=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
-            taken_persons=Subquery(
-                confirmed.annotate(n=Sum(F("adults") + F("children"))).values("n")
-            ),
-        )
-        .order_by("starts_at", "id")
+    return found.annotate(
+        taken_registrations=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
+        taken_persons=Subquery(confirmed.annotate(n=Sum(F("adults") + F("children"))).values("n")),
     )
 
 

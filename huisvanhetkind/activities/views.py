@@ -308,9 +308,9 @@ def session_ics(request, pk):
 
 def feed_ics(request):
     house = request.house
-    _form, sessions = _filtered_sessions(request, house)
-    sessions = sessions.select_related("activity__house")
-    body = ical.feed_calendar(_("Activiteiten van %(house)s") % {"house": house.name}, sessions)
+    _form, sessions = _filtered_sessions(request, house, with_places=False)
+    name = _("Activiteiten van %(house)s") % {"house": house.name}
+    body = ical.feed_calendar(name, house, sessions)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
