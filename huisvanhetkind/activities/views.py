@@ -158,7 +158,23 @@ def _calendar_query(request, **changes) -> str:
 def _week_context(request, house, form, monday: date, today: date) -> dict:
     sunday = monday + timedelta(days=6)
     # The week is the period here: "this week" or "weekend" of the list does not apply.
-    sessions = _sessions(request, house, form, period="", date_from=monday, date_to=sunday)
+    sessions = list(
+        _sessions(
+            request,
+            house,
+            form,
+            period="",
+            date_from=monday,
+            date_to=sunday,
+            limit=selectors.CALENDAR_LIMIT + 1,
+        )
+    )
+    # A week with more sessions than a page can hold shows the first ones; from the day of the
+    # last one shown, each day links to its own pages.
+    incomplete_from = None
+    if len(sessions) > selectors.CALENDAR_LIMIT:
+        sessions = sessions[: selectors.CALENDAR_LIMIT]
+        incomplete_from = timezone.localdate(sessions[-1].starts_at)
     by_day = dict(_by_day(sessions))
     this_monday = today - timedelta(days=today.weekday())
     previous, following = monday - timedelta(weeks=1), monday + timedelta(weeks=1)
@@ -168,9 +184,11 @@ def _week_context(request, house, form, monday: date, today: date) -> dict:
         "week": _iso_week(monday),
         "week_number": monday.isocalendar()[1],
         "week_days": [
-            (day, by_day.get(day, []))
+            (day, by_day.get(day, []), _calendar_query(request, datum=day.isoformat(), wanneer=""))
             for day in (monday + timedelta(days=offset) for offset in range(7))
         ],
+        "incomplete_from": incomplete_from,
+        "week_limit": selectors.CALENDAR_LIMIT,
         "is_this_week": monday == this_monday,
         "previous_week": (previous, previous + timedelta(days=6))
         if previous >= this_monday

@@ -48,6 +48,10 @@ def test_calendar_lists_upcoming_sessions_by_day_with_free_places(parent_client,
     assert response.status_code == 200
     assert "Speelbabbel" in html
     assert "nog 15 plaatsen vrij" in html
+    detail = reverse(
+        "activities:detail", kwargs={"house_slug": house.slug, "pk": session.activity.pk}
+    )
+    assert f'<a href="{detail}">Speelbabbel</a>' in html
 
 
 def test_calendar_hides_drafts_past_sessions_and_other_houses(

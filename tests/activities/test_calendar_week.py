@@ -236,3 +236,35 @@ def test_upcoming_sessions_between_two_dates_takes_whole_local_days(house, activ
 
     assert found == [late]
     assert next_morning not in found
+
+
+def test_a_week_with_more_sessions_than_a_page_says_so_and_links_each_day(
+    parent_client, house, activity, monkeypatch
+):
+    monkeypatch.setattr(selectors, "CALENDAR_LIMIT", 3)
+    monday = this_monday() + timedelta(weeks=1)
+    for hour in (8, 10, 12):
+        session_on(activity, monday, hour=hour)
+    session_on(activity, monday + timedelta(days=1), hour=9)  # beyond the first three
+    session_on(activity, monday + timedelta(days=3), hour=9)
+
+    html = calendar(parent_client, house, weergave="week", week=iso_week(monday)).content.decode()
+
+    assert "meer dan 3 activiteiten" in html
+    assert html.count('<li class="card">') == 3
+    days = html.split("<section")[1:]
+    assert "Geen activiteiten." not in days[1] and "Geen activiteiten." not in days[3]
+    href = link(days[1], "Alle activiteiten van dinsdag")
+    assert ("datum", (monday + timedelta(days=1)).isoformat()) in params(href)
+    shown = calendar(parent_client, house, **dict(params(href))).content.decode()
+    assert shown.count('<li class="card">') == 1
+
+
+def test_a_week_that_fits_has_no_notice(parent_client, house, activity):
+    monday = this_monday() + timedelta(weeks=1)
+    session_on(activity, monday)
+
+    html = calendar(parent_client, house, weergave="week", week=iso_week(monday)).content.decode()
+
+    assert "meer dan" not in html and "Alle activiteiten van" not in html
+    assert html.count("Geen activiteiten.") == 6
