@@ -7,6 +7,8 @@ the server time and the SQL queries of each request). Scenarios:
 
     calendar           /<house>/activiteiten/ with no filter, or one or two of age group,
                        theme, municipality, price, this week, this weekend
+    calendar_week      /<house>/activiteiten/?weergave=week, this week or one of the next
+                       eight, with no filter or one or two (not "this week" or "weekend")
     detail             /<house>/activiteiten/<id>/ of a published activity
     feed               /<house>/activiteiten/feed.ics (the house's whole calendar)
     feed_organisation  /<house>/activiteiten/feed.ics?organisatie=<id> (one partner's)
@@ -49,9 +51,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
 from common import ROOT, database_url, describe, setup_django, write_json  # noqa: E402
 
-SCENARIOS = ("calendar", "detail", "feed", "feed_organisation", "feed_filter")
+SCENARIOS = ("calendar", "calendar_week", "detail", "feed", "feed_organisation", "feed_filter")
 DESCRIPTIONS = {
     "calendar": "calendar page with filters",
+    "calendar_week": "calendar by week with filters",
     "detail": "activity detail page",
     "feed": "iCalendar feed of the house",
     "feed_organisation": "iCalendar feed of one partner",
@@ -133,6 +136,19 @@ def draw_filters(rng: random.Random, entry: dict, ages: list, domains: list) -> 
     return {name: values[name]() for name in names if name in chosen}
 
 
+def week_query(rng: random.Random, filters: dict) -> str:
+    """The week view: this week for half of the visitors, else one of the next eight weeks."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    query = {"weergave": "week", **{k: v for k, v in filters.items() if k != "wanneer"}}
+    if rng.random() < 0.5:
+        year, week, _day = (timezone.localdate() + timedelta(weeks=rng.randint(1, 8))).isocalendar()
+        query["week"] = f"{year}-W{week:02d}"
+    return urlencode(query)
+
+
 def build_plan(rng: random.Random, houses: list, count: int) -> dict[str, list[str]]:
     """``count`` URLs per scenario; a house is drawn in proportion to its upcoming sessions."""
     from huisvanhetkind.network.models import AgeGroup, Domain
@@ -146,6 +162,7 @@ def build_plan(rng: random.Random, houses: list, count: int) -> dict[str, list[s
         filters = draw_filters(rng, entry, ages, domains)
         query = f"?{urlencode(filters)}" if filters else ""
         plan["calendar"].append(base + query)
+        plan["calendar_week"].append(f"{base}?{week_query(rng, filters)}")
         plan["detail"].append(f"{base}{rng.choice(entry['activities'])}/")
         plan["feed"].append(f"{base}feed.ics")
         organiser = rng.choice(entry["organisers"]) if entry["organisers"] else ""
