@@ -46,6 +46,7 @@ from huisvanhetkind.activities.recurrence import occurrences
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.network.models import Organisation
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_EVENTS = 2000
@@ -838,6 +839,9 @@ def ical_import(
     events = parse_feed(data, now=now)
     report = ImportReport(source=source[:500], dry_run=dry_run)
     with transaction.atomic():
+        # Imports for one organisation wait for each other (a second click, a URL and a file at
+        # once): each then sees what the other saved, and finds its events by their UID.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
         importer = _Importer(
             house=house, organisation=organisation, source=report.source, actor=actor, now=now
         )
