@@ -245,6 +245,10 @@ TASKS = {
 # Personal data of a parent's question is erased this many days after the question is closed.
 QUESTION_RETENTION_DAYS = env_int("QUESTION_RETENTION_DAYS", 365)
 
+# Importing a partner's iCalendar feed from a URL fetches only addresses on the public internet
+# (never the platform's own network); a test or an intranet deployment may allow private ones.
+ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("ICAL_IMPORT_ALLOW_PRIVATE_HOSTS", False)
+
 # Registrations for activities: personal data erased this many days after the session; how long
 # the signed link in the confirmation e-mail works.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 183)

@@ -435,7 +435,7 @@ def _check_url(url: str) -> str:
         parts, scheme = parts._replace(scheme="https"), "https"
     if scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError(_("Geef een webadres dat begint met http:// of https://."))
-    if not getattr(settings, "ICAL_IMPORT_ALLOW_PRIVATE_HOSTS", False):
+    if not settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS:
         try:
             addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, None)}
         except (socket.gaierror, UnicodeError) as error:
