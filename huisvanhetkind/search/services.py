@@ -298,7 +298,6 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
                     documents = []
             if rows:
                 _insert_postings(cursor, rows)
-        _copy_to_houses("1 = 1", [])
         with connection.cursor() as cursor:
             SearchDocument.objects.bulk_create(documents)
             SearchTerm.objects.bulk_create(
@@ -316,6 +315,10 @@ def rebuild_index(batch_size: int = BATCH_SIZE) -> int:
             )
             for statement in connection.ops.sequence_reset_sql(no_style(), [SearchTerm]):
                 cursor.execute(statement)
+        # After the terms: SQLite checks the (deferred) foreign key of every posting per house
+        # when a term is inserted, and the postings per house have no index that starts with
+        # the term, so copying them first made each term's insert scan all of them.
+        _copy_to_houses("1 = 1", [])
         state.document_count = count
         state.save(update_fields=["document_count"])
     return count
