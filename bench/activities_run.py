@@ -156,13 +156,16 @@ def build_plan(rng: random.Random, houses: list, count: int) -> dict[str, list[s
     ages = list(AgeGroup.objects.values_list("slug", flat=True))
     domains = list(Domain.objects.values_list("slug", flat=True))
     chosen = rng.choices(houses, weights=[h["sessions"] for h in houses], k=count)
+    # The weeks have their own draws: the other scenarios keep the requests they had before
+    # the week view was measured.
+    weeks = random.Random(f"weeks-{count}")
     plan = {name: [] for name in SCENARIOS}
     for entry in chosen:
         base = f"/{entry['slug']}/activiteiten/"
         filters = draw_filters(rng, entry, ages, domains)
         query = f"?{urlencode(filters)}" if filters else ""
         plan["calendar"].append(base + query)
-        plan["calendar_week"].append(f"{base}?{week_query(rng, filters)}")
+        plan["calendar_week"].append(f"{base}?{week_query(weeks, filters)}")
         plan["detail"].append(f"{base}{rng.choice(entry['activities'])}/")
         plan["feed"].append(f"{base}feed.ics")
         organiser = rng.choice(entry["organisers"]) if entry["organisers"] else ""
