@@ -160,6 +160,6 @@ def latest_news(*, house, limit: int = 20):
 def home_summary(house, *, sessions: int = 3, news: int = 3) -> dict:
     """For the house home page: the next activities and the latest news."""
     return {
-        "next_sessions": list(upcoming_sessions(house=house, limit=sessions)),
+        "next_sessions": list(upcoming_sessions(house=house, limit=sessions, with_places=False)),
         "latest_news": list(latest_news(house=house, limit=news)),
     }
