@@ -21,10 +21,15 @@ chromium:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
+# being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
+# only one, with threads for simultaneous requests.
 demo: $(STAMP)
 	$(DEMO_ENV) $(BIN)/huisvanhetkind migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/huisvanhetkind seed_demo
-	$(DEMO_ENV) $(BIN)/huisvanhetkind runserver $(DEMO_ADDR)
+	@echo "Serving the demo at http://$(DEMO_ADDR)/ (Ctrl-C stops it)"
+	$(DEMO_ENV) $(BIN)/gunicorn huisvanhetkind.wsgi:application --bind $(DEMO_ADDR) \
+	  --workers 1 --threads 8 --backlog 2048 --timeout 60 --no-control-socket --access-logfile -
 
 demo-code: $(STAMP)
 	@$(DEMO_ENV) $(BIN)/huisvanhetkind demo_code $(EMAIL)

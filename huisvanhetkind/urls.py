@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,3 +18,6 @@ urlpatterns = [
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]
+# Uploaded photos: served by the platform itself only in development and the demo (DEBUG);
+# in production the web server in front serves VAR_DIR/media at /media/ (README).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
