@@ -1,12 +1,16 @@
-"""The concurrency scenario, shared by the test and by its run on a file-based SQLite database.
+"""The concurrency scenarios, shared by the tests and by their run on a file-based SQLite database.
 
-Run as a module (``python -m tests.activities.concurrency``) it migrates the database of the
-current settings, plays the scenario and prints the outcome as JSON.
+Run as a module (``python -m tests.activities.concurrency [registrations|imports]``) it migrates
+the database of the current settings, plays a scenario and prints the outcome as JSON.
 """
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connections
@@ -147,6 +151,67 @@ def scenario(session) -> dict:
     }
 
 
+def import_scenario() -> dict:
+    """The same iCalendar feed imported four times at once for one organisation."""
+    from huisvanhetkind.activities.ical_import import ical_import
+    from huisvanhetkind.activities.models import Activity, ImportedEvent, Session
+
+    house = make_session("tegelijk-importeren").activity.house
+    organisation = house.partnerships.get().organisation
+    start = timezone.now().replace(microsecond=0) + timedelta(days=9)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opvoedingspunt//agenda//NL"]
+    for uid in ("speelbabbel", "vorming"):
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@opvoedingspunt.example.be",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{start + timedelta(hours=2):%Y%m%dT%H%M%SZ}",
+            f"SUMMARY:{uid.title()}",
+            "END:VEVENT",
+        ]
+    data = "\r\n".join([*lines, "END:VCALENDAR", ""]).encode()
+
+    def run(i):
+        return ical_import(
+            house=house, organisation=organisation, data=data, source="agenda.ics", actor=None
+        ).saved
+
+    saved, errors = run_in_threads(4, run)
+    return {
+        "saved": saved,
+        "errors": errors,
+        "imported_events": ImportedEvent.objects.filter(organisation=organisation).count(),
+        "activities": Activity.objects.filter(house=house).count(),
+        "sessions": Session.objects.filter(activity__house=house).count(),
+    }
+
+
+SCENARIOS = {"registrations": lambda: scenario(make_session()), "imports": import_scenario}
+
+
+def play(name: str, tmp_path: Path) -> dict:
+    """Play a scenario on the test database, or, when that is SQLite in memory (where threads
+    cannot write at the same time), in a child process against a fresh SQLite file with the
+    project's own settings (WAL, BEGIN IMMEDIATE)."""
+    from django.conf import settings
+    from django.db import connection
+
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        return SCENARIOS[name]()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="huisvanhetkind.settings")
+    completed = subprocess.run(
+        [sys.executable, "-m", "tests.activities.concurrency", name],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
 def main():
     import django
 
@@ -157,7 +222,8 @@ def main():
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
     call_command("migrate", verbosity=0)
-    print(json.dumps(scenario(make_session())))
+    name = sys.argv[1] if len(sys.argv) > 1 else "registrations"
+    print(json.dumps(SCENARIOS[name]()))
 
 
 if __name__ == "__main__":
