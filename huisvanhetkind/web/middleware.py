@@ -1,11 +1,14 @@
 """Resolve the current house (the tenant) from the host name or the first path segment."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.selectors import house_by_domain, house_by_slug
+from huisvanhetkind.web.mail import collect_undelivered
 
 # Paths that belong to the platform, not to one house, even on a house's own domain.
 PLATFORM_PREFIXES = (
@@ -79,4 +82,27 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class UndeliveredMailMiddleware:
+    """A request whose data was saved but whose e-mail could not be sent (the mail server is
+    down, refuses the address) answers as usual and says so, instead of an error page that
+    would suggest nothing was saved. The failure is logged (``web.mail``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with collect_undelivered() as undelivered:
+            response = self.get_response(request)
+        if undelivered:
+            messages.warning(
+                request,
+                _(
+                    "Alles is bewaard, maar de e-mail naar %(to)s kon niet verstuurd worden. "
+                    "Probeer het later opnieuw of neem contact op met het Huis van het Kind."
+                )
+                % {"to": ", ".join(dict.fromkeys(undelivered))},
+            )
         return response
