@@ -44,11 +44,17 @@ def send_templated_mail_on_commit(
         undelivered = _undelivered.get()
         try:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-        except Exception:
+        except Exception as error:
             if undelivered is None:
                 raise
-            # Not the addresses: the log is no place for personal data.
-            logger.exception("E-mail %s to %d recipient(s) could not be sent", template, len(to))
+            # Neither the addresses nor the traceback (SMTPRecipientsRefused carries the
+            # addresses in its message): the log is no place for personal data.
+            logger.error(
+                "E-mail %s to %d recipient(s) could not be sent: %s",
+                template,
+                len(to),
+                type(error).__name__,
+            )
             undelivered.extend(to)
 
     transaction.on_commit(_send)

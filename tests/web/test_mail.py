@@ -15,10 +15,11 @@ from tests.activities.concurrency import make_session
 
 
 class BrokenBackend(BaseEmailBackend):
-    """A mail server that is down."""
+    """A mail server that refuses every address (its error names them)."""
 
     def send_messages(self, email_messages):
-        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        refused = {to: (550, b"mailbox unavailable") for m in email_messages for to in m.to}
+        raise smtplib.SMTPRecipientsRefused(refused)
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_outside_a_request_a_failing_mail_is_raised(
     broken_mail, django_capture_on_commit_callbacks
 ):
     with (
-        pytest.raises(smtplib.SMTPServerDisconnected),
+        pytest.raises(smtplib.SMTPRecipientsRefused),
         django_capture_on_commit_callbacks(execute=True),
     ):
         send_templated_mail_on_commit(
