@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "huisvanhetkind.core",
     "huisvanhetkind.audit",
     "huisvanhetkind.network",
     "huisvanhetkind.catalogue",
@@ -159,6 +160,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# Behind reverse proxies that append to X-Forwarded-For: how many of them to trust (core.http).
+# 0 (no proxy) uses the socket's address; behind the documented nginx, 1.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "network:dashboard"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from huisvanhetkind.core import throttle
 from huisvanhetkind.network.access import (
     get_house_for_coordinator,
     is_coordinator,
@@ -16,7 +17,7 @@ from huisvanhetkind.network.access import (
     roles_of,
 )
 from huisvanhetkind.network.models import Role
-from huisvanhetkind.questions import access, ratelimit, selectors, services
+from huisvanhetkind.questions import access, selectors, services
 from huisvanhetkind.questions.forms import (
     AnswerForm,
     AnswerTemplateForm,
@@ -49,8 +50,7 @@ def ask(request):
     form = AskForm(request.POST or None, house=house)
     status = 200
     if request.method == "POST":
-        ip = request.META.get("REMOTE_ADDR", "")
-        if not ratelimit.allow("question-ip", ip, limit=IP_LIMIT):
+        if not throttle.allow_client(request, "question-ip", limit=IP_LIMIT):
             form.is_valid()
             form.add_error(
                 None,
@@ -61,7 +61,7 @@ def ask(request):
             status = 429
         elif form.is_valid():
             email = form.cleaned_data.get("email", "").lower()
-            if email and not ratelimit.allow("question-email", email, limit=EMAIL_LIMIT):
+            if email and not throttle.allow("question-email", email, limit=EMAIL_LIMIT):
                 form.add_error(
                     None,
                     _(

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Infrastructure that several apps share; it imports no domain app."""
+
+    name = "huisvanhetkind.core"
+    label = "core"
+    verbose_name = "Core"
