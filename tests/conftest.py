@@ -8,6 +8,10 @@ import struct
 import time
 
 import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
 from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 
@@ -129,7 +133,16 @@ def other_coordinator(other_house):
 
 
 def logged_in(user) -> Client:
-    """A client logged in with password and second factor already passed."""
+    """A client logged in with password and second factor already passed (as allauth records
+    them in the session: the platform checks that this session used the second factor)."""
     client = Client()
     client.force_login(user)
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
     return client

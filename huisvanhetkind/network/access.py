@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.network.mfa import second_factor_used
 from huisvanhetkind.network.models import Organisation, PartnerApplication, Role
 
 SECOND_FACTOR_TYPES = ["totp", "webauthn"]
@@ -85,6 +86,8 @@ def professional_required(view):
         if not has_second_factor(user):
             messages.info(request, _("Stel eerst een tweede factor in om verder te gaan."))
             return redirect("mfa_activate_totp")
+        if not second_factor_used(request):
+            return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
     return wrapper
