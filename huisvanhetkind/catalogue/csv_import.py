@@ -177,15 +177,26 @@ def parse(content: bytes, *, house: House, publish: bool = True) -> Upload:
                 "(zoals in het sjabloon)."
             )
         )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         lines = list(reader)
-    except csv.Error as error:
+    except csv.Error as error:  # e.g. a cell longer than the csv module's field limit
         raise CsvFileError(
-            _("Het bestand kan niet als CSV gelezen worden: %(error)s") % {"error": error}
+            _(
+                "Het bestand kan niet als CSV gelezen worden (rond regel %(line)d): een cel is "
+                "te lang of een aanhalingsteken wordt niet gesloten. Vertrek van het sjabloon."
+            )
+            % {"line": reader.line_num}
         ) from error
     while lines and not any(cell.strip() for cell in lines[0]):
         lines.pop(0)
+    if not lines:  # only separators, e.g. ";;;"
+        raise CsvFileError(
+            _(
+                "Het bestand bevat geen kolomnamen en geen aanbod, alleen scheidingstekens. "
+                "Vertrek van het sjabloon."
+            )
+        )
     header = [cell.strip().casefold() for cell in lines[0]]
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:

@@ -237,6 +237,15 @@ def test_a_file_with_one_bad_row_saves_nothing_and_says_why(house, organisation,
             "Deze kolommen ontbreken: &#x27;korte uitleg&#x27;",
         ),
         (";".join(HEADER).encode() + b"\r\n;;;\r\n", "aanbod.csv", "geen rijen met aanbod"),
+        (b";;;", "aanbod.csv", "alleen scheidingstekens"),
+        (b";;;\r\n;;;\r\n\r\n", "aanbod.csv", "alleen scheidingstekens"),
+        (b",,,\n", "aanbod.csv", "alleen scheidingstekens"),
+        pytest.param(
+            b"organisatie;naam;korte uitleg\r\nA;B;" + b"x" * 140_000 + b"\r\n",
+            "aanbod.csv",
+            "kan niet als CSV gelezen worden (rond regel 2)",
+            id="a-cell-beyond-the-csv-field-limit",
+        ),
     ],
 )
 def test_files_that_are_not_a_usable_csv_get_a_dutch_message(
