@@ -11,19 +11,34 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.network.selectors import find_duplicate
-from huisvanhetkind.network.validators import normalise_enterprise_number
+from huisvanhetkind.network.validators import normalise_enterprise_number, parse_database_id
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of records by id that refuses, with the usual message, every value that is not a
+    plain ASCII number within the range of the key (instead of an error page)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_database_id(pk, self.queryset.model) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class PartnerApplicationForm(forms.ModelForm):
     """'Partner worden': any interested organisation may apply to join the network."""
 
-    domains = forms.ModelMultipleChoiceField(
+    domains = IdMultipleChoiceField(
         label=_("Op welke domeinen werken jullie?"),
         queryset=Domain.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=True,
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = IdMultipleChoiceField(
         label=_("In welke gemeenten werken jullie?"),
         queryset=Municipality.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -160,13 +175,13 @@ class OrganisationProfileForm(forms.ModelForm):
     """What an organisation admin keeps current about their organisation."""
 
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    domains = forms.ModelMultipleChoiceField(
+    domains = IdMultipleChoiceField(
         label=_("Domeinen"), queryset=Domain.objects.all(), widget=forms.CheckboxSelectMultiple
     )
-    age_groups = forms.ModelMultipleChoiceField(
+    age_groups = IdMultipleChoiceField(
         label=_("Voor wie"), queryset=AgeGroup.objects.all(), widget=forms.CheckboxSelectMultiple
     )
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = IdMultipleChoiceField(
         label=_("Werkt in"),
         queryset=Municipality.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -192,6 +207,43 @@ class OrganisationProfileForm(forms.ModelForm):
         self.fields["municipalities"].queryset = Municipality.objects.filter(
             houses__in=houses
         ).distinct()
+
+
+class PartnerDirectoryFilterForm(forms.Form):
+    """The filters of the public partner directory, read from the query string.
+
+    ASCII-only patterns: a malformed value is an unknown filter (nothing matches it, and the page
+    says so); a malformed page number is the first page."""
+
+    domein = forms.RegexField(
+        regex=r"\A[a-z0-9-]{1,50}\Z",
+        required=False,
+        error_messages={"invalid": _("Dit domein bestaat niet. Kies een domein uit de lijst.")},
+    )
+    gemeente = forms.RegexField(
+        regex=r"\A[0-9]{5}\Z",
+        required=False,
+        error_messages={
+            "invalid": _("Deze gemeente bestaat niet. Kies een gemeente uit de lijst.")
+        },
+    )
+    pagina = forms.RegexField(regex=r"\A[0-9]{1,6}\Z", required=False)
+
+    def filters(self) -> dict:
+        """The valid filters and page (1 unless given), and the Dutch messages of the bad ones."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "domain": data.get("domein", ""),
+            "municipality": data.get("gemeente", ""),
+            "page": int(data.get("pagina") or 1),
+            "unknown": "domein" in self.errors or "gemeente" in self.errors,
+            "errors": [
+                message
+                for field in ("domein", "gemeente")
+                for message in self.errors.get(field, [])
+            ],
+        }
 
 
 class CoordinatorInvitationForm(forms.Form):

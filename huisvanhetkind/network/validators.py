@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,7 +23,8 @@ def validate_enterprise_number(value: str) -> None:
     The last two digits are 97 minus the first eight digits modulo 97.
     """
     digits = normalise_enterprise_number(value)
-    if not re.fullmatch(r"[01]\d{9}", digits):
+    # ASCII digits only: ``\d`` would also take Arabic-Indic and other scripts' digits.
+    if not re.fullmatch(r"[01][0-9]{9}", digits):
         raise ValidationError(
             _("Een ondernemingsnummer heeft 10 cijfers en begint met 0 of 1, bv. 0207.437.468."),
             code="format",
@@ -41,6 +43,21 @@ def format_enterprise_number(value: str) -> str:
     if len(digits) != 10:
         return value
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
+
+
+def parse_database_id(value, model) -> int | None:
+    """``value`` as a primary key of ``model``, or None when it is not one.
+
+    Only ASCII digits count (``int()`` also reads "٣" as 3) and the number must fit the key's
+    column, so that a 30-digit value never reaches the database."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,19}", text):
+        return None
+    number = int(text)
+    low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    if (low is not None and number < low) or (high is not None and number > high):
+        return None
+    return number
 
 
 # First path segments that belong to the platform; a house cannot take them as its slug.

@@ -4,6 +4,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 
 from huisvanhetkind.network import selectors
+from huisvanhetkind.network.forms import PartnerDirectoryFilterForm
 
 
 def landing(request):
@@ -27,20 +28,23 @@ def house_home(request):
 
 def partner_directory(request):
     house = request.house
-    domain = request.GET.get("domein", "")
-    municipality = request.GET.get("gemeente", "")
-    filters = selectors.directory_filters(house)
-    partners = selectors.house_partners(house=house, domain=domain, municipality=municipality)
-    page = Paginator(partners, 24).get_page(request.GET.get("pagina"))
+    chosen = PartnerDirectoryFilterForm(request.GET).filters()
+    partners = selectors.house_partners(
+        house=house, domain=chosen["domain"], municipality=chosen["municipality"]
+    )
+    if chosen["unknown"]:  # a malformed filter is a filter that nothing matches
+        partners = partners.none()
+    page = Paginator(partners, 24).get_page(chosen["page"])
     return render(
         request,
         "web/partners.html",
         {
             "house": house,
             "page": page,
-            "filters": filters,
-            "selected_domain": domain,
-            "selected_municipality": municipality,
+            "filters": selectors.directory_filters(house),
+            "filter_errors": chosen["errors"],
+            "selected_domain": chosen["domain"],
+            "selected_municipality": chosen["municipality"],
         },
     )
 
