@@ -41,12 +41,23 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A phone-sized page (360 px wide), in Dutch."""
+    """A phone-sized page (360 px wide), in Dutch. Whatever the Content-Security-Policy blocks on
+    the way (an inline style or script, a third-party resource) fails the journey."""
     context = browser.new_context(viewport={"width": 360, "height": 780}, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, "\n".join(blocked)
 
 
 _axe = Axe()
