@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.catalogue import access, selectors, services
 from huisvanhetkind.catalogue.forms import SearchTestForm, ServiceForm, SynonymForm
-from huisvanhetkind.catalogue.jsonld import service_jsonld
+from huisvanhetkind.catalogue.jsonld import jsonld_script_text, service_jsonld
 from huisvanhetkind.catalogue.workflow import ALLOWED_TRANSITIONS, ServiceStatus
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
@@ -57,9 +55,7 @@ def service_detail(request, pk):
             "service": service,
             "show_professional": network_access.is_professional(request.user)
             and network_access.has_second_factor(request.user),
-            "jsonld": json.dumps(service_jsonld(service, url), ensure_ascii=False).replace(
-                "</", "<\\/"
-            ),
+            "jsonld": jsonld_script_text(service_jsonld(service, url)),
         },
     )
 

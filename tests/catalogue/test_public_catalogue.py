@@ -139,6 +139,20 @@ def test_detail_page_has_what_a_parent_needs_and_json_ld(parent_client, house, o
     assert {offer["price"] for offer in data["offers"]} == {"25.00", "5.00"}
 
 
+def test_json_ld_escapes_markup_so_a_service_name_cannot_blank_the_page(
+    parent_client, house, organisation
+):
+    service = ServiceFactory(organisation=organisation, name="Speelpret <!--<script> & co")
+    url = reverse("catalogue:service", kwargs={"house_slug": house.slug, "pk": service.pk})
+    content = parent_client.get(url).content.decode()
+    script = content.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert "\\u003C!--\\u003Cscript\\u003E \\u0026 co" in script
+    # the escaped JSON still says the same, and the page goes on after the script
+    assert json.loads(script)["name"] == "Speelpret <!--<script> & co"
+    assert '<span aria-current="page">Speelpret &lt;!--&lt;script&gt; &amp; co</span>' in content
+
+
 def test_professionals_see_when_to_refer(house, offer, worker, outsider):
     service = offer["free"]
     service.referral_criteria = "Verwijs door bij opvoedingsvragen die blijven duren."
