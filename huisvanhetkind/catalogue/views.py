@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -148,8 +149,20 @@ def service_verify(request, pk):
         request, _("Bedankt: '%(name)s' staat als nagekeken genoteerd.") % {"name": service.name}
     )
     return redirect(
-        request.POST.get("next") or reverse("catalogue:service_edit", kwargs={"pk": service.pk})
+        _local_next(request) or reverse("catalogue:service_edit", kwargs={"pk": service.pk})
     )
+
+
+def _local_next(request) -> str:
+    """The ``next`` of a POST when it is a path on this site, else "" (no open redirect)."""
+    target = request.POST.get("next", "")
+    is_local = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    # Only a path: not "//host", not "/\\host", not a full URL even of this host.
+    if is_local and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return ""
 
 
 @professional_required

@@ -226,3 +226,33 @@ def test_verifying_clears_the_flag(worker, organisation):
     service.refresh_from_db()
     assert not service.needs_verification
     assert service.last_verified_by == worker
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example",
+        "https://evil.example",
+        "/\\evil.example",
+        "http://evil.example/beheer/",
+        "javascript:alert(1)",
+        "http://testserver/beheer/",  # even this host: only a path is followed
+    ],
+)
+def test_verifying_never_redirects_off_site(worker, organisation, target):
+    service = ServiceFactory(organisation=organisation)
+    response = logged_in(worker).post(
+        reverse("catalogue:service_verify", kwargs={"pk": service.pk}), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("catalogue:service_edit", kwargs={"pk": service.pk})
+
+
+def test_verifying_follows_a_next_path_of_this_site(worker, organisation):
+    service = ServiceFactory(organisation=organisation)
+    target = reverse("catalogue:organisation_services", kwargs={"pk": organisation.pk})
+    response = logged_in(worker).post(
+        reverse("catalogue:service_verify", kwargs={"pk": service.pk}), {"next": target + "?a=1"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == target + "?a=1"
