@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,
@@ -29,7 +30,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class PartnerApplicationForm(forms.ModelForm):
+class PartnerApplicationForm(HoneypotMixin, forms.ModelForm):
     """'Partner worden': any interested organisation may apply to join the network."""
 
     domains = IdMultipleChoiceField(

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind.audit.selectors import audit_events_for_house
+from huisvanhetkind.core import throttle
+from huisvanhetkind.core.forms import HONEYPOT_FIELD
 from huisvanhetkind.network import access, selectors, services
 from huisvanhetkind.network.forms import (
     CoordinatorInvitationForm,
@@ -19,16 +21,31 @@ from huisvanhetkind.network.forms import (
 )
 from huisvanhetkind.network.models import Invitation, Role
 
+# Attempts (valid or not) to send "Partner worden" per client address and hour.
+APPLY_LIMIT = 10
+
 
 def apply(request):
     """Public: 'Partner worden'."""
     house = request.house
-    form = PartnerApplicationForm(request.POST or None, house=house)
+    form = PartnerApplicationForm(request.POST if request.method == "POST" else None, house=house)
+    if request.method == "POST" and not throttle.allow_client(
+        request, "partner-application", limit=APPLY_LIMIT
+    ):
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Vanaf dit adres werden het voorbije uur al veel aanvragen verstuurd. Probeer het "
+                "over een uur opnieuw, of neem contact op met het Huis van het Kind."
+            ),
+        )
+        return render(request, "network/apply.html", {"house": house, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = {
             k: v
             for k, v in form.cleaned_data.items()
-            if k not in ("domains", "municipalities", "consent")
+            if k not in ("domains", "municipalities", "consent", HONEYPOT_FIELD)
         }
         try:
             services.application_submit(
