@@ -22,6 +22,15 @@ SECRET_KEY = env_str(
     "SECRET_KEY",
     "insecure-development-key-only-for-local-use-change-me-in-production" if DEBUG else None,
 )
+# Encryption at rest of free text about families (core.crypto): comma-separated <id>:<Fernet key>
+# entries, the first encrypts and every one decrypts. Required without DEBUG (check core.E001);
+# with DEBUG a fixed, public development key. FIELD_ENCRYPTION_LEGACY keeps values from before
+# these keys (under a key derived from SECRET_KEY) readable until rotate_encryption_keys ran.
+FIELD_ENCRYPTION_KEYS = env_list(
+    "FIELD_ENCRYPTION_KEYS",
+    ["dev:aHVpc3ZhbmhldGtpbmQgZGV2ZWxvcG1lbnQgb25seSE="] if DEBUG else [],
+)
+FIELD_ENCRYPTION_LEGACY = env_bool("FIELD_ENCRYPTION_LEGACY", True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

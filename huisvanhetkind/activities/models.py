@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
+from huisvanhetkind.core.crypto import EncryptedTextField
 from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, Organisation
-from huisvanhetkind.questions.crypto import EncryptedTextField
 
 IMAGE_VALIDATORS = [FileExtensionValidator(["jpg", "jpeg", "png", "webp"])]
 

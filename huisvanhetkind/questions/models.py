@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
+from huisvanhetkind.core.crypto import EncryptedTextField
 from huisvanhetkind.network.models import AgeGroup, House, Municipality, Organisation
-from huisvanhetkind.questions.crypto import EncryptedTextField
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 
 # Languages a parent may prefer for the answer (partners answer in the languages they can):

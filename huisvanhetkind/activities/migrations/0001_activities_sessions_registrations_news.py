@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import huisvanhetkind.questions.crypto
+import huisvanhetkind.core.crypto
 from django.conf import settings
 from django.db import migrations, models
 
@@ -103,16 +103,16 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('token_hash', models.CharField(editable=False, max_length=64, null=True, unique=True)),
-                ('name', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='naam')),
-                ('email', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='e-mail')),
-                ('phone', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='telefoon')),
+                ('name', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='naam')),
+                ('email', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='e-mail')),
+                ('phone', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='telefoon')),
                 ('email_digest', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
                 ('phone_digest', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
                 ('adults', models.PositiveSmallIntegerField(default=1, verbose_name='volwassenen')),
                 ('children', models.PositiveSmallIntegerField(default=0, verbose_name='kinderen')),
                 ('children_ages', models.JSONField(blank=True, default=list, verbose_name='leeftijden van de kinderen')),
                 ('social_tariff', models.BooleanField(default=False, verbose_name='sociaal tarief')),
-                ('remarks', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='opmerkingen')),
+                ('remarks', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='opmerkingen')),
                 ('consent_at', models.DateTimeField(blank=True, null=True, verbose_name='toestemming gegeven op')),
                 ('status', models.CharField(choices=[('confirmed', 'ingeschreven'), ('waitlisted', 'op de wachtlijst'), ('cancelled', 'geannuleerd')], db_index=True, max_length=10, verbose_name='status')),
                 ('attended', models.BooleanField(blank=True, null=True, verbose_name='aanwezig')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import huisvanhetkind.questions.crypto
+import huisvanhetkind.core.crypto
 from django.conf import settings
 from django.db import migrations, models
 
@@ -37,15 +37,15 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('token_hash', models.CharField(editable=False, max_length=64, null=True, unique=True)),
-                ('token', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, editable=False)),
-                ('text', huisvanhetkind.questions.crypto.EncryptedTextField(verbose_name='vraag')),
+                ('token', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, editable=False)),
+                ('text', huisvanhetkind.core.crypto.EncryptedTextField(verbose_name='vraag')),
                 ('about', models.CharField(choices=[('expecting', 'We verwachten een kindje'), ('child', 'Over mijn kind')], max_length=10, verbose_name='over wie')),
                 ('child_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='leeftijd van het kind')),
                 ('language', models.CharField(choices=[('nl', 'Nederlands'), ('fr', 'Frans'), ('en', 'Engels'), ('de', 'Duits'), ('ar', 'Arabisch'), ('tr', 'Turks'), ('pl', 'Pools'), ('ro', 'Roemeens'), ('uk', 'Oekraïens'), ('other', 'Een andere taal')], default='nl', max_length=5, verbose_name='voorkeurstaal')),
                 ('channel', models.CharField(choices=[('email', 'Per e-mail'), ('phone', 'Telefonisch'), ('page', 'Alleen op mijn persoonlijke pagina (anoniem)')], max_length=5, verbose_name='antwoord via')),
-                ('name', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='naam')),
-                ('email', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='e-mail')),
-                ('phone', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True, verbose_name='telefoon')),
+                ('name', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='naam')),
+                ('email', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='e-mail')),
+                ('phone', huisvanhetkind.core.crypto.EncryptedTextField(blank=True, verbose_name='telefoon')),
                 ('consent_at', models.DateTimeField(verbose_name='toestemming gegeven op')),
                 ('status', models.CharField(choices=[('new', 'nieuw'), ('assigned', 'toegewezen'), ('in_progress', 'in behandeling'), ('answered', 'beantwoord'), ('closed', 'afgesloten')], default='new', max_length=12, verbose_name='status')),
                 ('routing_reason', models.TextField(blank=True, verbose_name='reden van de verdeling')),
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('received', 'ontvangen'), ('status', 'status gewijzigd'), ('assigned', 'toegewezen'), ('note', 'interne notitie'), ('answer', 'antwoord'), ('follow_up', 'bijkomende vraag van de ouder'), ('forwarded', 'doorgestuurd')], max_length=10)),
                 ('from_status', models.CharField(blank=True, choices=[('new', 'nieuw'), ('assigned', 'toegewezen'), ('in_progress', 'in behandeling'), ('answered', 'beantwoord'), ('closed', 'afgesloten')], max_length=12)),
                 ('to_status', models.CharField(blank=True, choices=[('new', 'nieuw'), ('assigned', 'toegewezen'), ('in_progress', 'in behandeling'), ('answered', 'beantwoord'), ('closed', 'afgesloten')], max_length=12)),
-                ('body', huisvanhetkind.questions.crypto.EncryptedTextField(blank=True)),
+                ('body', huisvanhetkind.core.crypto.EncryptedTextField(blank=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.organisation')),
