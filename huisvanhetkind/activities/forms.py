@@ -12,6 +12,42 @@ from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.activities.services import MAX_PERSONS
 from huisvanhetkind.network.models import AgeGroup, Domain, Organisation
 
+# Numbers in forms and query strings are read from ASCII digits only: ``int()`` and ``\d`` also
+# take "٣" or "１２", and ``str.isdigit()`` takes "²", which ``int()`` then refuses.
+ASCII_INTEGER = re.compile(r"-?[0-9]{1,18}")
+
+
+def ascii_int(text, *, low: int, high: int) -> int | None:
+    """The whole number ``text`` (ASCII digits) when it lies between ``low`` and ``high``, else
+    None: for query-string parameters, where a bad value is ignored."""
+    text = str(text).strip()
+    if not ASCII_INTEGER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+class AsciiIntegerField(forms.IntegerField):
+    """An ``IntegerField`` that reads ASCII digits only; anything else is 'invalid'."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not ASCII_INTEGER.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
+class AsciiDateField(forms.DateField):
+    """A ``DateField`` that refuses dates written with other than ASCII characters."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.strip().isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 NUMBER_ERRORS = {
     "required": _("Vul een aantal in."),
     "invalid": _("Vul een geheel getal in."),
@@ -25,7 +61,7 @@ def parse_ages(text: str) -> list[int]:
     parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
     ages = []
     for part in parts:
-        if not part.isdigit() or int(part) > 18:
+        if not re.fullmatch(r"[0-9]{1,2}", part) or int(part) > 18:
             raise forms.ValidationError(
                 _("Geef de leeftijden van de kinderen als getallen tussen 0 en 18, bv. 1, 3.")
             )
@@ -34,7 +70,7 @@ def parse_ages(text: str) -> list[int]:
 
 
 class NumbersForm(forms.Form):
-    adults = forms.IntegerField(
+    adults = AsciiIntegerField(
         label=_("Aantal volwassenen"),
         min_value=0,
         max_value=MAX_PERSONS,
@@ -121,7 +157,7 @@ class CalendarFilterForm(forms.Form):
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
     prijs = forms.ChoiceField(label=_("Prijs"), choices=PRICE, required=False)
     wanneer = forms.ChoiceField(label=_("Wanneer"), choices=PERIOD, required=False)
-    datum = forms.DateField(
+    datum = AsciiDateField(
         label=_("Op deze dag"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -176,6 +212,7 @@ class ActivityForm(forms.ModelForm):
             "capacity_unit",
             "status",
         ]
+        field_classes = {"capacity": AsciiIntegerField}
         widgets = {
             "organisations": forms.CheckboxSelectMultiple,
             "domains": forms.CheckboxSelectMultiple,
@@ -243,6 +280,12 @@ def parse_dates(text: str) -> list[date]:
     return result
 
 
+# Bounds of the organiser's numbers: a month of closing ahead, a fortnight's session, a hall.
+MAX_CLOSE_HOURS = 24 * 31
+MAX_DURATION_MINUTES = 14 * 24 * 60
+MAX_CAPACITY = 10_000
+
+
 class SessionsForm(forms.Form):
     """Generate the sessions of a recurrence, e.g. every Tuesday morning except school holidays."""
 
@@ -267,8 +310,12 @@ class SessionsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Eén datum of periode per regel: 2026-12-21..2027-01-03"),
     )
-    close_hours_before = forms.IntegerField(
-        label=_("Inschrijven sluit (uren vooraf)"), min_value=0, initial=0, required=False
+    close_hours_before = AsciiIntegerField(
+        label=_("Inschrijven sluit (uren vooraf)"),
+        min_value=0,
+        max_value=MAX_CLOSE_HOURS,
+        initial=0,
+        required=False,
     )
 
     def clean_exceptions(self):
@@ -296,8 +343,12 @@ class SessionChangeForm(forms.Form):
     starts_at = forms.DateTimeField(
         label=_("Begint om"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
-    duration_minutes = forms.IntegerField(label=_("Duur (minuten)"), min_value=1)
-    capacity = forms.IntegerField(label=_("Plaatsen"), min_value=1, required=False)
+    duration_minutes = AsciiIntegerField(
+        label=_("Duur (minuten)"), min_value=1, max_value=MAX_DURATION_MINUTES
+    )
+    capacity = AsciiIntegerField(
+        label=_("Plaatsen"), min_value=1, max_value=MAX_CAPACITY, required=False
+    )
     note = forms.CharField(label=_("Opmerking"), required=False, max_length=300)
     scope = forms.ChoiceField(
         label=_("Wijziging geldt voor"), choices=SCOPE, widget=forms.RadioSelect, initial="one"

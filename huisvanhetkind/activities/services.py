@@ -436,7 +436,10 @@ def _promote(session: Session) -> list[Registration]:
 
 
 def registration_mark_attendance(*, session: Session, actor, present_ids) -> int:
-    present_ids = {int(pk) for pk in present_ids}
+    # Ids from a form: ASCII digits only (int() would take "٣" and fail on "²"); others ignored.
+    present_ids = {
+        int(pk) for pk in map(str, present_ids) if pk.isascii() and pk.isdigit() and len(pk) < 19
+    }
     with transaction.atomic():
         registrations = list(session.registrations.filter(status=S.CONFIRMED))
         for registration in registrations:

@@ -31,6 +31,7 @@ from huisvanhetkind.activities.forms import (
     RegistrationForm,
     SessionChangeForm,
     SessionsForm,
+    ascii_int,
 )
 from huisvanhetkind.activities.models import Activity, NewsItem, Registration, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus
@@ -65,7 +66,6 @@ def _calendar_form(request, house, *, week_view: bool = False) -> CalendarFilter
 
 def _sessions(request, house, form, **extra):
     data = form.cleaned_data if form.is_bound else {}
-    organisation = request.GET.get("organisatie", "")
     arguments = {
         "house": house,
         "age_group": data.get("leeftijd", ""),
@@ -73,7 +73,8 @@ def _sessions(request, house, form, **extra):
         "municipality": data.get("gemeente", ""),
         "price": data.get("prijs", ""),
         "period": data.get("wanneer", ""),
-        "organisation": int(organisation) if organisation.isdigit() else None,
+        # An organisation's feed; a number that is not an id is ignored.
+        "organisation": ascii_int(request.GET.get("organisatie", ""), low=1, high=MAX_ID),
     }
     arguments.update(extra)
     return selectors.upcoming_sessions(**arguments)
@@ -92,6 +93,8 @@ LIST_PAGE = 30
 LIST_PAGES = 50
 # What chooses the day, week or page on screen (the rest of the query string are the filters).
 VIEW_PARAMETERS = ("weergave", "week", "datum", "pagina")
+# The largest id a query string may name (a 64-bit primary key).
+MAX_ID = 2**63 - 1
 
 
 def _iso_week(monday: date) -> str:
@@ -101,7 +104,7 @@ def _iso_week(monday: date) -> str:
 
 def _monday_of(text: str) -> date | None:
     """The Monday of an ISO week such as ``2026-W49``, or None."""
-    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE)
+    match = re.fullmatch(r"([0-9]{4})-?W([0-9]{1,2})", text.strip(), flags=re.IGNORECASE)
     if not match:
         return None
     try:
@@ -208,8 +211,7 @@ def _week_context(request, house, form, monday: date, today: date) -> dict:
 
 def _list_context(request, house, form, day: date | None) -> dict:
     """One page of the coming sessions by day (of one chosen day, or of every coming day)."""
-    text = request.GET.get("pagina", "1")
-    page = int(text) if text.isdigit() and 0 < int(text) <= LIST_PAGES else 1
+    page = ascii_int(request.GET.get("pagina", "1"), low=1, high=LIST_PAGES) or 1
     extra = {"date_from": day, "date_to": day} if day else {}
     offset = (page - 1) * LIST_PAGE
     # One more than a page: whether there is a next page, without counting them all.
