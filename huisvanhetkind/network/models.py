@@ -408,6 +408,8 @@ class PartnerApplication(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
     )
+    # When the personal data of a declined application was erased (retention).
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -1,5 +1,8 @@
 """Every write to the network: onboarding, invitations and roles."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -289,3 +292,43 @@ def organisation_update(*, organisation: Organisation, actor, data: dict) -> Org
                 changes=changes,
             )
     return organisation
+
+
+def application_retention_days() -> int:
+    return getattr(settings, "PARTNER_APPLICATION_RETENTION_DAYS", 365)
+
+
+def applications_erase_expired(*, now=None) -> int:
+    """Erase the personal data (contact, e-mail, phone, free text) of applications declined
+    longer than the retention period ago; the organisation's name, kind, enterprise number,
+    house, domains, municipalities and dates stay as the record of the decision."""
+    now = now or timezone.now()
+    days = application_retention_days()
+    expired = PartnerApplication.objects.filter(
+        status=PartnerApplication.Status.DECLINED,
+        decided_at__lt=now - timedelta(days=days),
+        erased_at__isnull=True,
+    ).select_related("house")
+    erased = 0
+    for application in expired:
+        with transaction.atomic():
+            PartnerApplication.objects.filter(pk=application.pk).update(
+                contact_name="",
+                contact_email="",
+                email="",
+                phone="",
+                website="",
+                description="",
+                motivation="",
+                decision_reason="",
+                erased_at=now,
+            )
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.ERASE,
+                target=application,
+                house=application.house,
+                reason=_("Bewaartermijn van %(days)s dagen verstreken.") % {"days": days},
+            )
+        erased += 1
+    return erased
