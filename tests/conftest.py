@@ -21,6 +21,14 @@ from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, User
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+def pytest_configure(config):
+    """A fast password hasher: the tests create hundreds of accounts and log many of them in;
+    PBKDF2's 1,000,000 rounds would be most of the suite's time. Production keeps PBKDF2."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def totp_code(secret: str = TOTP_SECRET, offset: int = 0) -> str:
     """The TOTP code of ``secret`` for the current 30-second window (plus ``offset`` windows)."""
     counter = int(time.time()) // 30 + offset
