@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from huisvanhetkind.questions.models import (
 from huisvanhetkind.questions.workdays import add_working_days, previous_working_day
 from huisvanhetkind.questions.workflow import (
     FORWARDABLE_STATES,
+    OPEN_STATES,
     QuestionStatus,
     ensure_transition,
 )
@@ -500,16 +502,41 @@ def questions_send_reminders(*, today=None) -> dict:
 
 
 def questions_erase_expired(*, now=None) -> int:
-    """Erase the personal data of questions closed (or answered and left) longer than the
-    retention period; topic, age group, municipality and dates stay for the counts."""
+    """Erase the personal data of questions past the retention period; topic, age group,
+    municipality and dates stay for the counts.
+
+    The period counts from closing, from the last answer when nobody closed the question, and
+    for a question that stays open from its last activity (received, note, follow-up...): a
+    question nobody handles is not kept for ever. Such a question is closed as it is erased.
+    """
     now = now or timezone.now()
-    cutoff = now - timedelta(days=retention_days())
-    expired = Question.objects.filter(erased_at__isnull=True).filter(
-        Q(status=S.CLOSED, closed_at__lt=cutoff) | Q(status=S.ANSWERED, answered_at__lt=cutoff)
+    days = retention_days()
+    cutoff = now - timedelta(days=days)
+    expired = (
+        Question.objects.filter(erased_at__isnull=True)
+        .annotate(
+            last_activity=Greatest("created_at", Coalesce(Max("events__created_at"), "created_at"))
+        )
+        .filter(
+            Q(status=S.CLOSED, closed_at__lt=cutoff)
+            | Q(status=S.ANSWERED, answered_at__lt=cutoff)
+            | Q(status__in=OPEN_STATES, last_activity__lt=cutoff)
+        )
     )
     erased = 0
     for question in expired.select_related("house"):
         with transaction.atomic():
+            changes = {}
+            if question.status in OPEN_STATES:
+                # Closed without a word: the history keeps the step, not the text.
+                _log(
+                    question,
+                    kind=QuestionEvent.Kind.STATUS,
+                    from_status=question.status,
+                    to_status=S.CLOSED,
+                )
+                changes = {"status": [question.status, S.CLOSED]}
+                Question.objects.filter(pk=question.pk).update(status=S.CLOSED, closed_at=now)
             Question.objects.filter(pk=question.pk).update(
                 text="",
                 name="",
@@ -526,8 +553,8 @@ def questions_erase_expired(*, now=None) -> int:
                 action=AuditEvent.Action.ERASE,
                 target=question,
                 house=question.house,
-                reason=_("Bewaartermijn van %(days)s dagen verstreken.")
-                % {"days": retention_days()},
+                reason=_("Bewaartermijn van %(days)s dagen verstreken.") % {"days": days},
+                changes=changes,
             )
         erased += 1
     return erased

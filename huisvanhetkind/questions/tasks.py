@@ -13,5 +13,6 @@ def send_question_reminders() -> dict:
 
 @task()
 def erase_expired_questions() -> int:
-    """Erase personal data of questions closed longer than QUESTION_RETENTION_DAYS ago."""
+    """Erase personal data of questions closed, answered or left open without activity longer
+    than QUESTION_RETENTION_DAYS ago."""
     return services.questions_erase_expired()

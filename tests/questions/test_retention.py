@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -6,7 +7,8 @@ from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.questions import services
-from huisvanhetkind.questions.models import Question
+from huisvanhetkind.questions.models import Question, QuestionEvent
+from huisvanhetkind.questions.workflow import QuestionStatus
 from tests.questions.conftest import ask
 
 
@@ -60,10 +62,44 @@ def test_an_answered_question_nobody_closed_is_erased_too(house, sleep_topic, sl
     assert services.questions_erase_expired() == 1
 
 
-def test_open_questions_are_never_erased(house, sleep_topic, sleep_rule):
+def age(question, days):
+    """Move a question and its whole history ``days`` into the past."""
+    then = timezone.now() - timedelta(days=days)
+    Question.objects.filter(pk=question.pk).update(created_at=then)
+    QuestionEvent.objects.filter(question=question).update(created_at=then)
+
+
+def test_an_open_question_left_alone_is_erased_after_the_retention_period(
+    house, sleep_topic, sleep_rule, parent_client
+):
+    stale, stale_token = ask(house, sleep_topic, name="An")
+    fresh, _ = ask(house, sleep_topic)
+    age(stale, 366)
+    age(fresh, 300)
+    call_command("erase_expired_questions")
+    stale.refresh_from_db()
+    assert stale.erased_at and stale.text == "" and stale.name == "" and stale.email == ""
+    assert all(e.body == "" for e in stale.events.all())
+    # Nobody can answer it any more: it is closed, and no longer in anyone's open work.
+    assert stale.status == QuestionStatus.CLOSED and stale.closed_at
+    assert parent_client.get(services.private_url(stale, stale_token)).status_code == 404
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.ERASE, target_id=str(stale.pk)
+    ).exists()
+    fresh.refresh_from_db()
+    assert fresh.erased_at is None and fresh.text and fresh.status != QuestionStatus.CLOSED
+    assert services.questions_erase_expired() == 0  # nothing twice
+
+
+def test_an_open_question_counts_from_its_last_activity(house, sleep_topic, sleep_rule, worker):
     question, _ = ask(house, sleep_topic)
-    Question.objects.filter(pk=question.pk).update(created_at=timezone.now() - timedelta(days=800))
-    assert services.questions_erase_expired() == 0
+    age(question, 800)
+    services.question_follow_up(question=question, body="Is er al nieuws?")
+    assert services.questions_erase_expired() == 0  # the follow-up is recent
+    QuestionEvent.objects.filter(question=question).update(
+        created_at=timezone.now() - timedelta(days=366)
+    )
+    assert services.questions_erase_expired() == 1
 
 
 @pytest.fixture
@@ -105,5 +141,16 @@ def test_answered_questions_are_not_reminded(due_wednesday, worker):
     }
 
 
-def test_the_reminder_command_queues_the_task(due_wednesday):
-    call_command("send_question_reminders")
+def test_the_reminder_command_queues_the_task(
+    house, sleep_topic, sleep_rule, coordinator, mailoutbox, on_commit
+):
+    question, _ = ask(house, sleep_topic)
+    Question.objects.filter(pk=question.pk).update(due_on=timezone.localdate() - timedelta(days=7))
+    out = StringIO()
+    with on_commit():
+        call_command("send_question_reminders", stdout=out)
+    # Tests run tasks immediately: the queued task escalated the late question.
+    assert "Queued task" in out.getvalue()
+    question.refresh_from_db()
+    assert question.escalated_at is not None
+    assert any(coordinator.email in m.to and "te laat" in m.subject for m in mailoutbox)

@@ -7,7 +7,8 @@ from huisvanhetkind.questions.tasks import erase_expired_questions
 
 class Command(BaseCommand):
     help = (
-        "Queue the erasure of personal data of questions closed longer than the retention period."
+        "Queue the erasure of personal data of questions closed, answered or left open without "
+        "activity for longer than the retention period (QUESTION_RETENTION_DAYS)."
     )
 
     def handle(self, *args, **options):
