@@ -269,6 +269,9 @@ ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("ICAL_IMPORT_ALLOW_PRIVATE_HOSTS", Fa
 # the signed link in the confirmation e-mail works.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 183)
 REGISTRATION_LINK_MAX_AGE_DAYS = env_int("REGISTRATION_LINK_MAX_AGE_DAYS", 200)
+# The public registration form counts submissions per client, per client and session, and per
+# e-mail address (see activities.views); 0 turns this off, for a load test from one address only.
+REGISTRATION_RATE_LIMITS = env_bool("REGISTRATION_RATE_LIMITS", True)
 
 # How long an invitation to become a professional user stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)

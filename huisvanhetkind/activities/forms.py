@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from huisvanhetkind.activities.ical_import import MAX_BYTES as ICAL_MAX_BYTES
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.activities.services import MAX_PERSONS
+from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.network.models import AgeGroup, Domain, Organisation
 
 # Numbers in forms and query strings are read from ASCII digits only: ``int()`` and ``\d`` also
@@ -95,7 +96,9 @@ class NumbersForm(forms.Form):
         return data
 
 
-class RegistrationForm(NumbersForm):
+class RegistrationForm(HoneypotMixin, NumbersForm):
+    """A family's registration; the honeypot field turns robots away (see ``HoneypotMixin``)."""
+
     name = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(
         label=_("E-mail"),
@@ -142,6 +145,7 @@ class RegistrationForm(NumbersForm):
 
 
 class PhoneRegistrationForm(RegistrationForm):
+    website_url = None  # an organiser types it in: no honeypot
     consent = forms.BooleanField(
         label=_("De ouder gaf mondeling toestemming om deze gegevens te bewaren."),
         error_messages={"required": _("Vraag eerst de toestemming van de ouder.")},

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
@@ -38,6 +39,7 @@ from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core import csv as safe_csv
+from huisvanhetkind.core import throttle
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.network.models import Location, Organisation
 from huisvanhetkind.web.http import private_response
@@ -351,13 +353,59 @@ def _registration_fields(data: dict) -> dict:
     }
 
 
+# Rate limits of the public registration form, per hour. A family registers for a few sessions
+# an hour and may correct the form a few times; a shared connection (a school, a library, a
+# mobile network) carries a few families. Organisers registering a family by phone are not
+# counted.
+REGISTER_CLIENT_LIMIT = 30  # submissions of the form from one client (address or IPv6 /64)
+REGISTER_SESSION_LIMIT = 5  # registrations from one client for one session
+REGISTER_EMAIL_LIMIT = 10  # registrations with one e-mail address, from anywhere
+
+
+def _registration_throttled(request, session, form) -> str:
+    """Count a submission of the registration form; the Dutch reason when it is one too many
+    (checked before anything is saved or e-mailed), else an empty string."""
+    valid = form.is_valid()
+    if not settings.REGISTRATION_RATE_LIMITS:
+        return ""
+    if not throttle.allow_client(request, "activity-register", limit=REGISTER_CLIENT_LIMIT):
+        return _(
+            "Van op deze verbinding werden het voorbije uur al veel inschrijvingen verstuurd. "
+            "Probeer het over een uur opnieuw, of neem contact op met de organisator."
+        )
+    if not valid:
+        return ""
+    if not throttle.allow_client(
+        request, f"activity-register-session:{session.pk}", limit=REGISTER_SESSION_LIMIT
+    ):
+        return _(
+            "Van op deze verbinding werd het voorbije uur al een paar keer ingeschreven voor dit "
+            "moment. Wil je je inschrijving wijzigen? Gebruik de link uit je bevestigingsmail, "
+            "of neem contact op met de organisator."
+        )
+    email = form.cleaned_data.get("email", "").strip().lower()
+    if email and not throttle.allow("activity-register-email", email, limit=REGISTER_EMAIL_LIMIT):
+        return _(
+            "Met dit e-mailadres werd het voorbije uur al vaak ingeschreven. "
+            "Probeer het over een uur opnieuw."
+        )
+    return ""
+
+
 def register(request, pk):
     house = request.house
     session = _public_session(house, pk)
     if not session.activity.needs_registration:
         raise Http404
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST":
+        status = 400
+        refused = _registration_throttled(request, session, form)
+        if refused:
+            form.add_error(None, refused)
+            status = 429
+    if status == 400 and form.is_valid():
         try:
             registration, signed = services.registration_create(
                 session=session,
@@ -376,7 +424,6 @@ def register(request, pk):
                     ),
                 )
             return redirect(services.manage_url(registration, signed))
-    status = 400 if request.method == "POST" else 200
     return render(
         request,
         "activities/register.html",
