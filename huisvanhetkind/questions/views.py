@@ -212,11 +212,19 @@ def _detail_context(request, question, **forms):
     return context
 
 
+def _render_detail(request, question, *, status=200, **forms):
+    """Show a question to a professional; every showing of the family's data is a read in the
+    audit trail, also when a refused form shows the page again."""
+    services.question_read(question=question, actor=request.user)
+    return render(
+        request, "questions/detail.html", _detail_context(request, question, **forms), status=status
+    )
+
+
 @professional_required
 def question_detail(request, pk):
     question = access.get_question_for_user(request.user, pk)
-    services.question_read(question=question, actor=request.user)
-    return render(request, "questions/detail.html", _detail_context(request, question))
+    return _render_detail(request, question)
 
 
 @professional_required
@@ -277,12 +285,7 @@ def question_action(request, pk, action):
         return redirect("questions:detail", pk=question.pk)
     if any(not f.is_valid() for f in forms.values()):
         question.refresh_from_db()
-        return render(
-            request,
-            "questions/detail.html",
-            _detail_context(request, question, **forms),
-            status=400,
-        )
+        return _render_detail(request, question, status=400, **forms)
     return redirect("questions:detail", pk=question.pk)
 
 

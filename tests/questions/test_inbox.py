@@ -189,3 +189,25 @@ def test_the_inbox_query_count_does_not_grow_with_the_data(
     for n in range(8):
         ask(house, sleep_topic, child_age=n)
     assert count() == few
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "message"),
+    [
+        ("notitie", {"note": ""}, "Schrijf een notitie."),
+        ("antwoorden", {"body": " "}, "Schrijf een antwoord."),
+        ("doorsturen", {"organisation": "", "handover": ""}, "Schrijf een overdrachtsnotitie"),
+        ("toewijzen", {"assignee": ""}, "Toewijzen aan"),
+    ],
+)
+def test_a_refused_form_shows_the_question_again_and_that_read_is_audited(
+    routed_question, worker, action, data, message
+):
+    response = logged_in(worker).post(f"{detail(routed_question)}{action}/", data)
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    assert "Mijn peuter slaapt slecht" in page  # the family's data is shown again ...
+    reads = AuditEvent.objects.filter(
+        action=AuditEvent.Action.READ, target_id=str(routed_question.pk), actor=worker
+    )
+    assert reads.count() == 1  # ... so the read is in the audit trail
