@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.mfa import second_factor_used
-from huisvanhetkind.network.models import Organisation, PartnerApplication, Role
+from huisvanhetkind.network.models import Organisation, PartnerApplication, Partnership, Role
 
 SECOND_FACTOR_TYPES = ["totp", "webauthn"]
 
@@ -50,27 +50,82 @@ def coordinated_house_ids(user) -> set[int]:
     return {r.house_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR}
 
 
+def organisation_house_ids(organisation) -> set[int]:
+    """The houses an organisation is partner of, whatever the partnership's status (an ended
+    partnership leaves that house's family data with the organisation)."""
+    return set(organisation.partnerships.values_list("house_id", flat=True))
+
+
 def is_organisation_admin(user, organisation) -> bool:
-    if is_platform_admin(user):
-        return True
-    if any(
+    """The organisation's own admins and platform admins: they decide who works for it."""
+    return is_platform_admin(user) or any(
         r.kind == Role.Kind.ORGANISATION_ADMIN and r.organisation_id == organisation.pk
         for r in roles_of(user)
-    ):
-        return True
+    )
+
+
+def coordinates_every_house_of(user, organisation) -> bool:
+    """True when the organisation is partner of houses the user coordinates and of no other.
+
+    The people of an organisation read the families' data of every house it is partner of, so
+    only a coordinator of all of them may choose those people (an organisation they onboarded).
+    """
     houses = coordinated_house_ids(user)
-    return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
+    if not houses:
+        return False
+    theirs = organisation_house_ids(organisation)
+    return bool(theirs) and theirs <= houses
+
+
+def can_manage_organisation(user, organisation) -> bool:
+    """Team (invite, revoke) and public profile: the organisation's admins, platform admins and
+    the coordinator of every house it is partner of. An organisation shared with a house the
+    coordinator does not coordinate manages itself."""
+    return is_organisation_admin(user, organisation) or coordinates_every_house_of(
+        user, organisation
+    )
+
+
+def managed_organisation_ids(user, organisation_ids) -> set[int]:
+    """Which of ``organisation_ids`` the user may manage (see ``can_manage_organisation``), in
+    one query."""
+    organisation_ids = set(organisation_ids)
+    if is_platform_admin(user):
+        return organisation_ids
+    own = {
+        r.organisation_id
+        for r in roles_of(user)
+        if r.kind == Role.Kind.ORGANISATION_ADMIN and r.organisation_id in organisation_ids
+    }
+    houses = coordinated_house_ids(user)
+    if not houses:
+        return own
+    shared_elsewhere = set(
+        Partnership.objects.filter(organisation_id__in=organisation_ids)
+        .exclude(house_id__in=houses)
+        .values_list("organisation_id", flat=True)
+    )
+    partners = set(
+        Partnership.objects.filter(
+            organisation_id__in=organisation_ids, house_id__in=houses
+        ).values_list("organisation_id", flat=True)
+    )
+    return own | (partners - shared_elsewhere)
 
 
 def is_organisation_member(user, organisation) -> bool:
-    """Admins and workers of the organisation, the coordinators of its houses, platform admins."""
+    """Admins and workers of the organisation, the coordinators of its houses, platform admins:
+    who keeps its offer (the catalogue) current."""
     if any(
         r.organisation_id == organisation.pk
         and r.kind in (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
         for r in roles_of(user)
     ):
         return True
-    return is_organisation_admin(user, organisation)
+    if is_platform_admin(user):
+        return True
+    houses = coordinated_house_ids(user)
+    return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
 
 
 def professional_required(view):
@@ -104,9 +159,10 @@ def get_application_for_user(user, house, pk) -> PartnerApplication:
     return get_object_or_404(PartnerApplication.objects.filter(house=house), pk=pk)
 
 
-def get_organisation_for_admin(user, pk) -> Organisation:
+def get_organisation_for_management(user, pk) -> Organisation:
+    """Team and profile (see ``can_manage_organisation``)."""
     organisation = get_object_or_404(Organisation, pk=pk)
-    if not is_organisation_admin(user, organisation):
+    if not can_manage_organisation(user, organisation):
         raise Http404
     return organisation
 

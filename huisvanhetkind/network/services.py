@@ -27,6 +27,26 @@ from huisvanhetkind.web.mail import send_templated_mail_on_commit
 User = get_user_model()
 
 
+def _audit_organisation_event(
+    *,
+    actor,
+    action: str,
+    target,
+    organisation: Organisation,
+    context_house: House | None = None,
+    reason: str = "",
+    changes: dict | None = None,
+) -> None:
+    """Record an event about an organisation's people once in the trail of every house it is
+    partner of (each of those houses' families is concerned); an organisation of no house yet
+    records it in the house where it happened, if any."""
+    houses = list(House.objects.filter(partnerships__organisation=organisation).distinct())
+    for house in houses or [context_house]:
+        audit_record(
+            actor=actor, action=action, target=target, house=house, reason=reason, changes=changes
+        )
+
+
 @transaction.atomic
 def application_submit(
     *, house: House, data: dict, domains=(), municipalities=()
@@ -166,13 +186,24 @@ def invitation_create(
         house=house,
         invited_by=actor,
     )
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.INVITE,
-        target=invitation,
-        house=house,
-        changes={"role": role_kind, "organisation_id": organisation.pk if organisation else None},
-    )
+    changes = {"role": role_kind, "organisation_id": organisation.pk if organisation else None}
+    if organisation is not None:
+        _audit_organisation_event(
+            actor=actor,
+            action=AuditEvent.Action.INVITE,
+            target=invitation,
+            organisation=organisation,
+            context_house=house,
+            changes=changes,
+        )
+    else:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.INVITE,
+            target=invitation,
+            house=house,
+            changes=changes,
+        )
     send_templated_mail_on_commit(
         to=[email],
         template="network/email/invitation",
@@ -186,6 +217,7 @@ def invitation_create(
     return invitation
 
 
+@transaction.atomic
 def role_grant(
     *, actor, user, kind: str, house: House | None = None, organisation=None, context_house=None
 ) -> Role:
@@ -193,13 +225,24 @@ def role_grant(
         user=user, kind=kind, house=house, organisation=organisation
     )
     if created:
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.ROLE_GRANT,
-            target=role,
-            house=house or context_house,
-            changes={"user": user.email, "kind": kind},
-        )
+        changes = {"user": user.email, "kind": kind}
+        if organisation is not None:
+            _audit_organisation_event(
+                actor=actor,
+                action=AuditEvent.Action.ROLE_GRANT,
+                target=role,
+                organisation=organisation,
+                context_house=context_house,
+                changes=changes,
+            )
+        else:
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.ROLE_GRANT,
+                target=role,
+                house=house or context_house,
+                changes=changes,
+            )
     return role
 
 
@@ -213,13 +256,24 @@ def role_revoke(*, actor, role: Role, context_house=None) -> None:
             raise ValidationError(
                 _("Je bent de enige beheerder van deze organisatie: duid eerst iemand anders aan.")
             )
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.ROLE_REVOKE,
-        target=role,
-        house=role.house or context_house,
-        changes={"user": role.user.email, "kind": role.kind},
-    )
+    changes = {"user": role.user.email, "kind": role.kind}
+    if role.organisation_id:
+        _audit_organisation_event(
+            actor=actor,
+            action=AuditEvent.Action.ROLE_REVOKE,
+            target=role,
+            organisation=role.organisation,
+            context_house=context_house,
+            changes=changes,
+        )
+    else:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.ROLE_REVOKE,
+            target=role,
+            house=role.house or context_house,
+            changes=changes,
+        )
     role.delete()
 
 
@@ -283,14 +337,13 @@ def organisation_update(*, organisation: Organisation, actor, data: dict) -> Org
             setattr(organisation, field, value)
     if changes:
         organisation.save()
-        for house in House.objects.filter(partnerships__organisation=organisation):
-            audit_record(
-                actor=actor,
-                action=AuditEvent.Action.UPDATE,
-                target=organisation,
-                house=house,
-                changes=changes,
-            )
+        _audit_organisation_event(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            target=organisation,
+            organisation=organisation,
+            changes=changes,
+        )
     return organisation
 
 

@@ -146,7 +146,7 @@ def audit_trail(request):
 
 @access.professional_required
 def team(request, pk):
-    organisation = access.get_organisation_for_admin(request.user, pk)
+    organisation = access.get_organisation_for_management(request.user, pk)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,7 +177,7 @@ def team(request, pk):
 
 @access.professional_required
 def organisation_profile(request, pk):
-    organisation = access.get_organisation_for_admin(request.user, pk)
+    organisation = access.get_organisation_for_management(request.user, pk)
     form = OrganisationProfileForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update(
@@ -195,10 +195,17 @@ def organisation_profile(request, pk):
 @access.professional_required
 def house_partners(request):
     house = access.get_house_for_coordinator(request.user, request.house)
+    partnerships = list(selectors.house_partnerships(house))
+    managed = access.managed_organisation_ids(
+        request.user, [p.organisation_id for p in partnerships]
+    )
     return render(
         request,
         "network/house_partners.html",
-        {"house": house, "partnerships": selectors.house_partnerships(house)},
+        {
+            "house": house,
+            "rows": [(p, p.organisation_id in managed) for p in partnerships],
+        },
     )
 
 
@@ -236,7 +243,7 @@ def house_coordinators(request):
 @require_POST
 @access.professional_required
 def role_remove(request, pk, role_pk):
-    organisation = access.get_organisation_for_admin(request.user, pk)
+    organisation = access.get_organisation_for_management(request.user, pk)
     role = get_object_or_404(Role, pk=role_pk, organisation=organisation)
     try:
         services.role_revoke(actor=request.user, role=role)
