@@ -44,9 +44,16 @@ def manage_url(registration: Registration, signed: str) -> str:
 
 
 def activity_save(*, activity: Activity, actor, organisations=None, domains=None, age_groups=None):
-    """Create or change an activity (its many-to-many fields given separately)."""
+    """Create or change an activity (its many-to-many fields given separately). An activity
+    whose status becomes 'cancelled' is cancelled through ``activity_cancel``: its coming
+    sessions are cancelled and every family registered for one is told."""
     with transaction.atomic():
         is_new = activity.pk is None
+        stored_status = (
+            None
+            if is_new
+            else Activity.objects.filter(pk=activity.pk).values_list("status", flat=True).first()
+        )
         if is_new:
             activity.created_by = actor if getattr(actor, "is_authenticated", False) else None
         activity.full_clean(exclude=["created_by"])
@@ -63,7 +70,68 @@ def activity_save(*, activity: Activity, actor, organisations=None, domains=None
             target=activity,
             house=activity.house,
         )
+        if (
+            stored_status is not None
+            and stored_status != Activity.Status.CANCELLED
+            and activity.status == Activity.Status.CANCELLED
+        ):
+            activity_cancel(activity=activity, actor=actor, previous_status=stored_status)
     return activity
+
+
+def activity_cancel(
+    *, activity: Activity, actor, message: str = "", previous_status: str | None = None
+) -> int:
+    """Cancel an activity: its status, each of its coming sessions, and a message to every
+    family registered for one of them (confirmed or on the waitlist, who gave an e-mail
+    address), as ``session_cancel`` does for one session. Returns how many were e-mailed."""
+    with transaction.atomic():
+        previous_status = previous_status or activity.status
+        if activity.status != Activity.Status.CANCELLED:
+            activity.status = Activity.Status.CANCELLED
+            activity.save(update_fields=["status", "updated_at"])
+        sessions = {
+            session.pk: session
+            for session in Session.objects.select_for_update().filter(
+                activity=activity, is_cancelled=False, starts_at__gt=timezone.now()
+            )
+        }
+        Session.objects.filter(pk__in=list(sessions)).update(is_cancelled=True)
+        registrations = list(
+            Registration.objects.filter(
+                session__in=list(sessions), status__in=[S.CONFIRMED, S.WAITLISTED]
+            ).order_by("session__starts_at", "created_at", "id")
+        )
+        told = 0
+        for registration in registrations:
+            session = sessions[registration.session_id]
+            session.activity, session.is_cancelled = activity, True
+            registration.session = session
+            if registration.email:
+                send_templated_mail_on_commit(
+                    to=[registration.email],
+                    template="activities/email/message",
+                    context={
+                        "registration": registration,
+                        "session": session,
+                        "message": message,
+                        "cancelled": True,
+                    },
+                )
+                told += 1
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            target=activity,
+            house=activity.house,
+            changes={
+                "status": [previous_status, Activity.Status.CANCELLED],
+                "sessions_cancelled": sorted(sessions),
+                "registrations_told": told,
+                "registrations_without_email": len(registrations) - told,
+            },
+        )
+    return told
 
 
 def sessions_generate(
@@ -164,9 +232,12 @@ def session_change(
 
 
 def session_cancel(*, session: Session, actor, message: str = "") -> int:
-    """Cancel a session and tell everyone registered (confirmed or waitlisted)."""
+    """Cancel a session and tell everyone registered (confirmed or waitlisted). A session
+    that is cancelled already (with its activity, say) is left as it is: nobody is told twice."""
     with transaction.atomic():
         session = _lock(session)
+        if session.is_cancelled:
+            return 0
         session.is_cancelled = True
         session.save(update_fields=["is_cancelled"])
         registrations = list(session.registrations.filter(status__in=[S.CONFIRMED, S.WAITLISTED]))

@@ -570,6 +570,7 @@ def activity_edit(request, pk=None):
     else:
         activity = access.get_activity_for_user(request.user, pk)
         house = activity.house
+    previous_status = activity.status  # the form changes the instance while it validates
     organisations = _my_organisations(request.user, house)
     locations = Location.objects.filter(
         Q(house=house) | Q(organisation__in=organisations)
@@ -594,7 +595,17 @@ def activity_edit(request, pk=None):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("De activiteit is bewaard."))
+            if pk is not None and previous_status != activity.status == Activity.Status.CANCELLED:
+                messages.success(
+                    request,
+                    _(
+                        "De activiteit is afgelast, met al haar komende momenten. Wie ingeschreven "
+                        "was en een e-mailadres gaf, kreeg bericht; bel wie enkel een "
+                        "telefoonnummer gaf."
+                    ),
+                )
+            else:
+                messages.success(request, _("De activiteit is bewaard."))
             return redirect("activities:manage_activity", pk=activity.pk)
     return render(
         request,
