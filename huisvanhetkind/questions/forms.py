@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.network.models import AgeGroup
 from huisvanhetkind.questions import selectors
 from huisvanhetkind.questions.models import (
@@ -31,8 +32,8 @@ def plain_text(value: str, *, required_message=None) -> str:
     return value
 
 
-class AskForm(forms.Form):
-    """ "Stel je vraag": short, no account, anonymous allowed."""
+class AskForm(HoneypotMixin, forms.Form):
+    """ "Stel je vraag": short, no account, anonymous allowed; a hidden honeypot for robots."""
 
     text = forms.CharField(
         label=_("Wat is je vraag?"),
@@ -90,26 +91,11 @@ class AskForm(forms.Form):
         ),
         error_messages={"required": _("Zonder je toestemming kunnen we je vraag niet behandelen.")},
     )
-    # Honeypot: hidden from people (and from screen readers); bots fill it in.
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    template_name = "questions/ask_form.html"
-    HONEYPOT = "website"
 
     def __init__(self, *args, house, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = selectors.topics_for_house(house)
         self.fields["municipality"].queryset = house.municipalities.order_by("name")
-
-    def get_context(self):
-        context = super().get_context()
-        context["fields"] = [(f, e) for f, e in context["fields"] if f.name != self.HONEYPOT]
-        context["honeypot"] = self[self.HONEYPOT]
-        return context
 
     def clean_text(self):
         return plain_text(self.cleaned_data["text"], required_message=_("Schrijf je vraag."))
@@ -125,8 +111,6 @@ class AskForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get(self.HONEYPOT):
-            raise forms.ValidationError(_("Je vraag kon niet verstuurd worden."))
         if data.get("about") == Question.About.CHILD and data.get("child_age") is None:
             self.add_error("child_age", _("Vul de leeftijd van je kind in."))
         channel = data.get("channel")
@@ -139,7 +123,9 @@ class AskForm(forms.Form):
         return data
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(HoneypotMixin, forms.Form):
+    """A follow-up on the private page; a hidden honeypot for robots."""
+
     body = forms.CharField(
         label=_("Wil je nog iets vragen of aanvullen?"),
         max_length=QUESTION_MAX,

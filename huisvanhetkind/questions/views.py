@@ -40,6 +40,10 @@ from huisvanhetkind.web.http import private_response
 PAGE_SIZE = 25
 IP_LIMIT = 5
 EMAIL_LIMIT = 3
+# Follow-up messages on the private page per hour: per question (whoever sends them) and per
+# client address (over all questions).
+FOLLOW_UP_QUESTION_LIMIT = 5
+FOLLOW_UP_CLIENT_LIMIT = 10
 
 
 # --- Public: the parent ------------------------------------------------------------------------
@@ -97,15 +101,42 @@ def private(request, token):
     """The parent's private page: the question, the answers and a follow-up form."""
     house = request.house
     question = access.get_question_by_token(house, token)
-    form = FollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.question_follow_up(question=question, body=form.cleaned_data["body"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Je bijkomende vraag is verstuurd."))
-            return redirect(request.path)
+    form = FollowUpForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if not throttle.allow_client(
+            request, "question-follow-up-ip", limit=FOLLOW_UP_CLIENT_LIMIT
+        ):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Vanaf dit adres werden het voorbije uur al veel berichten verstuurd. Probeer "
+                    "het over een uur opnieuw, of neem contact op met het Huis van het Kind."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            if not throttle.allow(
+                "question-follow-up", str(question.pk), limit=FOLLOW_UP_QUESTION_LIMIT
+            ):
+                form.add_error(
+                    None,
+                    _(
+                        "Bij deze vraag werden het voorbije uur al veel berichten verstuurd. "
+                        "Probeer het over een uur opnieuw, of neem contact op met het Huis van "
+                        "het Kind."
+                    ),
+                )
+                status = 429
+            else:
+                try:
+                    services.question_follow_up(question=question, body=form.cleaned_data["body"])
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(request, _("Je bijkomende vraag is verstuurd."))
+                    return redirect(request.path)
     return private_response(
         render(
             request,
@@ -118,6 +149,7 @@ def private(request, token):
                 "is_new": request.GET.get("nieuw") == "1",
                 "link": request.build_absolute_uri(request.path),
             },
+            status=status,
         )
     )
 

@@ -59,7 +59,7 @@ def form_data(house, chosen_topic, **overrides):
         "name": "",
         "language": "nl",
         "consent": "on",
-        "website": "",
+        "website_url": "",
     }
     data.update(overrides)
     return data

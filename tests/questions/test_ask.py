@@ -84,17 +84,22 @@ def test_html_and_script_tags_are_stripped(parent_client, house, sleep_topic):
     assert question.name == "An"
 
 
-def test_a_filled_honeypot_stores_nothing(parent_client, house, sleep_topic):
-    response = parent_client.post(
-        url(house), form_data(house, sleep_topic, website="http://spam.example")
-    )
+def test_a_filled_honeypot_stores_nothing(parent_client, house, sleep_topic, mailoutbox, on_commit):
+    with on_commit():
+        response = parent_client.post(
+            url(house), form_data(house, sleep_topic, website_url="http://spam.example")
+        )
     assert response.status_code == 200
-    assert not Question.objects.exists()
+    assert "kon niet verstuurd worden" in response.content.decode()
+    assert not Question.objects.exists() and mailoutbox == []
+    # Positive control: the same form with the hidden field left empty is stored.
+    assert parent_client.post(url(house), form_data(house, sleep_topic)).status_code == 302
+    assert Question.objects.count() == 1
 
 
 def test_the_form_hides_the_honeypot_from_people(parent_client, house, sleep_topic):
     html = parent_client.get(url(house)).content.decode()
-    assert re.search(r'aria-hidden="true">\s*<label for="id_website"', html)
+    assert re.search(r'<div class="field" hidden>\s*<label for="id_website_url"', html)
     assert 'tabindex="-1"' in html
 
 
