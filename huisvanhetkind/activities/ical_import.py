@@ -18,17 +18,13 @@ transaction: all or nothing, a dry run rolls back.
 
 import hashlib
 import html
-import ipaddress
+import math
 import re
-import socket
 import time as clock
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import urlsplit, urlunsplit
 
-from django.conf import settings
+from dateutil.rrule import DAILY, YEARLY, rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -41,29 +37,30 @@ from django.utils.translation import ngettext
 from icalendar import Calendar
 
 from huisvanhetkind.activities import services
+from huisvanhetkind.activities.ical_fetch import MAX_BYTES, fetch, size_error
 from huisvanhetkind.activities.models import Activity, ImportedEvent, Session
-from huisvanhetkind.activities.recurrence import occurrences
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.network.models import Organisation
 
-MAX_BYTES = 2 * 1024 * 1024
+__all__ = ["MAX_BYTES", "fetch", "ical_import", "parse_feed", "size_error"]
+
 MAX_EVENTS = 2000
 MAX_SESSIONS = 20_000  # upcoming sessions of all events of one feed together
 HORIZON_DAYS = 365
-FETCH_TIMEOUT = 10  # seconds, for each network operation and for the whole download
+# One event's rule: at most MAX_OCCURRENCES upcoming sessions are imported (as for an activity
+# made by hand); it may walk through at most MAX_RULE_STEPS occurrences from its DTSTART (the
+# past ones cost as much); at most MAX_TIMES_A_DAY a day. Expanding all rules of a feed takes
+# at most PARSE_SECONDS.
+MAX_OCCURRENCES = 400
+MAX_RULE_STEPS = 20_000
+MAX_TIMES_A_DAY = 4
+PARSE_SECONDS = 10
+TOO_FINE = ("HOURLY", "MINUTELY", "SECONDLY")
 
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 SESSION_FIELDS = ("starts_at", "ends_at", "is_cancelled", "note")
-
-
-def size_error() -> ValidationError:
-    """The file or the download is too large."""
-    return ValidationError(
-        _("Dit bestand is groter dan %(size)d MB. Splits de agenda of importeer minder tegelijk.")
-        % {"size": MAX_BYTES // (1024 * 1024)}
-    )
 
 
 # --- Parsing ------------------------------------------------------------------------------------
@@ -100,6 +97,7 @@ class FeedEvent:
     recurring: bool = False
     occurrences: list[Occurrence] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # told in the preview, not errors
 
     def activity_fields(self) -> dict:
         return {
@@ -230,7 +228,128 @@ def _describe(event: FeedEvent, component) -> None:
     event.online_url = "" if event.place else _url(component)
 
 
-def _expand(event: FeedEvent, master, start, end, window_start: datetime, horizon: date) -> dict:
+class _Budget:
+    """The time that expanding the rules of one feed may take."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.deadline = clock.monotonic() + seconds
+
+    def check(self) -> None:
+        if clock.monotonic() > self.deadline:
+            raise ValidationError(
+                _(
+                    "De herhalingen in deze agenda vragen te veel rekenwerk (meer dan "
+                    "%(seconds)d seconden). Importeer minder activiteiten tegelijk."
+                )
+                % {"seconds": self.seconds}
+            )
+
+
+class _PastHorizon(Exception):
+    """The walk through a rule has gone past the horizon without finding an occurrence."""
+
+
+class _TooManySteps(Exception):
+    """The walk through a rule has gone through MAX_RULE_STEPS occurrences."""
+
+
+class _BoundedRule(rrule):
+    """dateutil's rrule that stops walking once it is past the horizon (or out of time).
+
+    For a rule that matches no day (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, or an INTERVAL that never
+    lands on its BYDAY) dateutil walks on to the year 9999 without yielding anything, seconds
+    of work for one event. While walking it reads ``_byeaster`` once when it starts and each
+    time it enters another month (another year for FREQ=YEARLY): that read is where this rule
+    counts down the periods it may still enter. (BYEASTER itself, not in RFC 5545, is refused.)
+    """
+
+    def __init__(self, *, periods: int, budget: _Budget, **kwargs):
+        self._periods_left = periods
+        self._budget = budget
+        super().__init__(**kwargs)
+
+    @property
+    def _byeaster(self):
+        self._periods_left -= 1
+        if self._periods_left < 0:
+            raise _PastHorizon
+        self._budget.check()
+        return self._easter_offsets
+
+    @_byeaster.setter
+    def _byeaster(self, value):
+        self._easter_offsets = value
+
+
+def _rule_problem(recur) -> str:
+    """Why a rule cannot be imported, before it is expanded ("" if it can)."""
+    freq = str((recur.get("FREQ") or [""])[0]).upper()
+    if freq in TOO_FINE:
+        return _(
+            "Deze activiteit herhaalt te vaak (FREQ=%(freq)s): een activiteit kan hoogstens "
+            "elke dag herhaald worden. Zet de momenten van één dag elk apart in de agenda."
+        ) % {"freq": freq}
+    if "BYEASTER" in recur or any(
+        not isinstance(n, int) or n < 1 for n in recur.get("INTERVAL") or [1]
+    ):
+        return _("De herhaling (RRULE, RDATE of EXDATE) is niet geldig.")
+    times_a_day = math.prod(
+        len(recur.get(part) or [0]) for part in ("BYHOUR", "BYMINUTE", "BYSECOND")
+    )
+    if times_a_day > MAX_TIMES_A_DAY:
+        return _(
+            "Deze herhaling plant meer dan %(max)d momenten per dag (BYHOUR, BYMINUTE, "
+            "BYSECOND). Maak er aparte activiteiten van."
+        ) % {"max": MAX_TIMES_A_DAY}
+    return ""
+
+
+def _walk(rule: str, first: datetime, since: datetime, last: datetime, skip: set, budget):
+    """The starts of ``rule`` from ``since`` to ``last`` (not on the days in ``skip``), at most
+    MAX_OCCURRENCES, and whether the rule had more. The rule is walked lazily from ``first``
+    (its DTSTART) and never further than ``last``."""
+    parsed = rrulestr(rule, dtstart=first)
+    if not isinstance(parsed, rrule) or parsed._freq > DAILY:
+        raise ValueError(rule)
+    periods = last.year - first.year
+    if parsed._freq != YEARLY:
+        periods = periods * 12 + last.month - first.month
+    bounded = _BoundedRule(
+        periods=periods + 3,
+        budget=budget,
+        # What rrule.replace() passes on: the parsed rule with defaults taken from DTSTART.
+        freq=parsed._freq,
+        dtstart=parsed._dtstart,
+        interval=parsed._interval,
+        wkst=parsed._wkst,
+        count=parsed._count,
+        until=parsed._until,
+        **parsed._original_rule,
+    )
+    starts, steps = [], 0
+    try:
+        for moment in bounded:
+            steps += 1
+            if steps > MAX_RULE_STEPS:
+                raise _TooManySteps
+            if steps % 256 == 0:
+                budget.check()
+            if moment > last:
+                break
+            if moment < since or moment.date() in skip:
+                continue
+            if len(starts) == MAX_OCCURRENCES:
+                return starts, True
+            starts.append(moment)
+    except _PastHorizon:
+        pass
+    return starts, False
+
+
+def _expand(
+    event: FeedEvent, master, start, end, window_start: datetime, horizon: date, budget: _Budget
+) -> dict:
     """The occurrences of the master component by their key (UTC start)."""
     first = _aware(start)
     duration = _aware(end) - first
@@ -247,6 +366,10 @@ def _expand(event: FeedEvent, master, start, end, window_start: datetime, horizo
     event.recurring = True
     tz = first.tzinfo
     try:
+        problem = _rule_problem(rules[0])
+        if problem:
+            event.problems.append(problem)
+            return {}
         rule = _rule_text(rules[0], tz)
         exdates = list(master.exdates)
         rdates = [moment for moment, _until in master.rdates]
@@ -255,19 +378,29 @@ def _expand(event: FeedEvent, master, start, end, window_start: datetime, horizo
         return {}
     excluded_days = sorted({d for d in exdates if not isinstance(d, datetime)})
     excluded = {_aware(d).astimezone(UTC) for d in exdates if isinstance(d, datetime)}
+    since = datetime.combine(window_start.astimezone(tz).date() - timedelta(days=1), time.min, tz)
+    last = datetime.combine(horizon, time.max, tz)
     try:
-        starts = occurrences(
-            rule=rule,
-            first_day=first.date(),
-            starts=first.time(),
-            until=horizon,
-            exceptions=excluded_days,
-            tz=tz,
-            since=window_start.astimezone(tz).date() - timedelta(days=1),
+        starts, more = _walk(rule, first, max(first, since), last, set(excluded_days), budget)
+    except (ValueError, TypeError, OverflowError) as error:
+        event.problems.append(
+            _("Deze herhaling is niet geldig: %(error)s") % {"error": _shorten(str(error), 120)}
         )
-    except ValidationError as error:
-        event.problems.extend(error.messages)
         return {}
+    except _TooManySteps:
+        event.problems.append(
+            _(
+                "Deze herhaling begint te lang geleden of herhaalt te vaak: meer dan %(max)d "
+                "keer sinds het begin (DTSTART). Laat de reeks later beginnen."
+            )
+            % {"max": MAX_RULE_STEPS}
+        )
+        return {}
+    if more:
+        event.notes.append(
+            _("alleen de eerste %(max)d momenten; de rest van de herhaling is niet geïmporteerd")
+            % {"max": MAX_OCCURRENCES}
+        )
     event.rule = rule if len(rule) <= 300 else ""
     event.exception_dates = sorted(
         {d.isoformat() for d in excluded_days}
@@ -310,7 +443,9 @@ def _override(event: FeedEvent, component, found: dict, master_duration) -> None
     found[key] = Occurrence(key, starts_at, ends_at, cancelled=_is_cancelled(component), note=note)
 
 
-def _event(number: int, uid: str, master, overrides: list, now: datetime) -> FeedEvent:
+def _event(
+    number: int, uid: str, master, overrides: list, now: datetime, budget: _Budget
+) -> FeedEvent:
     event = FeedEvent(number=number, uid=uid)
     horizon = (now + timedelta(days=HORIZON_DAYS)).date()
     found: dict = {}
@@ -331,7 +466,7 @@ def _event(number: int, uid: str, master, overrides: list, now: datetime) -> Fee
             event.problems.append(_("De activiteit eindigt voor ze begint (DTEND voor DTSTART)."))
             return event
         master_duration = _aware(end) - _aware(start)
-        found = _expand(event, master, start, end, now, horizon)
+        found = _expand(event, master, start, end, now, horizon, budget)
     else:  # only overrides of a series we do not have: each one is a session
         _describe(event, overrides[0])
         event.recurring = True
@@ -381,6 +516,7 @@ def parse_feed(data: bytes, *, now: datetime | None = None) -> list[FeedEvent]:
         )
     groups: dict[str, dict] = {}
     events: list[FeedEvent] = []
+    budget = _Budget(PARSE_SECONDS)
     for number, component in enumerate(components, start=1):
         uid = _uid(component)
         if not uid:
@@ -402,7 +538,7 @@ def parse_feed(data: bytes, *, now: datetime | None = None) -> list[FeedEvent]:
         else:
             group.setdefault("duplicate", True)
     for uid, group in groups.items():
-        event = _event(group["number"], uid, group["master"], group["overrides"], now)
+        event = _event(group["number"], uid, group["master"], group["overrides"], now, budget)
         if group.get("duplicate"):
             event.problems.append(_("Deze UID komt meer dan één keer voor in de agenda."))
         events.append(event)
@@ -415,75 +551,6 @@ def parse_feed(data: bytes, *, now: datetime | None = None) -> list[FeedEvent]:
             % {"max": MAX_SESSIONS}
         )
     return sorted(events, key=lambda e: e.number)
-
-
-# --- Fetching a URL -----------------------------------------------------------------------------
-
-
-def _fetch_error(url: str, reason: str) -> ValidationError:
-    return ValidationError(
-        _("De agenda op %(url)s kan niet opgehaald worden: %(reason)s")
-        % {"url": _shorten(url, 80), "reason": reason}
-    )
-
-
-def _check_url(url: str) -> str:
-    """An http(s) URL (webcal:// is https://) to a host on the internet."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme in ("webcal", "webcals"):
-        parts, scheme = parts._replace(scheme="https"), "https"
-    if scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(_("Geef een webadres dat begint met http:// of https://."))
-    if not settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS:
-        try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, None)}
-        except (socket.gaierror, UnicodeError) as error:
-            raise _fetch_error(url, _("dit adres bestaat niet.")) from error
-        for address in addresses:
-            ip = ipaddress.ip_address(address.split("%", 1)[0])
-            if not ip.is_global:
-                raise _fetch_error(url, _("dit adres ligt niet op het publieke internet."))
-    return urlunsplit(parts)
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        _check_url(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def fetch(url: str) -> bytes:
-    """The content behind an http(s) URL: at most MAX_BYTES, within FETCH_TIMEOUT seconds."""
-    checked = _check_url(url)
-    opener = urllib.request.build_opener(_CheckedRedirects)
-    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
-        checked,
-        headers={"User-Agent": "HuisVanHetKind-ical-import/1.0", "Accept": "text/calendar"},
-    )
-    deadline = clock.monotonic() + FETCH_TIMEOUT
-    try:
-        with opener.open(request, timeout=FETCH_TIMEOUT) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise size_error()
-            chunks, size = [], 0
-            while chunk := response.read(64 * 1024):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise size_error()
-                if clock.monotonic() > deadline:
-                    raise _fetch_error(url, _("de server antwoordt te traag."))
-                chunks.append(chunk)
-    except urllib.error.HTTPError as error:
-        raise _fetch_error(
-            url, _("de server antwoordt met foutcode %(code)d.") % {"code": error.code}
-        ) from error
-    except TimeoutError as error:
-        raise _fetch_error(url, _("de server antwoordt te traag.")) from error
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise _fetch_error(url, _("de server is niet bereikbaar.")) from error
-    return b"".join(chunks)
 
 
 # --- The import ---------------------------------------------------------------------------------
@@ -603,13 +670,14 @@ class _Importer:
             ).select_related("activity")
         }
 
-    def outcome(self, event: FeedEvent, action: str, **extra) -> Outcome:
+    def outcome(self, event: FeedEvent, action: str, *, changes=(), **extra) -> Outcome:
         future = [o for o in event.occurrences if not o.cancelled]
         return Outcome(
             number=event.number,
             uid=event.uid,
             title=event.title,
             action=action,
+            changes=[*changes, *event.notes],
             next_start=future[0].starts_at if future else None,
             sessions=len(future),
             **extra,

@@ -451,3 +451,109 @@ def test_imports_of_one_feed_at_the_same_time_each_save_it_once(tmp_path):
     assert result["imported_events"] == 2
     assert result["activities"] == 1 + 2  # the scenario's house has one activity of its own
     assert result["sessions"] == 1 + 2
+
+
+# --- Recurrence bombs -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY"])
+def test_rules_finer_than_daily_are_refused_with_a_dutch_message(house, organisation, freq):
+    report = run(house, organisation, ics(vevent(extra=[f"RRULE:FREQ={freq};COUNT=3"])))
+
+    assert report.has_problems and not report.saved
+    assert f"herhaalt te vaak (FREQ={freq})" in report.errors[0].problems[0]
+    assert not Activity.objects.exists()
+
+
+def test_a_daily_rule_is_imported(house, organisation):
+    report = run(house, organisation, ics(vevent(extra=["RRULE:FREQ=DAILY;COUNT=3"])))
+
+    assert report.saved and report.created == 1
+    assert Session.objects.count() == 3
+
+
+def test_a_rule_with_too_many_times_a_day_is_refused(house, organisation):
+    hours = "RRULE:FREQ=DAILY;COUNT=10;BYHOUR=8,9,10,11,12"
+    twice = "RRULE:FREQ=DAILY;COUNT=4;BYHOUR=9,14"
+
+    refused = run(house, organisation, ics(vevent(extra=[hours])))
+    accepted = run(house, organisation, ics(vevent(extra=[twice])))
+
+    assert "meer dan 4 momenten per dag" in refused.errors[0].problems[0]
+    assert accepted.saved and Session.objects.count() == 4
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=DAILY;INTERVAL=7;BYDAY=SU"],
+    ids=["february-30", "interval-never-on-its-day"],
+)
+def test_a_rule_that_never_matches_stops_at_the_horizon(house, organisation, monkeypatch, rule):
+    # dateutil would walk to the year 9999 looking for a match (seconds per event); the walk
+    # enters another month about 13 times for a year ahead.
+    from dateutil import rrule as dateutil_rrule
+
+    months = []
+    rebuild = dateutil_rrule._iterinfo.rebuild
+
+    def counting(info, year, month):
+        months.append((year, month))
+        return rebuild(info, year, month)
+
+    monkeypatch.setattr(dateutil_rrule._iterinfo, "rebuild", counting)
+    tuesday = next_weekday(1)
+
+    (event,) = parse_feed(ics(vevent(day=tuesday, extra=[f"RRULE:{rule}"])))
+
+    assert not event.problems
+    assert [o.starts_at.date() for o in event.occurrences] == [tuesday]  # DTSTART itself
+    assert len(months) < 20
+    # Positive control: the same walk finds every day of a rule that matches.
+    months.clear()
+    (daily,) = parse_feed(ics(vevent(day=tuesday, extra=["RRULE:FREQ=DAILY"])))
+    assert len(daily.occurrences) > 300
+    assert 10 < len(months) < 20
+
+
+def test_a_long_rule_is_cut_at_the_cap_and_the_preview_says_so(house, organisation, monkeypatch):
+    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_OCCURRENCES", 5)
+
+    report = run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY"])))
+
+    assert report.saved
+    assert Session.objects.count() == 5
+    assert "alleen de eerste 5 momenten" in " ".join(report.outcomes[0].changes)
+
+
+def test_a_rule_walked_through_too_often_is_refused(house, organisation, monkeypatch):
+    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_RULE_STEPS", 50)
+    long_ago = timezone.localdate() - timedelta(days=100)
+    recently = timezone.localdate() - timedelta(days=10)
+
+    refused = run(house, organisation, ics(vevent(day=long_ago, extra=["RRULE:FREQ=DAILY"])))
+    accepted = run(
+        house, organisation, ics(vevent(day=recently, extra=["RRULE:FREQ=DAILY;COUNT=40"]))
+    )
+
+    assert "meer dan 50 keer sinds het begin" in refused.errors[0].problems[0]
+    assert accepted.saved and accepted.created == 1
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY;INTERVAL=0", "FREQ=YEARLY;BYEASTER=1"], ids=["interval-0", "byeaster"]
+)
+def test_rules_dateutil_cannot_walk_safely_are_refused(house, organisation, rule):
+    report = run(house, organisation, ics(vevent(extra=[f"RRULE:{rule}"])))
+
+    assert report.has_problems
+    assert "herhaling" in report.errors[0].problems[0]
+
+
+def test_a_feed_whose_rules_take_too_long_to_expand_is_refused(house, organisation, monkeypatch):
+    monkeypatch.setattr("huisvanhetkind.activities.ical_import.PARSE_SECONDS", 0)
+
+    with pytest.raises(ValidationError) as error:
+        run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY"])))
+
+    assert "te veel rekenwerk" in error.value.messages[0]
+    assert not Activity.objects.exists()

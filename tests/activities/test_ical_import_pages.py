@@ -2,6 +2,8 @@
 ``import-ical`` command."""
 
 import contextlib
+import ipaddress
+import socket
 import threading
 import time as clock
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from huisvanhetkind.activities import ical_import
+from huisvanhetkind.activities import ical_fetch, ical_import
 from huisvanhetkind.activities.models import Activity, ImportedEvent
 from tests.activities.test_ical_import import ics, snapshot, vevent
 from tests.conftest import logged_in
@@ -23,11 +25,24 @@ FEED = ics(vevent(), vevent("slaap@example.be", summary="Slaapworkshop"))
 
 
 class Agenda(BaseHTTPRequestHandler):
-    """A partner's web server: a feed, a web page, a huge file, an error and a slow answer."""
+    """A partner's web server: a feed, a web page, a huge file, an error, a slow answer, a
+    trickling one and redirects. It notes the Host header of every request it answers."""
+
+    seen: list[str] = []
 
     def do_GET(self):
+        Agenda.seen.append(self.headers.get("Host", ""))
         if self.path == "/traag.ics":
             clock.sleep(1.5)
+        if self.path.startswith("/druppel"):
+            return self.trickle()
+        if self.path.startswith("/naar/"):  # /naar/<host>: a redirect to that host, same port
+            host = self.path.removeprefix("/naar/")
+            self.send_response(302)
+            self.send_header("Location", f"http://{host}:{self.server.server_port}/agenda.ics")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         bodies = {
             "/agenda.ics": (200, "text/calendar", FEED),
             "/traag.ics": (200, "text/calendar", FEED),
@@ -42,6 +57,24 @@ class Agenda(BaseHTTPRequestHandler):
         self.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
+        return None
+
+    def trickle(self):
+        """The feed, one byte every 50 ms (/druppel-kop: the headers too), for at most 6 s."""
+        body = FEED[:120]
+        head = (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/calendar\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        slow = head + body if self.path == "/druppel-kop.ics" else body
+        if slow is body:
+            self.wfile.write(head)
+        with contextlib.suppress(OSError):
+            for byte in slow:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                clock.sleep(0.05)
+        self.close_connection = True
 
     def log_message(self, *args):
         pass
@@ -50,12 +83,66 @@ class Agenda(BaseHTTPRequestHandler):
 @pytest.fixture
 def server(settings):
     settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = True
+    Agenda.seen = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Agenda)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+PUBLIC = "93.184.215.14"  # an address on the internet; tests never really connect to it
+
+
+class Resolver:
+    """Answers the test gives for some host names: ``answers[name]`` is a list of addresses,
+    one taken at each lookup (the last one stays); ``lookups`` lists the names looked up."""
+
+    def __init__(self, real):
+        self.real = real
+        self.answers: dict[str, list[str]] = {}
+        self.lookups: list[str] = []
+
+    def getaddrinfo(self, host, port, *args, **kwargs):
+        if host not in self.answers:
+            return self.real(host, port, *args, **kwargs)
+        self.lookups.append(host)
+        queue = self.answers[host]
+        addresses = [queue.pop(0) if len(queue) > 1 else queue[0]]
+        if isinstance(addresses[0], tuple):  # several addresses in one answer
+            addresses = list(addresses[0])
+        infos = []
+        for address in addresses:
+            if ":" in address:
+                infos.append((socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, port, 0, 0)))
+            else:
+                infos.append((socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)))
+        return infos
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    resolver = Resolver(socket.getaddrinfo)
+    monkeypatch.setattr(socket, "getaddrinfo", resolver.getaddrinfo)
+    return resolver
+
+
+@pytest.fixture
+def connections(monkeypatch, server):
+    """Every address a socket connects to; PUBLIC stands for the test server (on 127.0.0.1)."""
+    made: list[str] = []
+    real = socket.socket.connect
+    port = int(server.rsplit(":", 1)[1])
+
+    def connect(sock, address):
+        made.append(address[0])
+        if address[0] == PUBLIC:
+            return real(sock, ("127.0.0.1", port))
+        return real(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return made
 
 
 def page_url(house, organisation, name="ical_import"):
@@ -246,19 +333,167 @@ def test_fetch_refuses_addresses_outside_the_internet():
         assert "niet op het publieke internet" in error.value.messages[0]
 
 
-def test_fetch_gives_up_on_a_slow_server(server, monkeypatch):
-    monkeypatch.setattr(ical_import, "FETCH_TIMEOUT", 0.3)
+DENIED = [
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "192.0.0.9",
+    "192.0.0.170",
+    "0.0.0.0",
+    "224.0.0.1",
+    "239.255.255.250",
+    "240.0.0.1",
+    "255.255.255.255",
+    "198.18.0.1",
+    "::1",
+    "::",
+    "fe80::1",
+    "fc00::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "::ffff:10.0.0.1",
+    "::ffff:192.0.0.9",
+    "::7f00:1",  # IPv4-compatible
+    "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+    "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+    "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+    "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+    "64:ff9b:1::1",  # local-use NAT64
+    "2001::1",  # Teredo
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "2001:db8::1",
+]
+
+
+@pytest.mark.parametrize("address", DENIED)
+def test_fetch_refuses_every_range_outside_the_internet(settings, dns, address):
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = False
+    dns.answers["agenda.example"] = [address]
 
     with pytest.raises(ValidationError) as error:
-        ical_import.fetch(f"{server}/traag.ics")
+        ical_fetch.fetch("http://agenda.example/agenda.ics")
+
+    assert "niet op het publieke internet" in error.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [PUBLIC, "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"],
+)
+def test_addresses_on_the_internet_are_allowed(address):
+    assert ical_fetch.address_allowed(ipaddress.ip_address(address))
+    assert not ical_fetch.address_allowed(ipaddress.ip_address(DENIED[0]))
+
+
+def test_fetch_refuses_a_name_with_one_private_address_among_public_ones(settings, dns):
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = False
+    dns.answers["agenda.example"] = [(PUBLIC, "10.0.0.1")]
+
+    with pytest.raises(ValidationError) as error:
+        ical_fetch.fetch("http://agenda.example/agenda.ics")
+
+    assert "niet op het publieke internet" in error.value.messages[0]
+
+
+def test_fetch_connects_to_the_address_it_checked_not_to_a_second_answer(
+    settings, server, dns, connections
+):
+    # DNS rebinding: the name is public when checked and 127.0.0.1 when looked up again.
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = False
+    port = server.rsplit(":", 1)[1]
+    dns.answers["agenda.example"] = [PUBLIC, "127.0.0.1"]
+
+    content = ical_fetch.fetch(f"http://agenda.example:{port}/agenda.ics")
+
+    assert content == FEED  # PUBLIC stands for the test server
+    assert dns.lookups == ["agenda.example"]
+    assert connections == [PUBLIC]
+    assert Agenda.seen == [f"agenda.example:{port}"]  # the Host header is the name
+
+
+def test_a_rebound_name_never_reaches_the_local_server(settings, server, dns, monkeypatch):
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = False
+    port = server.rsplit(":", 1)[1]
+    dns.answers["agenda.example"] = [PUBLIC, "127.0.0.1"]
+    real = socket.socket.connect
+
+    def refused_outside(sock, address):  # no test reaches the internet
+        if address[0] == PUBLIC:
+            raise ConnectionRefusedError
+        return real(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", refused_outside)
+
+    with pytest.raises(ValidationError) as error:
+        ical_fetch.fetch(f"http://agenda.example:{port}/agenda.ics")
+
+    assert "de server is niet bereikbaar" in error.value.messages[0]
+    assert Agenda.seen == []
+    # Positive control: allowed to, the same fetch reaches the local server.
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = True
+    dns.answers["agenda.example"] = ["127.0.0.1"]
+    assert ical_fetch.fetch(f"http://agenda.example:{port}/agenda.ics") == FEED
+    assert Agenda.seen == [f"agenda.example:{port}"]
+
+
+def test_every_redirect_is_checked_like_the_first_address(settings, server, dns, connections):
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = False
+    port = server.rsplit(":", 1)[1]
+    dns.answers["agenda.example"] = [PUBLIC]
+    dns.answers["andere.example"] = [PUBLIC]
+    dns.answers["intern.example"] = ["10.0.0.1"]
+
+    moved = ical_fetch.fetch(f"http://agenda.example:{port}/naar/andere.example")
+    with pytest.raises(ValidationError) as error:
+        ical_fetch.fetch(f"http://agenda.example:{port}/naar/intern.example")
+
+    assert moved == FEED
+    assert "niet op het publieke internet" in error.value.messages[0]
+    assert "10.0.0.1" not in connections
+    assert Agenda.seen == [f"agenda.example:{port}", f"andere.example:{port}"] + [
+        f"agenda.example:{port}"
+    ]
+
+
+def test_fetch_gives_up_on_a_slow_server(server, monkeypatch):
+    monkeypatch.setattr(ical_fetch, "FETCH_SECONDS", 0.3)
+
+    with pytest.raises(ValidationError) as error:
+        ical_fetch.fetch(f"{server}/traag.ics")
 
     assert "te traag" in error.value.messages[0]
 
 
-def test_fetch_takes_webcal_as_https(settings):
-    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = True
+@pytest.mark.parametrize("path", ["/druppel.ics", "/druppel-kop.ics"], ids=["body", "headers"])
+def test_a_trickling_server_is_cut_off_at_the_deadline(server, path):
+    # One byte every 50 ms never trips a per-read timeout; the deadline covers the whole fetch.
+    started = clock.monotonic()
 
-    assert ical_import._check_url("webcal://example.be/a.ics") == "https://example.be/a.ics"
+    with pytest.raises(ValidationError) as error:
+        ical_fetch.fetch(f"{server}{path}", seconds=1)
+
+    assert "te traag" in error.value.messages[0]
+    assert clock.monotonic() - started < 2.5
+    # Positive control: with time enough, the same server delivers.
+    assert ical_fetch.fetch(f"{server}{path}", seconds=30) == FEED[:120]
+
+
+def test_the_preview_of_a_trickling_url_says_the_server_is_too_slow(
+    house, organisation, worker, server, monkeypatch
+):
+    monkeypatch.setattr(ical_fetch, "FETCH_SECONDS", 1)
+
+    response = upload(logged_in(worker), house, organisation, url=f"{server}/druppel.ics")
+
+    assert response.status_code == 400
+    assert "de server antwoordt te traag" in response.content.decode()
+
+
+def test_fetch_takes_webcal_as_https(settings):
+    assert ical_fetch.check_url("webcal://example.be/a.ics") == "https://example.be/a.ics"
 
 
 # --- The command ------------------------------------------------------------------------------
