@@ -5,6 +5,7 @@ from functools import wraps
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -172,3 +173,21 @@ def get_organisation_for_member(user, pk) -> Organisation:
     if not is_organisation_member(user, organisation):
         raise Http404
     return organisation
+
+
+def get_partnership_request_for_user(user, pk) -> PartnerApplication:
+    """An application a coordinator approved for an organisation that already exists: only that
+    organisation's own admins (and platform admins) answer it; the coordinators of its houses
+    and the applicant do not."""
+    application = get_object_or_404(
+        PartnerApplication.objects.filter(organisation__isnull=False)
+        .filter(
+            Q(status=PartnerApplication.Status.AWAITING_ORGANISATION)
+            | Q(organisation_answered_at__isnull=False)
+        )
+        .select_related("house", "organisation"),
+        pk=pk,
+    )
+    if not is_organisation_admin(user, application.organisation):
+        raise Http404
+    return application

@@ -78,7 +78,10 @@ class PartnerApplicationForm(HoneypotMixin, forms.ModelForm):
                 "Tien cijfers, bv. 0207.437.468. Niet verplicht voor feitelijke verenigingen."
             ),
             "contact_email": _(
-                "Na goedkeuring krijgt deze persoon een uitnodiging om het profiel te beheren."
+                "Na goedkeuring krijgt deze persoon een uitnodiging om het profiel te beheren. "
+                "Staat jullie organisatie al op het platform (bv. als partner van een ander huis), "
+                "dan bevestigen haar beheerders eerst het partnerschap en beslissen zij wie "
+                "toegang krijgt."
             ),
         }
 
@@ -115,6 +118,15 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden van de afwijzing"),
         help_text=_("De aanvrager krijgt deze uitleg per e-mail."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class PartnershipRefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom weigeren jullie?"),
+        help_text=_("De coördinator van het huis krijgt deze uitleg; de aanvrager niet."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )

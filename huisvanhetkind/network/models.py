@@ -375,6 +375,9 @@ class PartnerApplication(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("te beoordelen")
+        # Approved by the coordinator for an organisation that already exists: its own admins
+        # (or a platform admin) confirm the partnership; the applicant gets nothing on it.
+        AWAITING_ORGANISATION = "awaiting", _("wacht op bevestiging door de organisatie")
         APPROVED = "approved", _("goedgekeurd")
         DECLINED = "declined", _("afgewezen")
 
@@ -407,6 +410,11 @@ class PartnerApplication(models.Model):
     decision_reason = models.TextField(_("reden"), blank=True)
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="applications"
+    )
+    # The answer of an existing organisation's admin to the coordinator's approval.
+    organisation_answered_at = models.DateTimeField(null=True, blank=True)
+    organisation_answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # When the personal data of a declined application was erased (retention).
     erased_at = models.DateTimeField(null=True, blank=True)

@@ -107,7 +107,12 @@ def find_duplicate(*, house: House, name: str, enterprise_number: str = "") -> s
     if number:
         pending_same |= Q(enterprise_number=number)
     pending = PartnerApplication.objects.filter(
-        pending_same, house=house, status=PartnerApplication.Status.PENDING
+        pending_same,
+        house=house,
+        status__in=[
+            PartnerApplication.Status.PENDING,
+            PartnerApplication.Status.AWAITING_ORGANISATION,
+        ],
     ).first()
     if pending:
         return _(
@@ -115,6 +120,52 @@ def find_duplicate(*, house: House, name: str, enterprise_number: str = "") -> s
             "jullie op."
         ) % {"name": pending.organisation_name}
     return None
+
+
+def matching_organisation(*, name: str, enterprise_number: str = "") -> Organisation | None:
+    """The organisation already on the platform that an application is about: the one with the
+    same enterprise number, else the one with the same name (case-insensitive)."""
+    number = normalise_enterprise_number(enterprise_number) if enterprise_number else ""
+    if number:
+        same_number = Organisation.objects.filter(enterprise_number=number).first()
+        if same_number:
+            return same_number
+    return Organisation.objects.filter(name__iexact=name.strip()).first()
+
+
+def organisation_houses(organisation: Organisation):
+    """The houses an organisation is partner of (any status), by name."""
+    return House.objects.filter(partnerships__organisation=organisation).distinct().order_by("name")
+
+
+def organisation_admin_emails(organisation: Organisation) -> list[str]:
+    return list(
+        Role.objects.filter(
+            organisation=organisation, kind=Role.Kind.ORGANISATION_ADMIN
+        ).values_list("user__email", flat=True)
+    )
+
+
+def platform_admin_emails() -> list[str]:
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(roles__kind=Role.Kind.PLATFORM_ADMIN))
+    )
+    return sorted({email for email in users.values_list("email", flat=True) if email})
+
+
+def partnership_requests(*, organisation_ids=None):
+    """Applications approved by a coordinator that wait for the organisation's confirmation; of
+    the given organisations, or all of them (a platform admin)."""
+    requests = PartnerApplication.objects.filter(
+        status=PartnerApplication.Status.AWAITING_ORGANISATION
+    ).select_related("house", "organisation")
+    if organisation_ids is not None:
+        requests = requests.filter(organisation_id__in=organisation_ids)
+    return requests.order_by("decided_at")
 
 
 def pending_applications(house: House):

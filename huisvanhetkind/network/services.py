@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,8 +19,16 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
-from huisvanhetkind.network.selectors import coordinator_emails, find_duplicate
+from huisvanhetkind.network.selectors import (
+    coordinator_emails,
+    find_duplicate,
+    matching_organisation,
+    organisation_admin_emails,
+    organisation_houses,
+    platform_admin_emails,
+)
 from huisvanhetkind.network.validators import normalise_enterprise_number
+from huisvanhetkind.network.workflow import can_transition
 from huisvanhetkind.web.mail import send_templated_mail_on_commit
 
 User = get_user_model()
@@ -74,37 +81,81 @@ def application_submit(
     return application
 
 
-def _ensure_pending(application: PartnerApplication):
-    if application.status != PartnerApplication.Status.PENDING:
+def _ensure_transition(application: PartnerApplication, target: str):
+    if not can_transition(application.status, target):
         raise ValidationError(_("Over deze aanvraag is al beslist."))
 
 
 @transaction.atomic
 def application_approve(*, application: PartnerApplication, actor) -> Organisation:
-    """Approve: the organisation becomes a partner and its contact is invited as its admin.
+    """Approve an application.
 
-    An organisation that already exists (same enterprise number or name, for example a partner of
-    another house) is reused, so that one organisation can be partner of several houses.
+    A new organisation becomes a partner and the application's contact is invited as its
+    admin. An organisation that already exists (same enterprise number or name, for example a
+    partner of another house) is never handed to the applicant: the application waits until the
+    organisation's own admins (or, when it has none, a platform admin) confirm the partnership
+    (see ``application_confirm_partnership``), and they decide who of their people gets access.
     """
     application = PartnerApplication.objects.select_for_update().get(pk=application.pk)
-    _ensure_pending(application)
-    same = Q(name__iexact=application.organisation_name)
-    if application.enterprise_number:
-        same |= Q(enterprise_number=application.enterprise_number)
-    organisation = Organisation.objects.filter(same).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=application.organisation_name,
-            kind=application.kind,
-            description=application.description,
-            website=application.website,
-            email=application.email,
-            phone=application.phone,
-            enterprise_number=application.enterprise_number or None,
+    existing = matching_organisation(
+        name=application.organisation_name, enterprise_number=application.enterprise_number
+    )
+    if existing is None:
+        return _approve_new_organisation(application=application, actor=actor)
+    _ensure_transition(application, PartnerApplication.Status.AWAITING_ORGANISATION)
+    if existing.partnerships.filter(house=application.house).exists():
+        raise ValidationError(
+            _(
+                "%(name)s is al partner van dit huis. Wijs deze aanvraag af: de beheerders van "
+                "de organisatie kunnen de aanvrager zelf uitnodigen."
+            )
+            % {"name": existing.name}
         )
-        organisation.domains.set(application.domains.all())
-        organisation.municipalities.set(application.municipalities.all())
-    Partnership.objects.get_or_create(organisation=organisation, house=application.house)
+    application.status = PartnerApplication.Status.AWAITING_ORGANISATION
+    application.decided_at = timezone.now()
+    application.decided_by = actor
+    application.organisation = existing
+    application.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.APPROVE,
+        target=application,
+        house=application.house,
+        changes={"organisation_id": existing.pk, "status": application.status},
+    )
+    admins = organisation_admin_emails(existing)
+    send_templated_mail_on_commit(
+        to=admins or platform_admin_emails(),
+        template="network/email/partnership_confirmation_requested",
+        context={
+            "application": application,
+            "house": application.house,
+            "organisation": existing,
+            "to_platform_admin": not admins,
+        },
+    )
+    send_templated_mail_on_commit(
+        to=[application.contact_email],
+        template="network/email/application_awaiting_organisation",
+        context={"application": application, "house": application.house, "organisation": existing},
+    )
+    return existing
+
+
+def _approve_new_organisation(*, application: PartnerApplication, actor) -> Organisation:
+    _ensure_transition(application, PartnerApplication.Status.APPROVED)
+    organisation = Organisation.objects.create(
+        name=application.organisation_name,
+        kind=application.kind,
+        description=application.description,
+        website=application.website,
+        email=application.email,
+        phone=application.phone,
+        enterprise_number=application.enterprise_number or None,
+    )
+    organisation.domains.set(application.domains.all())
+    organisation.municipalities.set(application.municipalities.all())
+    Partnership.objects.create(organisation=organisation, house=application.house)
     application.status = PartnerApplication.Status.APPROVED
     application.decided_at = timezone.now()
     application.decided_by = actor
@@ -127,12 +178,112 @@ def application_approve(*, application: PartnerApplication, actor) -> Organisati
     return organisation
 
 
+def _partnership_houses(application: PartnerApplication) -> list[House]:
+    """The application's house and every house of its organisation: each trail shows the answer."""
+    houses = {application.house, *organisation_houses(application.organisation)}
+    return sorted(houses, key=lambda house: house.name)
+
+
+@transaction.atomic
+def application_confirm_partnership(*, application: PartnerApplication, actor) -> Partnership:
+    """The existing organisation's admin confirms: it becomes a partner of the house. Nobody is
+    invited; the organisation's admins invite their own people."""
+    application = (
+        PartnerApplication.objects.select_for_update()
+        .select_related("house", "organisation")
+        .get(pk=application.pk)
+    )
+    if application.status != PartnerApplication.Status.AWAITING_ORGANISATION:
+        raise ValidationError(_("Over deze aanvraag is al beslist."))
+    partnership, _created = Partnership.objects.get_or_create(
+        organisation=application.organisation, house=application.house
+    )
+    application.status = PartnerApplication.Status.APPROVED
+    application.organisation_answered_at = timezone.now()
+    application.organisation_answered_by = actor
+    application.save()
+    for house in _partnership_houses(application):
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.APPROVE,
+            target=application,
+            house=house,
+            changes={
+                "organisation_id": application.organisation_id,
+                "partner_of": application.house.slug,
+                "confirmed_by_organisation": True,
+            },
+        )
+    _tell_partnership_answer(application=application, confirmed=True)
+    return partnership
+
+
+@transaction.atomic
+def application_refuse_partnership(
+    *, application: PartnerApplication, actor, reason: str
+) -> PartnerApplication:
+    """The existing organisation's admin refuses: the organisation does not become a partner."""
+    application = (
+        PartnerApplication.objects.select_for_update()
+        .select_related("house", "organisation")
+        .get(pk=application.pk)
+    )
+    if application.status != PartnerApplication.Status.AWAITING_ORGANISATION:
+        raise ValidationError(_("Over deze aanvraag is al beslist."))
+    if not reason.strip():
+        raise ValidationError(
+            _("Geef een reden op: de coördinator van het huis krijgt die te lezen.")
+        )
+    application.status = PartnerApplication.Status.DECLINED
+    application.organisation_answered_at = timezone.now()
+    application.organisation_answered_by = actor
+    application.decision_reason = reason.strip()
+    application.save()
+    for house in _partnership_houses(application):
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.DECLINE,
+            target=application,
+            house=house,
+            reason=application.decision_reason,
+            changes={
+                "organisation_id": application.organisation_id,
+                "partner_of": application.house.slug,
+                "refused_by_organisation": True,
+            },
+        )
+    _tell_partnership_answer(application=application, confirmed=False)
+    return application
+
+
+def _tell_partnership_answer(*, application: PartnerApplication, confirmed: bool) -> None:
+    """The coordinators of the house read the answer (and the reason of a refusal); the
+    applicant hears the outcome, without the organisation's reason."""
+    context = {
+        "application": application,
+        "house": application.house,
+        "organisation": application.organisation,
+        "confirmed": confirmed,
+    }
+    recipients = coordinator_emails(application.house)
+    if recipients:
+        send_templated_mail_on_commit(
+            to=recipients, template="network/email/partnership_answered", context=context
+        )
+    send_templated_mail_on_commit(
+        to=[application.contact_email],
+        template="network/email/application_organisation_answered",
+        context=context,
+    )
+
+
 @transaction.atomic
 def application_decline(
     *, application: PartnerApplication, actor, reason: str
 ) -> PartnerApplication:
     application = PartnerApplication.objects.select_for_update().get(pk=application.pk)
-    _ensure_pending(application)
+    if application.status != PartnerApplication.Status.PENDING:
+        raise ValidationError(_("Over deze aanvraag is al beslist."))
     if not reason.strip():
         raise ValidationError(_("Geef een reden op: de aanvrager krijgt die te lezen."))
     application.status = PartnerApplication.Status.DECLINED

@@ -23,6 +23,11 @@ urlpatterns = [
         name="house_coordinators",
     ),
     path("beheer/huis/<slug:house_slug>/partners/", views.house_partners, name="house_partners"),
+    path(
+        "beheer/partnerschappen/<int:pk>/",
+        views.partnership_request,
+        name="partnership_request",
+    ),
     path("beheer/organisatie/<int:pk>/team/", views.team, name="team"),
     path(
         "beheer/organisatie/<int:pk>/profiel/",

@@ -18,6 +18,7 @@ from huisvanhetkind.network.forms import (
     InvitationForm,
     OrganisationProfileForm,
     PartnerApplicationForm,
+    PartnershipRefuseForm,
 )
 from huisvanhetkind.network.models import Invitation, Role
 
@@ -70,6 +71,11 @@ def dashboard(request):
     houses = [(house, selectors.pending_applications(house).count()) for house in coordinated]
     organisations = [r.organisation for r in roles if r.kind == Role.Kind.ORGANISATION_ADMIN]
     members = [r.organisation for r in roles if r.organisation_id]
+    requests = selectors.partnership_requests(
+        organisation_ids=None
+        if access.is_platform_admin(request.user)
+        else [o.pk for o in organisations]
+    )
     return render(
         request,
         "network/dashboard.html",
@@ -77,6 +83,7 @@ def dashboard(request):
             "houses": houses,
             "admin_organisations": organisations,
             "member_organisations": list(dict.fromkeys(members)),
+            "partnership_requests": requests,
             "roles": roles,
         },
     )
@@ -108,10 +115,18 @@ def application_detail(request, pk):
                 organisation = services.application_approve(
                     application=application, actor=request.user
                 )
+                application.refresh_from_db()
+                if application.status == application.Status.AWAITING_ORGANISATION:
+                    message = _(
+                        "%(name)s bestaat al: de beheerders van %(name)s krijgen de vraag om het "
+                        "partnerschap te bevestigen. %(email)s krijgt geen toegang tot "
+                        "%(name)s."
+                    )
+                else:
+                    message = _("%(name)s is nu partner. %(email)s kreeg een uitnodiging.")
                 messages.success(
                     request,
-                    _("%(name)s is nu partner. %(email)s kreeg een uitnodiging.")
-                    % {"name": organisation.name, "email": application.contact_email},
+                    message % {"name": organisation.name, "email": application.contact_email},
                 )
                 return redirect("network:application_queue", house_slug=request.house.slug)
             if request.POST.get("decision") == "decline" and decline_form.is_valid():
@@ -127,10 +142,68 @@ def application_detail(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("network:application", house_slug=request.house.slug, pk=application.pk)
+    existing = None
+    if application.status == application.Status.PENDING:
+        existing = selectors.matching_organisation(
+            name=application.organisation_name, enterprise_number=application.enterprise_number
+        )
     return render(
         request,
         "network/application_detail.html",
-        {"house": request.house, "application": application, "decline_form": decline_form},
+        {
+            "house": request.house,
+            "application": application,
+            "decline_form": decline_form,
+            "existing": existing,
+            "existing_houses": selectors.organisation_houses(existing) if existing else [],
+            "existing_has_admins": bool(existing and selectors.organisation_admin_emails(existing)),
+        },
+    )
+
+
+@access.professional_required
+def partnership_request(request, pk):
+    """An existing organisation's admin confirms or refuses the partnership a coordinator approved."""
+    application = access.get_partnership_request_for_user(request.user, pk)
+    refuse_form = PartnershipRefuseForm(
+        request.POST if request.POST.get("decision") == "refuse" else None
+    )
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        try:
+            if decision == "confirm":
+                services.application_confirm_partnership(
+                    application=application, actor=request.user
+                )
+                messages.success(
+                    request,
+                    _("%(org)s is nu partner van %(house)s.")
+                    % {"org": application.organisation.name, "house": application.house.name},
+                )
+                return redirect("network:dashboard")
+            if decision == "refuse" and refuse_form.is_valid():
+                services.application_refuse_partnership(
+                    application=application,
+                    actor=request.user,
+                    reason=refuse_form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request,
+                    _("Het partnerschap is geweigerd; de coördinator kreeg een e-mail."),
+                )
+                return redirect("network:dashboard")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("network:partnership_request", pk=application.pk)
+    return render(
+        request,
+        "network/partnership_request.html",
+        {
+            "application": application,
+            "organisation": application.organisation,
+            "house": application.house,
+            "refuse_form": refuse_form,
+        },
     )
 
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.network import services
 from huisvanhetkind.network.models import (
     Domain,
     Invitation,
@@ -15,7 +16,12 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from tests.conftest import logged_in
-from tests.factories import OrganisationFactory, PartnerApplicationFactory
+from tests.factories import (
+    OrganisationFactory,
+    PartnerApplicationFactory,
+    RoleFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -140,14 +146,20 @@ def test_coordinator_approves_and_the_contact_is_invited_as_organisation_admin(
     assert AuditEvent.objects.filter(action="invite", house=house).exists()
 
 
-def test_an_organisation_that_is_partner_elsewhere_is_reused(house, other_house, coordinator):
+def test_an_organisation_that_is_partner_elsewhere_is_reused_once_its_admins_confirm(
+    house, other_house, coordinator
+):
     existing = OrganisationFactory(name="Kind en Gezin", houses=[other_house])
+    admin = UserFactory(email="beheer@kindengezin.example.be")
+    RoleFactory(user=admin, kind=Role.Kind.ORGANISATION_ADMIN, organisation=existing)
     application = PartnerApplicationFactory(house=house, organisation_name="Kind en Gezin")
     client = logged_in(coordinator)
     client.post(
         reverse("network:application", kwargs={"house_slug": house.slug, "pk": application.pk}),
         {"decision": "approve"},
     )
+    application.refresh_from_db()
+    services.application_confirm_partnership(application=application, actor=admin)
     assert Organisation.objects.filter(name="Kind en Gezin").count() == 1
     assert set(existing.partnerships.values_list("house__slug", flat=True)) == {
         house.slug,
