@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.search",
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
+    "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -272,6 +273,9 @@ REGISTRATION_LINK_MAX_AGE_DAYS = env_int("REGISTRATION_LINK_MAX_AGE_DAYS", 200)
 # The public registration form counts submissions per client, per client and session, and per
 # e-mail address (see activities.views); 0 turns this off, for a load test from one address only.
 REGISTRATION_RATE_LIMITS = env_bool("REGISTRATION_RATE_LIMITS", True)
+# Photos of an activity are removed this many days after its last session
+# (`huisvanhetkind erase_expired_photos`, which also removes photo files no record uses).
+ACTIVITY_PHOTO_RETENTION_DAYS = env_int("ACTIVITY_PHOTO_RETENTION_DAYS", 365)
 
 # How long an invitation to become a professional user stays valid.
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from huisvanhetkind.activities import services
 from huisvanhetkind.activities.models import Activity, NewsItem
 
 
@@ -8,7 +9,14 @@ class ActivityAdmin(admin.ModelAdmin):
     list_display = ["title", "house", "status"]
     list_filter = ["status", "house"]
 
+    def save_model(self, request, obj, form, change):
+        # Through the service: the audit trail, a replaced photo removed, a cancellation told.
+        services.activity_save(activity=obj, actor=request.user)
+
 
 @admin.register(NewsItem)
 class NewsItemAdmin(admin.ModelAdmin):
     list_display = ["title", "house", "published_at", "is_published"]
+
+    def save_model(self, request, obj, form, change):
+        services.news_save(item=obj, actor=request.user)

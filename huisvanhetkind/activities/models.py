@@ -5,10 +5,13 @@ import hmac
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.activities.photos import PhotoField
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
 from huisvanhetkind.core.crypto import EncryptedTextField
@@ -99,9 +102,7 @@ class Activity(models.Model):
     )
     language = models.CharField(_("taal"), max_length=5, choices=LANGUAGE_CHOICES, default="nl")
     accessibility = models.TextField(_("toegankelijkheid"), blank=True)
-    image = models.FileField(
-        _("foto"), upload_to="activities/", blank=True, validators=IMAGE_VALIDATORS
-    )
+    image = PhotoField(_("foto"), upload_to="activities/", blank=True, validators=IMAGE_VALIDATORS)
     image_alt = models.CharField(_("beschrijving van de foto"), max_length=200, blank=True)
     registration = models.CharField(
         _("inschrijven"),
@@ -358,7 +359,7 @@ class NewsItem(models.Model):
     )
     title = models.CharField(_("titel"), max_length=200)
     body = models.TextField(_("tekst"))
-    image = models.FileField(_("foto"), upload_to="news/", blank=True, validators=IMAGE_VALIDATORS)
+    image = PhotoField(_("foto"), upload_to="news/", blank=True, validators=IMAGE_VALIDATORS)
     image_alt = models.CharField(_("beschrijving van de foto"), max_length=200, blank=True)
     published_at = models.DateTimeField(_("publicatiedatum"), default=timezone.now, db_index=True)
     is_published = models.BooleanField(_("gepubliceerd"), default=False)
@@ -376,3 +377,20 @@ class NewsItem(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def delete_photo_on_commit(field_file) -> None:
+    """Remove a photo from storage once the transaction that dropped it has committed (a
+    rolled-back change keeps its photo). Nothing happens for an empty field."""
+    if not field_file or not field_file.name:
+        return
+    storage, name = field_file.storage, field_file.name
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Activity, dispatch_uid="activities.activity_photo_delete")
+@receiver(post_delete, sender=NewsItem, dispatch_uid="activities.news_photo_delete")
+def _delete_photo_with_its_record(sender, instance, **kwargs):
+    """A deleted activity or news item (also through its house, or in the admin) takes its
+    photo along."""
+    delete_photo_on_commit(instance.image)

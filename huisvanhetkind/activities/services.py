@@ -6,7 +6,8 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from huisvanhetkind.activities.models import (
     Registration,
     Session,
     contact_digest,
+    delete_photo_on_commit,
     token_digest,
 )
 from huisvanhetkind.activities.recurrence import occurrences
@@ -49,11 +51,11 @@ def activity_save(*, activity: Activity, actor, organisations=None, domains=None
     sessions are cancelled and every family registered for one is told."""
     with transaction.atomic():
         is_new = activity.pk is None
-        stored_status = (
-            None
-            if is_new
-            else Activity.objects.filter(pk=activity.pk).values_list("status", flat=True).first()
-        )
+        stored_status, stored_image = (
+            Activity.objects.filter(pk=activity.pk).values_list("status", "image").first()
+            if not is_new
+            else None
+        ) or (None, "")
         if is_new:
             activity.created_by = actor if getattr(actor, "is_authenticated", False) else None
         activity.full_clean(exclude=["created_by"])
@@ -76,7 +78,15 @@ def activity_save(*, activity: Activity, actor, organisations=None, domains=None
             and activity.status == Activity.Status.CANCELLED
         ):
             activity_cancel(activity=activity, actor=actor, previous_status=stored_status)
+        _drop_replaced_photo(activity.image, stored_image)
     return activity
+
+
+def _drop_replaced_photo(field_file, stored_name: str) -> None:
+    """After a save: the photo stored before, when it was replaced or removed, leaves storage
+    (once the transaction commits)."""
+    if stored_name and stored_name != (field_file.name or ""):
+        delete_photo_on_commit(FieldFile(field_file.instance, field_file.field, stored_name))
 
 
 def activity_cancel(
@@ -606,6 +616,11 @@ def clean_html(html: str) -> str:
 def news_save(*, item: NewsItem, actor) -> NewsItem:
     with transaction.atomic():
         is_new = item.pk is None
+        stored_image = (
+            ""
+            if is_new
+            else NewsItem.objects.filter(pk=item.pk).values_list("image", flat=True).first() or ""
+        )
         item.body = clean_html(item.body)
         if is_new:
             item.created_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -616,4 +631,67 @@ def news_save(*, item: NewsItem, actor) -> NewsItem:
             target=item,
             house=item.house,
         )
+        _drop_replaced_photo(item.image, stored_image)
     return item
+
+
+# --- Photos -------------------------------------------------------------------------------------
+
+
+def photo_retention_days() -> int:
+    return getattr(settings, "ACTIVITY_PHOTO_RETENTION_DAYS", 365)
+
+
+# A file in a photo folder that no record names is removed only when it is older than this: a
+# photo being saved right now is written before its record.
+ORPHAN_GRACE = timedelta(days=1)
+PHOTO_FOLDERS = ("activities", "news")
+
+
+def photos_erase_expired(*, now=None) -> dict:
+    """Remove the photos that are no longer needed: those of activities whose last session
+    ended more than ACTIVITY_PHOTO_RETENTION_DAYS ago (or, without sessions, that were not
+    changed for as long), and files in the photo folders that no activity or news item names
+    any more (left by a deleted or changed record). Returns how many of each were removed."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=photo_retention_days())
+    expired = (
+        Activity.objects.exclude(image="")
+        .annotate(last_end=Max("sessions__ends_at"))
+        .filter(Q(last_end__lt=cutoff) | Q(last_end__isnull=True, updated_at__lt=cutoff))
+        .select_related("house")
+    )
+    activities = 0
+    with transaction.atomic():
+        for activity in expired:
+            delete_photo_on_commit(activity.image)
+            Activity.objects.filter(pk=activity.pk).update(image="", image_alt="")
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.ERASE,
+                target=activity,
+                house=activity.house,
+                reason=_("bewaartermijn van de foto verstreken"),
+                changes={"photo": activity.image.name},
+            )
+            activities += 1
+    return {"activities": activities, "orphans": _photos_erase_orphans(now=now)}
+
+
+def _photos_erase_orphans(*, now) -> int:
+    storage = Activity._meta.get_field("image").storage
+    named = set(Activity.objects.exclude(image="").values_list("image", flat=True))
+    named |= set(NewsItem.objects.exclude(image="").values_list("image", flat=True))
+    removed = 0
+    for folder in PHOTO_FOLDERS:
+        try:
+            _dirs, files = storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        for file_name in files:
+            name = f"{folder}/{file_name}"
+            if name in named or storage.get_modified_time(name) > now - ORPHAN_GRACE:
+                continue
+            storage.delete(name)
+            removed += 1
+    return removed
