@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "huisvanhetkind.search",
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
-    "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
 ]
