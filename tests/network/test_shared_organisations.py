@@ -3,6 +3,8 @@ one of its houses cannot invite or revoke its people (who read the families' dat
 of the organisation). Team events are in the audit trail of every house of the organisation."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -167,3 +169,21 @@ def test_each_house_reads_the_team_events_of_its_shared_partner_in_its_own_trail
     for user, h in ((coordinator, house), (other_coordinator, other_house)):
         url = reverse("network:audit_trail", kwargs={"house_slug": h.slug})
         assert "collega@kindengezin.example.be" in logged_in(user).get(url).content.decode()
+
+
+def test_the_partner_list_reads_a_fixed_number_of_queries(
+    other_coordinator, other_house, house, django_assert_max_num_queries
+):
+    url = reverse("network:house_partners", kwargs={"house_slug": other_house.slug})
+    client = logged_in(other_coordinator)
+    OrganisationFactory(houses=[other_house])
+    OrganisationFactory(houses=[other_house, house])
+    client.get(url)  # sessions, roles and the like are read once
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(5):
+        OrganisationFactory(houses=[other_house])
+        OrganisationFactory(houses=[other_house, house])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("beheert zelf") == 6
