@@ -15,6 +15,7 @@ from huisvanhetkind.questions.models import (
     Question,
     RoutingRule,
 )
+from huisvanhetkind.questions.numbers import AsciiIntegerField, AsciiModelChoiceField
 from huisvanhetkind.questions.routing import Sample
 from huisvanhetkind.questions.services import age_group_for
 from huisvanhetkind.questions.workflow import QuestionStatus
@@ -48,20 +49,20 @@ class AskForm(HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies over wie je vraag gaat.")},
     )
-    child_age = forms.IntegerField(
+    child_age = AsciiIntegerField(
         label=_("Leeftijd van je kind (in jaren)"),
         help_text=_("Vul 0 in voor een baby jonger dan één jaar."),
         min_value=0,
         max_value=25,
         required=False,
     )
-    topic = forms.ModelChoiceField(
+    topic = AsciiModelChoiceField(
         label=_("Waarover gaat je vraag?"),
         queryset=None,
         empty_label=_("Kies een onderwerp"),
         error_messages={"required": _("Kies een onderwerp.")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = AsciiModelChoiceField(
         label=_("Waar woon je?"), queryset=None, required=False, empty_label=_("Zeg ik liever niet")
     )
     channel = forms.ChoiceField(
@@ -145,7 +146,7 @@ class InboxFilterForm(forms.Form):
         required=False,
         choices=[("", _("Alle")), ("open", _("Alle open vragen")), *QuestionStatus.choices],
     )
-    onderwerp = forms.ModelChoiceField(
+    onderwerp = AsciiModelChoiceField(
         label=_("Onderwerp"), queryset=None, required=False, empty_label=_("Alle onderwerpen")
     )
     laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
@@ -156,7 +157,7 @@ class InboxFilterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Toewijzen aan"), queryset=None)
+    assignee = AsciiModelChoiceField(label=_("Toewijzen aan"), queryset=None)
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,7 +194,7 @@ class NoteForm(forms.Form):
 
 
 class ForwardForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Doorsturen naar"), queryset=None)
+    organisation = AsciiModelChoiceField(label=_("Doorsturen naar"), queryset=None)
     handover = forms.CharField(
         label=_("Overdrachtsnotitie"),
         help_text=_("Waarom stuur je de vraag door, en wat weet de nieuwe partner best?"),
@@ -229,6 +230,10 @@ class RoutingRuleForm(forms.ModelForm):
             "assignee",
             "is_active",
         ]
+        field_classes = dict.fromkeys(
+            ("topic", "age_group", "municipality", "organisation", "assignee"),
+            AsciiModelChoiceField,
+        )
 
     def __init__(self, *args, house, **kwargs):
         super().__init__(*args, **kwargs)
@@ -257,14 +262,14 @@ class RoutingRuleForm(forms.ModelForm):
 class RoutingTestForm(forms.Form):
     """A sample question to test the rules with; nothing is stored."""
 
-    topic = forms.ModelChoiceField(label=_("Onderwerp"), queryset=None, required=False)
+    topic = AsciiModelChoiceField(label=_("Onderwerp"), queryset=None, required=False)
     about = forms.ChoiceField(
         label=_("Over wie"), choices=Question.About.choices, initial=Question.About.CHILD
     )
-    child_age = forms.IntegerField(
+    child_age = AsciiIntegerField(
         label=_("Leeftijd van het kind"), min_value=0, max_value=25, required=False
     )
-    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, required=False)
+    municipality = AsciiModelChoiceField(label=_("Gemeente"), queryset=None, required=False)
     language = forms.ChoiceField(
         label=_("Voorkeurstaal"), choices=PREFERRED_LANGUAGES, initial="nl"
     )
@@ -304,6 +309,7 @@ class FaqEntryForm(forms.ModelForm):
     class Meta:
         model = FaqEntry
         fields = ["topic", "question", "answer", "is_published"]
+        field_classes = {"topic": AsciiModelChoiceField}
         widgets = {"answer": forms.Textarea(attrs={"rows": 8})}
         help_texts = {
             "question": _(

@@ -18,6 +18,7 @@ from huisvanhetkind.questions.models import (
     RoutingRule,
     Topic,
 )
+from huisvanhetkind.questions.numbers import ascii_int
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 
 MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
@@ -81,7 +82,7 @@ class InboxFilters:
         topic = data.get("onderwerp", "")
         return cls(
             status=status if status in QuestionStatus.values or status == "open" else "",
-            topic=int(topic) if topic.isdigit() else None,
+            topic=ascii_int(topic),
             late=data.get("laat") == "1",
             unrouted=data.get("niet_verdeeld") == "1",
         )

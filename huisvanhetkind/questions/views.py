@@ -33,6 +33,7 @@ from huisvanhetkind.questions.forms import (
     RoutingTestForm,
 )
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
+from huisvanhetkind.questions.numbers import ascii_int, page_number
 from huisvanhetkind.questions.routing import explain, route
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus, can_transition
 from huisvanhetkind.web.http import private_response
@@ -173,7 +174,7 @@ def inbox(request):
     filters = selectors.InboxFilters.from_data(request.GET)
     form = InboxFilterForm(request.GET or None, topics=Topic.objects.filter(is_active=True))
     page = Paginator(selectors.inbox_questions(organisation_ids, filters), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
+        page_number(request.GET.get("pagina"))
     )
     return render(
         request,
@@ -194,7 +195,7 @@ def house_inbox(request):
     filters = selectors.InboxFilters.from_data(request.GET)
     form = InboxFilterForm(request.GET or None, topics=selectors.topics_for_house(house))
     page = Paginator(selectors.house_questions(house, filters), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
+        page_number(request.GET.get("pagina"))
     )
     return render(
         request,
@@ -212,10 +213,10 @@ def house_inbox(request):
 def _detail_context(request, question, **forms):
     user = request.user
     organisation_ids = access.organisation_ids_of(user)
-    template_id = request.GET.get("sjabloon", "")
+    template_id = ascii_int(request.GET.get("sjabloon", ""))
     answer_initial = {}
     templates = selectors.answer_templates(organisation_ids)
-    if template_id.isdigit():
+    if template_id is not None:
         chosen = templates.filter(pk=template_id).first()
         if chosen:
             answer_initial = {"body": chosen.body}
