@@ -621,6 +621,17 @@ class ImportReport:
             "skipped": self.skipped,
         }
 
+    def as_dict(self) -> dict:
+        """What a background import reports (JSON): the summary and the events with errors."""
+        return {
+            "saved": self.saved,
+            "summary": self.summary(),
+            "errors": [
+                {"number": o.number, "title": o.title or o.uid, "problems": o.problems}
+                for o in self.errors
+            ],
+        }
+
     def lines(self) -> list[str]:
         lines = [self.summary()]
         for outcome in self.errors:
@@ -921,3 +932,20 @@ def ical_import(
         else:
             report.saved = True
     return report
+
+
+def ical_import_url(*, house, organisation, url: str, actor) -> dict:
+    """Fetch a feed and import it (the background step of the import page): a JSON-ready
+    dict, ``{"error": message}`` when the feed cannot be fetched or used.
+
+    Bounded in time: the fetch by FETCH_SECONDS, expanding its rules by PARSE_SECONDS, the
+    rest by MAX_EVENTS and MAX_SESSIONS.
+    """
+    try:
+        data = fetch(url)
+        report = ical_import(
+            house=house, organisation=organisation, data=data, source=url, actor=actor
+        )
+    except ValidationError as error:
+        return {"error": " ".join(error.messages)}
+    return report.as_dict()

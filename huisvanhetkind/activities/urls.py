@@ -45,6 +45,12 @@ urlpatterns = [
         views_import.confirm,
         name="ical_import_confirm",
     ),
+    path(
+        "beheer/huis/<slug:house_slug>/activiteiten/importeren/<int:organisation_pk>/"
+        "import/<str:result_id>/",
+        views_import.status,
+        name="ical_import_status",
+    ),
     path("beheer/huis/<slug:house_slug>/nieuws/", views.manage_news, name="manage_news"),
     path("beheer/huis/<slug:house_slug>/nieuws/nieuw/", views.news_edit, name="news_new"),
     path("beheer/huis/<slug:house_slug>/nieuws/<int:pk>/", views.news_edit, name="news_edit"),

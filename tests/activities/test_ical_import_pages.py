@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from huisvanhetkind.activities import ical_fetch, ical_import
+from huisvanhetkind.activities import ical_fetch, ical_import, tasks
 from huisvanhetkind.activities.models import Activity, ImportedEvent
 from tests.activities.test_ical_import import ics, snapshot, vevent
 from tests.conftest import logged_in
@@ -36,6 +36,9 @@ class Agenda(BaseHTTPRequestHandler):
             clock.sleep(1.5)
         if self.path.startswith("/druppel"):
             return self.trickle()
+        if self.path == "/eenmaal.ics":  # the feed once, then gone
+            Agenda.served_once = getattr(Agenda, "served_once", 0) + 1
+            self.path = "/agenda.ics" if Agenda.served_once == 1 else "/weg.ics"
         if self.path.startswith("/naar/"):  # /naar/<host>: a redirect to that host, same port
             host = self.path.removeprefix("/naar/")
             self.send_response(302)
@@ -84,6 +87,7 @@ class Agenda(BaseHTTPRequestHandler):
 def server(settings):
     settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = True
     Agenda.seen = []
+    Agenda.served_once = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Agenda)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -321,6 +325,135 @@ def test_the_page_shows_the_form(house, organisation, org_admin):
 
     assert response.status_code == 200
     assert "Agendabestand (.ics)" in response.content.decode()
+
+
+# --- The import of a URL runs in the background ------------------------------------------------
+
+
+def preview_url(client, house, organisation, url):
+    response = upload(client, house, organisation, url=url)
+    assert response.status_code == 302, response.content.decode()
+    return client.get(response["Location"])
+
+
+def confirm(client, house, organisation, preview):
+    return client.post(
+        page_url(house, organisation, "ical_import_confirm"),
+        {"digest": preview.context["form"]["digest"].value()},
+    )
+
+
+def test_confirming_a_url_import_starts_it_in_the_background_and_shows_the_result(
+    house, organisation, worker, server
+):
+    client = logged_in(worker)
+    preview = preview_url(client, house, organisation, f"{server}/agenda.ics")
+    assert "op de achtergrond ingelezen" in preview.content.decode()
+
+    response = confirm(client, house, organisation, preview)
+
+    assert response.status_code == 302
+    assert f"/importeren/{organisation.pk}/import/" in response["Location"]
+    page = client.get(response["Location"]).content.decode()
+    assert "De agenda is geïmporteerd: 2 nieuw" in page
+    assert Activity.objects.count() == 2
+
+
+@pytest.fixture
+def database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_the_status_page_says_the_import_is_running_until_the_worker_did_it(
+    house, organisation, worker, outsider, other_coordinator, server, database_tasks
+):
+    client = logged_in(worker)
+    preview = preview_url(client, house, organisation, f"{server}/agenda.ics")
+    status_url = confirm(client, house, organisation, preview)["Location"]
+
+    waiting = client.get(status_url).content.decode()
+    assert "De import staat klaar" in waiting
+    assert "Toon de stand van de import" in waiting
+    assert not Activity.objects.exists()
+    for user in (outsider, other_coordinator):
+        assert logged_in(user).get(status_url).status_code == 404
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    done = client.get(status_url).content.decode()
+    assert "De agenda is geïmporteerd: 2 nieuw" in done
+    assert Activity.objects.count() == 2
+
+
+def test_a_status_page_of_another_organisation_or_an_unknown_import_is_not_found(
+    house, organisation, other_organisation, coordinator, server, database_tasks
+):
+    client = logged_in(coordinator)
+    preview = preview_url(client, house, organisation, f"{server}/agenda.ics")
+    status_url = confirm(client, house, organisation, preview)["Location"]
+    result_id = status_url.rstrip("/").rsplit("/", 1)[1]
+
+    elsewhere = reverse(
+        "activities:ical_import_status",
+        kwargs={
+            "house_slug": house.slug,
+            "organisation_pk": other_organisation.pk,
+            "result_id": result_id,
+        },
+    )
+    unknown = status_url.replace(result_id, "00000000-0000-0000-0000-000000000000")
+
+    assert client.get(status_url).status_code == 200
+    assert client.get(elsewhere).status_code == 404
+    assert client.get(unknown).status_code == 404
+
+
+def test_a_feed_gone_since_the_preview_gets_a_dutch_message_and_nothing_is_saved(
+    house, organisation, worker, server
+):
+    client = logged_in(worker)
+    preview = preview_url(client, house, organisation, f"{server}/eenmaal.ics")
+
+    page = client.get(confirm(client, house, organisation, preview)["Location"])
+
+    html = page.content.decode()
+    assert "De agenda kon niet geïmporteerd worden" in html
+    assert "de server antwoordt met foutcode 404" in html
+    assert "Er is niets bewaard." in html
+    assert not Activity.objects.exists()
+
+
+def test_an_import_that_crashes_is_reported_as_failed(
+    house, organisation, worker, server, monkeypatch
+):
+    client = logged_in(worker)
+    preview = preview_url(client, house, organisation, f"{server}/agenda.ics")
+
+    def crash(**kwargs):
+        raise RuntimeError
+
+    monkeypatch.setattr(ical_import, "ical_import_url", crash)
+    page = client.get(confirm(client, house, organisation, preview)["Location"])
+
+    assert "De import is mislukt" in page.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_the_background_import_checks_the_persons_right_again(
+    house, organisation, worker, outsider, server
+):
+    arguments = {
+        "house_id": house.pk,
+        "organisation_id": organisation.pk,
+        "url": f"{server}/agenda.ics",
+        "language": "nl",
+    }
+
+    refused = tasks.import_ical_url.call(user_id=outsider.pk, **arguments)
+    done = tasks.import_ical_url.call(user_id=worker.pk, **arguments)
+
+    assert "niet (meer) importeren" in refused["error"]
+    assert done["saved"] and Activity.objects.count() == 2
 
 
 # --- Fetching ---------------------------------------------------------------------------------
