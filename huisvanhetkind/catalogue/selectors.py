@@ -1,8 +1,10 @@
 """Reads of the offer shared by the public catalogue, the partners' pages and the API."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext
 
 from huisvanhetkind.catalogue import offer
 from huisvanhetkind.catalogue.models import LANGUAGE_NAMES, Service, ServiceHistory, Synonym
@@ -15,6 +17,15 @@ from huisvanhetkind.search.selectors import search_ranks
 
 COST_FREE = offer.COST_FREE
 COST_SOCIAL = offer.COST_SOCIAL
+MAX_PAGE = 10_000  # far beyond the last page of any house's offer
+PARAMETER_NAMES = {
+    "query": "q",
+    "domain": "domein",
+    "age_group": "leeftijd",
+    "municipality": "gemeente",
+    "cost": "kost",
+    "language": "taal",
+}
 
 
 @dataclass
@@ -25,32 +36,44 @@ class CatalogueFilters:
     municipality: str = ""
     cost: str = ""
     language: str = ""
+    page: int = 1
+    problems: list[str] = field(default_factory=list)  # what was wrong in the link (Dutch)
 
     @classmethod
     def from_request(cls, params) -> "CatalogueFilters":
+        """The filters of a query string. Numbers are read in ASCII digits only and bounded:
+        a bad page number or municipality code is left out and said in ``problems``."""
+
         def get(name, limit=100):
             value = params.get(name, "")
             return value.strip()[:limit] if isinstance(value, str) else ""
 
+        problems = []
+        page = get("pagina", 20)
+        if page and not (re.fullmatch(r"[0-9]{1,5}", page) and 1 <= int(page) <= MAX_PAGE):
+            problems.append(gettext("Dat paginanummer bestaat niet. Je ziet de eerste pagina."))
+            page = ""
+        municipality = get("gemeente")
+        if municipality and not re.fullmatch(r"[0-9]{5}", municipality):
+            problems.append(
+                gettext("Die gemeente kennen we niet. Je ziet het aanbod van alle gemeenten.")
+            )
+            municipality = ""
         return cls(
             query=get("q", 200),
             domain=get("domein"),
             age_group=get("leeftijd"),
-            municipality=get("gemeente"),
+            municipality=municipality,
             cost=get("kost"),
             language=get("taal"),
+            page=int(page or 1),
+            problems=problems,
         )
 
     def as_params(self, **changes) -> dict:
-        names = {
-            "query": "q",
-            "domain": "domein",
-            "age_group": "leeftijd",
-            "municipality": "gemeente",
-        }
-        names |= {"cost": "kost", "language": "taal"}
-        values = {**self.__dict__, **changes}
-        return {names[k]: v for k, v in values.items() if v}
+        """The filters as query parameters (without the page)."""
+        values = {name: getattr(self, name) for name in PARAMETER_NAMES} | changes
+        return {PARAMETER_NAMES[k]: v for k, v in values.items() if v}
 
 
 @dataclass

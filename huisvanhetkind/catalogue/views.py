@@ -24,7 +24,7 @@ def catalogue(request):
     house = request.house
     filters = selectors.CatalogueFilters.from_request(request.GET)
     ids, facets, house_offer = selectors.search_catalogue(house, filters)
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(ids, PAGE_SIZE).get_page(filters.page)
     page.object_list = selectors.result_cards(house_offer, list(page.object_list))
     return render(
         request,

@@ -108,6 +108,42 @@ def test_nonsense_parameters_give_a_normal_page(parent_client, house, offer, par
     assert "<script>" not in response.content.decode()
 
 
+@pytest.mark.parametrize("value", ["²", "٣", "1" * 30, "0", "-1", "abc", "1_0", " ３"])
+def test_a_bad_page_number_gets_a_dutch_message_and_the_first_page(
+    parent_client, house, organisation, value
+):
+    for n in range(25):
+        ServiceFactory(organisation=organisation, name=f"Aanbod {n:02d}")
+    response = parent_client.get(catalogue_url(house), {"pagina": value})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Dat paginanummer bestaat niet. Je ziet de eerste pagina." in content
+    assert response.context["page"].number == 1
+
+
+def test_a_page_number_in_ascii_digits_is_followed_without_a_message(
+    parent_client, house, organisation
+):
+    for n in range(25):
+        ServiceFactory(organisation=organisation, name=f"Aanbod {n:02d}")
+    response = parent_client.get(catalogue_url(house), {"pagina": "2"})
+    assert response.context["page"].number == 2
+    assert "Dat paginanummer bestaat niet" not in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["١١٠٢٢", "²1022", "1" * 30, "kalmthout"])
+def test_a_bad_municipality_code_gets_a_dutch_message_and_is_left_out(
+    parent_client, house, offer, value
+):
+    response = parent_client.get(catalogue_url(house), {"gemeente": value})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Die gemeente kennen we niet." in content
+    assert "3 resultaten" in content  # the filter is left out, not matching nothing
+    good = parent_client.get(catalogue_url(house), {"gemeente": "11022"}).content.decode()
+    assert "Die gemeente kennen we niet." not in good and "1 resultaat" in good
+
+
 def test_pagination_keeps_the_filters(parent_client, house, organisation):
     for n in range(25):
         ServiceFactory(organisation=organisation, name=f"Aanbod {n:02d}", is_free=True)
