@@ -81,12 +81,9 @@ class PhotoFormField(forms.ImageField):
     default_error_messages = {**forms.ImageField.default_error_messages, **ERRORS}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "JPEG, PNG of WebP, hoogstens 10 MB. We verkleinen de foto en bewaren er niets "
-                "anders van dan de beeldpunten (dus niet waar of wanneer ze genomen is)."
-            ),
+        kwargs["help_text"] = kwargs.get("help_text") or _(
+            "JPEG, PNG of WebP, hoogstens 10 MB. We verkleinen de foto en bewaren er niets "
+            "anders van dan de beeldpunten (dus niet waar of wanneer ze genomen is)."
         )
         super().__init__(**kwargs)
 

@@ -303,3 +303,17 @@ def test_a_photo_replaced_in_the_admin_leaves_storage_and_the_change_is_audited(
 
     assert not default_storage.exists(first)
     assert AuditEvent.objects.filter(actor=coordinator, action=AuditEvent.Action.UPDATE).exists()
+
+
+def test_the_forms_ask_for_a_photo_and_say_what_happens_to_it(worker, house, activity):
+    client = logged_in(worker)
+    pages = [
+        client.get(reverse("activities:activity_edit", kwargs={"pk": activity.pk})),
+        client.get(reverse("activities:news_new", kwargs={"house_slug": house.slug})),
+    ]
+
+    for page in pages:
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert 'accept="image/jpeg,image/png,image/webp"' in html
+        assert "niet waar of wanneer ze genomen is" in html
