@@ -31,12 +31,18 @@ def is_sqlite(url: str) -> bool:
     return urlparse(url).scheme.startswith("sqlite")
 
 
+# A fixed, public key for the benchmark's synthetic data only.
+BENCH_ENCRYPTION_KEY = "bench:YmVuY2htYXJrLW9ubHktZmllbGQta2V5LTAwMDAwMDA="
+
+
 def setup_django(url: str) -> None:
     """Point Django at ``url`` and set it up (the environment of a local run otherwise)."""
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huisvanhetkind.settings")
     os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
+    # The benchmark's own encryption key (the server of activities_run.py runs without DEBUG).
+    os.environ.setdefault("FIELD_ENCRYPTION_KEYS", BENCH_ENCRYPTION_KEY)
     os.environ.setdefault("TASKS_BACKEND", "immediate")
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
