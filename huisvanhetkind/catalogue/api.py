@@ -1,21 +1,27 @@
 """The offer as open data: a read-only Open Referral HSDS 3.0 API (mounted at /api/hsds/).
 
 Parameters follow the reference ``openapi.json`` of HSDS 3.0, plus ``house`` (the slug of a
-Huis van het Kind). They are read as text and checked here, so that every bad value gets a
-400 with a Dutch message in ``{"detail": ...}`` instead of a framework error.
+Huis van het Kind). ``page`` and ``per_page`` are declared as bounded integers and ``full`` as a
+boolean; they are checked by their own validators (ASCII digits only: not "²", "٣" or "1_000"),
+the text parameters here. Every bad value gets a 400 with a Dutch message in
+``{"detail": ...}`` (the API turns a parameter's validation error into that, see
+``huisvanhetkind.api.api``).
 """
 
 import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Annotated, Any
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from huisvanhetkind.catalogue import hsds, selectors
 from huisvanhetkind.catalogue.models import Service
@@ -29,17 +35,82 @@ MAX_PAGE = 100_000
 MAX_TEXT = 200
 
 
+# The type of a parameter's own validation error; its message is Dutch and goes to the client.
+PARAMETER_ERROR = "parameter"
+
+
 class ApiError(Schema):
     detail: str
 
 
+class About(Schema):
+    version: str
+    openapi_url: str
+
+
+class Page(Schema):
+    """A page of a list, as HSDS 3.0's ``Page`` with its ``contents``."""
+
+    total_items: int = Field(ge=0, description="The number of items on all pages.")
+    total_pages: int = Field(ge=0, description="The number of pages.")
+    page_number: int = Field(ge=1, le=MAX_PAGE, description="The number of this page.")
+    size: int = Field(ge=0, le=MAX_PER_PAGE, description="The number of items on this page.")
+    first_page: bool
+    last_page: bool
+    empty: bool
+    contents: list[dict[str, Any]]
+
+
 ERRORS = {400: ApiError, 404: ApiError}
+LIST_RESPONSES = {200: Page, 400: ApiError}
+
+
+def counting_number(name: str, maximum: int):
+    """The type of an integer parameter from 1 to ``maximum`` written in ASCII digits; any
+    other value gets a Dutch message. (Its ``Query`` declares the bounds.)"""
+
+    def check(value):
+        text = value.strip() if isinstance(value, str) else ""  # a query string is text
+        if not re.fullmatch(r"[0-9]{1,9}", text) or not 1 <= int(text) <= maximum:
+            raise PydanticCustomError(
+                PARAMETER_ERROR,
+                _("De parameter '%(name)s' moet een geheel getal van 1 tot %(max)d zijn.")
+                % {"name": name, "max": maximum},
+            )
+        return int(text)
+
+    return Annotated[int, BeforeValidator(check)]
+
+
+def flag(name: str):
+    """The type of a true/false parameter (true, false, 1, 0, yes, no)."""
+
+    def check(value):
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text in ("true", "1", "yes", True):
+            return True
+        if text in ("false", "0", "no", "", False):
+            return False
+        raise PydanticCustomError(
+            PARAMETER_ERROR,
+            _("De parameter '%(name)s' moet true of false zijn.") % {"name": name},
+        )
+
+    return Annotated[bool, BeforeValidator(check)]
+
+
+PageNumber = counting_number("page", MAX_PAGE)
+PerPage = counting_number("per_page", MAX_PER_PAGE)
+Full = flag("full")
 
 # Parameters, described once for every endpoint (the OpenAPI document is in English).
 SEARCH = Query(None, description="Full-text search (Dutch-aware).")
-PAGE = Query(None, description="Page number, from 1.", example="1")
+PAGE = Query(None, ge=1, le=MAX_PAGE, description="Page number, from 1.", example=1)
 PER_PAGE = Query(
-    None, description=f"Items per page, 1 to {MAX_PER_PAGE} (default {DEFAULT_PER_PAGE})."
+    None,
+    ge=1,
+    le=MAX_PER_PAGE,
+    description=f"Items per page, 1 to {MAX_PER_PAGE} (default {DEFAULT_PER_PAGE}).",
 )
 TAXONOMY_TERM_ID = Query(
     None, description="A taxonomy term: its id or its code, e.g. domain:gezondheid."
@@ -55,7 +126,9 @@ POSTCODE = Query(
     None, description="A Belgian postcode: services for that municipality or with a location there."
 )
 HOUSE = Query(
-    None, description="The slug of a Huis van het Kind, e.g. kalmthout: only its partners' offer."
+    None,
+    description="The slug of a Huis van het Kind, e.g. kalmthout: only its partners' offer.",
+    example="kalmthout",
 )
 FULL = Query(None, description="true: every item fully nested, as its detail endpoint gives it.")
 
@@ -77,27 +150,6 @@ def _text(value: str | None, name: str, *, max_length: int = MAX_TEXT) -> str:
     if any(ord(char) < 32 or char == "\ufffd" for char in value):
         raise _bad(_("De parameter '%(name)s' bevat ongeldige tekens.") % {"name": name})
     return value
-
-
-def _number(value: str | None, name: str, *, default: int, maximum: int) -> int:
-    text = _text(value, name)
-    if not text:
-        return default
-    if not re.fullmatch(r"\d{1,7}", text) or not 1 <= int(text) <= maximum:
-        raise _bad(
-            _("De parameter '%(name)s' moet een geheel getal van 1 tot %(max)d zijn.")
-            % {"name": name, "max": maximum}
-        )
-    return int(text)
-
-
-def _flag(value: str | None, name: str) -> bool:
-    text = _text(value, name).lower()
-    if text in ("", "false", "0", "no"):
-        return False
-    if text in ("true", "1", "yes"):
-        return True
-    raise _bad(_("De parameter '%(name)s' moet true of false zijn.") % {"name": name})
 
 
 def _house(value: str | None) -> House | None:
@@ -134,11 +186,8 @@ class Paging:
     per_page: int
 
     @classmethod
-    def from_params(cls, page, per_page) -> "Paging":
-        return cls(
-            page=_number(page, "page", default=1, maximum=MAX_PAGE),
-            per_page=_number(per_page, "per_page", default=DEFAULT_PER_PAGE, maximum=MAX_PER_PAGE),
-        )
+    def from_params(cls, page: int | None, per_page: int | None) -> "Paging":
+        return cls(page=page or 1, per_page=per_page or DEFAULT_PER_PAGE)
 
     def page_of(self, items, total: int, to_hsds) -> dict:
         """The HSDS page: ``items`` is a queryset or list, sliced here."""
@@ -213,7 +262,7 @@ def _filtered_services(
         services = services.filter(updated_at__gte=since)
     code = _text(postcode, "postcode")
     if code:
-        if not re.fullmatch(r"\d{4}", code):
+        if not re.fullmatch(r"[0-9]{4}", code):
             raise _bad(_("De parameter 'postcode' moet een Belgische postcode van 4 cijfers zijn."))
         municipalities = [m.pk for m in Municipality.objects.all() if code in m.postcodes]
         nearby = Q(service_areas__in=municipalities) | Q(locations__postcode=code)
@@ -241,7 +290,7 @@ def _path_id(value: str, message: str) -> str:
 # --- Meta -------------------------------------------------------------------------------------
 
 
-@router.get("/", summary="About this API", response={200: dict})
+@router.get("/", summary="About this API", response={200: About})
 def about(request):
     return {
         "version": hsds.HSDS_VERSION,
@@ -252,24 +301,24 @@ def about(request):
 # --- Services ---------------------------------------------------------------------------------
 
 
-@router.get("/services", summary="Services (paginated)", response={200: dict, **ERRORS})
+@router.get("/services", summary="Services (paginated)", response=LIST_RESPONSES)
 def list_services(
     request,
-    search: str | None = SEARCH,
-    page: str | None = PAGE,
-    per_page: str | None = PER_PAGE,
-    taxonomy_term_id: str | None = TAXONOMY_TERM_ID,
-    taxonomy_id: str | None = TAXONOMY_ID,
-    organization_id: str | None = ORGANIZATION_ID,
-    modified_after: str | None = MODIFIED_AFTER,
-    postcode: str | None = POSTCODE,
-    house: str | None = HOUSE,
-    full: str | None = FULL,
+    search: str = SEARCH,
+    page: PageNumber = PAGE,
+    per_page: PerPage = PER_PAGE,
+    taxonomy_term_id: str = TAXONOMY_TERM_ID,
+    taxonomy_id: str = TAXONOMY_ID,
+    organization_id: str = ORGANIZATION_ID,
+    modified_after: str = MODIFIED_AFTER,
+    postcode: str = POSTCODE,
+    house: str = HOUSE,
+    full: Full = FULL,
 ):
     """Published services, one-to-one fields and organisation; with ``full=true`` each service
     in full (as ``/services/{id}``)."""
     paging = Paging.from_params(page, per_page)
-    full_items = _flag(full, "full")
+    full_items = full
     the_house = _house(house)
     services, ranked = _filtered_services(
         the_house,
@@ -290,7 +339,7 @@ def list_services(
 
 
 @router.get("/services/{id}", summary="One service, fully nested", response={200: dict, **ERRORS})
-def get_service(request, id: str, house: str | None = HOUSE):  # noqa: A002 (the HSDS name)
+def get_service(request, id: str, house: str = HOUSE):  # noqa: A002 (the HSDS name)
     message = _("Er is geen gepubliceerd aanbod met id '%(id)s'.")
     service = hsds.services_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
     if service is None:
@@ -301,18 +350,18 @@ def get_service(request, id: str, house: str | None = HOUSE):  # noqa: A002 (the
 # --- Organisations ------------------------------------------------------------------------------
 
 
-@router.get("/organizations", summary="Organizations (paginated)", response={200: dict, **ERRORS})
+@router.get("/organizations", summary="Organizations (paginated)", response=LIST_RESPONSES)
 def list_organizations(
     request,
-    search: str | None = SEARCH,
-    page: str | None = PAGE,
-    per_page: str | None = PER_PAGE,
-    house: str | None = HOUSE,
-    full: str | None = FULL,
+    search: str = SEARCH,
+    page: PageNumber = PAGE,
+    per_page: PerPage = PER_PAGE,
+    house: str = HOUSE,
+    full: Full = FULL,
 ):
     """The partner organisations (of a house); with ``full=true`` with locations and services."""
     paging = Paging.from_params(page, per_page)
-    full_items = _flag(full, "full")
+    full_items = full
     the_house = _house(house)
     organisations = hsds.organisations_for_export(the_house, full=full_items)
     query = _text(search, "search")
@@ -333,7 +382,7 @@ def list_organizations(
 @router.get(
     "/organizations/{id}", summary="One organization, fully nested", response={200: dict, **ERRORS}
 )
-def get_organization(request, id: str, house: str | None = HOUSE):  # noqa: A002
+def get_organization(request, id: str, house: str = HOUSE):  # noqa: A002
     message = _("Er is geen partnerorganisatie met id '%(id)s'.")
     org = hsds.organisations_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
     if org is None:
@@ -347,23 +396,23 @@ def get_organization(request, id: str, house: str | None = HOUSE):  # noqa: A002
 @router.get(
     "/service_at_locations",
     summary="Services at locations (paginated)",
-    response={200: dict, **ERRORS},
+    response=LIST_RESPONSES,
 )
 def list_service_at_locations(
     request,
-    search: str | None = SEARCH,
-    page: str | None = PAGE,
-    per_page: str | None = PER_PAGE,
-    taxonomy_term_id: str | None = TAXONOMY_TERM_ID,
-    taxonomy_id: str | None = TAXONOMY_ID,
-    organization_id: str | None = ORGANIZATION_ID,
-    modified_after: str | None = MODIFIED_AFTER,
-    postcode: str | None = POSTCODE,
-    house: str | None = HOUSE,
-    full: str | None = FULL,
+    search: str = SEARCH,
+    page: PageNumber = PAGE,
+    per_page: PerPage = PER_PAGE,
+    taxonomy_term_id: str = TAXONOMY_TERM_ID,
+    taxonomy_id: str = TAXONOMY_ID,
+    organization_id: str = ORGANIZATION_ID,
+    modified_after: str = MODIFIED_AFTER,
+    postcode: str = POSTCODE,
+    house: str = HOUSE,
+    full: Full = FULL,
 ):
     paging = Paging.from_params(page, per_page)
-    full_items = _flag(full, "full")
+    full_items = full
     the_house = _house(house)
     services, ranked = _filtered_services(
         the_house,
@@ -398,7 +447,7 @@ def list_service_at_locations(
     summary="One service at a location, fully nested",
     response={200: dict, **ERRORS},
 )
-def get_service_at_location(request, id: str, house: str | None = HOUSE):  # noqa: A002
+def get_service_at_location(request, id: str, house: str = HOUSE):  # noqa: A002
     message = _("Er is geen gepubliceerd aanbod op een locatie met id '%(id)s'.")
     _path_id(id, message)
     rows = hsds.services_at_locations(_house(house))
@@ -423,12 +472,12 @@ def get_service_at_location(request, id: str, house: str | None = HOUSE):  # noq
 # --- Taxonomies -------------------------------------------------------------------------------
 
 
-@router.get("/taxonomies", summary="Taxonomies (paginated)", response={200: dict, **ERRORS})
+@router.get("/taxonomies", summary="Taxonomies (paginated)", response=LIST_RESPONSES)
 def list_taxonomies(
     request,
-    search: str | None = SEARCH,
-    page: str | None = PAGE,
-    per_page: str | None = PER_PAGE,
+    search: str = SEARCH,
+    page: PageNumber = PAGE,
+    per_page: PerPage = PER_PAGE,
 ):
     paging = Paging.from_params(page, per_page)
     query = _text(search, "search").lower()
@@ -448,13 +497,13 @@ def get_taxonomy(request, id: str):  # noqa: A002
     return hsds.taxonomy_to_hsds(taxonomy)
 
 
-@router.get("/taxonomy_terms", summary="Taxonomy terms (paginated)", response={200: dict, **ERRORS})
+@router.get("/taxonomy_terms", summary="Taxonomy terms (paginated)", response=LIST_RESPONSES)
 def list_taxonomy_terms(
     request,
-    search: str | None = SEARCH,
-    page: str | None = PAGE,
-    per_page: str | None = PER_PAGE,
-    taxonomy_id: str | None = TAXONOMY_ID,
+    search: str = SEARCH,
+    page: PageNumber = PAGE,
+    per_page: PerPage = PER_PAGE,
+    taxonomy_id: str = TAXONOMY_ID,
 ):
     paging = Paging.from_params(page, per_page)
     query = _text(search, "search").lower()

@@ -372,12 +372,50 @@ def test_pages(offer, house):
         ("/services", {"search": "\x01\x02"}, "ongeldige tekens"),
         ("/service_at_locations", {"full": "misschien"}, "true of false"),
         ("/service_at_locations", {"page": "1e3"}, "'page' moet een geheel getal"),
+        ("/services", {"page": "²"}, "'page' moet een geheel getal van 1 tot 100000"),
+        ("/services", {"page": "٣"}, "'page' moet een geheel getal van 1 tot 100000"),
+        ("/services", {"page": "1" * 30}, "'page' moet een geheel getal van 1 tot 100000"),
+        ("/organizations", {"per_page": "٣"}, "'per_page' moet een geheel getal van 1 tot 100"),
+        ("/taxonomies", {"per_page": "1_0"}, "'per_page' moet een geheel getal van 1 tot 100"),
+        ("/taxonomy_terms", {"page": "+2"}, "'page' moet een geheel getal van 1 tot 100000"),
+        ("/services", {"postcode": "٢٩٢٠"}, "postcode van 4 cijfers"),
+        ("/services", {"taxonomy_term_id": "9" * 30}, "Onbekende taxonomieterm"),
+        ("/services", {"taxonomy_id": "٣"}, "Onbekende taxonomie"),
+        ("/services", {"organization_id": "9" * 30}, "Onbekende organisatie"),
+        ("/services/x", {"house": "²"}, "geen Huis van het Kind met de korte naam"),
     ],
 )
 def test_bad_parameters_get_a_dutch_400(offer, path, params, message):
     response = get(path, **params)
     assert response.status_code == 400
     assert message in response.json()["detail"]
+
+
+def test_numbers_in_ascii_digits_are_taken(offer, house):
+    page = get_json("/services", house=house.slug, page="2", per_page="2")
+    assert (page["page_number"], page["size"]) == (2, 1)
+    assert get_json("/services", postcode="2920")["contents"]
+
+
+def test_the_openapi_document_declares_integers_and_booleans(db):
+    schema = Client().get("/api/openapi.json").json()
+    declared = {}
+    for path, item in schema["paths"].items():
+        for parameter in item["get"]["parameters"]:
+            assert "anyOf" not in parameter["schema"], (path, parameter["name"])
+            declared.setdefault(parameter["name"], []).append(parameter["schema"])
+    for name, maximum in (("page", 100_000), ("per_page", 100)):
+        for found in declared[name]:
+            assert (found["type"], found["minimum"], found["maximum"]) == ("integer", 1, maximum)
+    assert {found["type"] for found in declared["full"]} == {"boolean"}
+    page = schema["components"]["schemas"]["Page"]["properties"]
+    for name in ("total_items", "total_pages", "page_number", "size"):
+        assert page[name]["type"] == "integer"
+    for name in ("first_page", "last_page", "empty"):
+        assert page[name]["type"] == "boolean"
+    for path in LIST_ENDPOINTS + ["/taxonomies", "/taxonomy_terms"]:
+        ok = schema["paths"]["/api/hsds" + path]["get"]["responses"]["200"]
+        assert ok["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Page"}
 
 
 def test_undecodable_query_strings_are_refused_not_crashing(offer):
