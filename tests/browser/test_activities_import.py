@@ -2,7 +2,9 @@
 confirms; the weekly activity appears in the public calendar."""
 
 import re
+import threading
 from datetime import datetime, time, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.utils import timezone
@@ -29,9 +31,13 @@ def worker():
     return user
 
 
-def feed() -> bytes:
+def first_tuesday():
     today = timezone.localdate()
-    tuesday = today + timedelta(days=(1 - today.weekday()) % 7 + 7)
+    return today + timedelta(days=(1 - today.weekday()) % 7 + 7)
+
+
+def feed() -> bytes:
+    tuesday = first_tuesday()
     start = datetime.combine(tuesday, time(9, 30)).strftime("%Y%m%dT%H%M%S")
     end = datetime.combine(tuesday, time(11, 30)).strftime("%Y%m%dT%H%M%S")
     lines = [
@@ -90,7 +96,61 @@ def test_a_partner_imports_the_calendar_checks_the_preview_and_confirms(
     assert_accessible(page)
     assert Activity.objects.get().sessions.count() == 8
 
-    page.goto(f"{live_server.url}/kalmthout/activiteiten/?weergave=week")
-    page.get_by_role("link", name=re.compile("Volgende week")).first.click()
+    # The week of the first session (8 to 13 days ahead: not always next week).
+    page.goto(
+        f"{live_server.url}/kalmthout/activiteiten/?weergave=week&week={first_tuesday():%G-W%V}"
+    )
     assert page.get_by_role("link", name="Speelbabbel").is_visible()
+    page.context.close()
+
+
+@pytest.fixture
+def feed_server(settings):
+    """The partner's own web server, on 127.0.0.1 (allowed for this test only)."""
+    settings.ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = True
+
+    class Agenda(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = feed()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Agenda)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/agenda.ics"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_partner_imports_the_calendar_from_its_url_and_sees_the_result(
+    live_server, browser, worker, feed_server
+):
+    page = browser.new_context(viewport={"width": 360, "height": 800}, locale="nl-BE").new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("#id_login").fill(worker.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/beheer/**")
+
+    page.goto(live_server.url + "/beheer/huis/kalmthout/activiteiten/importeren/")
+    page.wait_for_url(re.compile(r"/importeren/\d+/$"))
+    page.get_by_label("Of het webadres van je agenda").fill(feed_server)
+    page.get_by_role("button", name="Bekijk wat er zal gebeuren").click()
+    page.wait_for_url("**/voorbeeld/")
+    assert page.get_by_text("op de achtergrond ingelezen").is_visible()
+
+    page.get_by_role("button", name="Bevestig en importeer").click()
+    page.wait_for_url(re.compile(r"/import/[^/]+/$"))
+    assert page.get_by_text("De agenda is geïmporteerd: 1 nieuw").is_visible()
+    assert_accessible(page)
+    assert Activity.objects.get().sessions.count() == 8
     page.context.close()
