@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.search",
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
+    "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from huisvanhetkind.network.management.commands.seed_demo import demo_totp_secret
+from huisvanhetkind.demo.services import demo_totp_secret
 
 
 class Command(BaseCommand):

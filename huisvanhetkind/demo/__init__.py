@@ -1,0 +1,2 @@
+"""The demo: seed_demo, demo_code and the demo data (TOML). At the top of the layers: no other
+app imports it."""

@@ -1,0 +1,38 @@
+"""Fill the database with the two demo houses, their partners and fictitious professionals."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from huisvanhetkind.demo.services import DEMO_PASSWORD, demo_seed
+
+
+class Command(BaseCommand):
+    help = "Load the demo houses, partners and accounts (only with DEMO_MODE=1 and DEBUG=1)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_MODE or not settings.DEBUG:
+            raise CommandError(
+                "seed_demo only runs in the demo (DEMO_MODE=1 and DEBUG=1): it creates accounts "
+                "with known passwords."
+            )
+        result = demo_seed()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.houses} houses, {result.organisations} organisations, "
+                f"{result.services} services ({result.indexed} in the search index)."
+            )
+        )
+        for refused in result.skipped:
+            self.stdout.write(self.style.WARNING(f"Not submitted again: {refused}"))
+        self.stdout.write("")
+        self.stdout.write(
+            "Log in at http://127.0.0.1:8000/accounts/login/ with one of these demo accounts:"
+        )
+        for role, email in result.accounts:
+            self.stdout.write(f"  {role:<12} {email}")
+        self.stdout.write(f"  password for all: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  second factor: run `make demo-code EMAIL=<address>` for the current code, or add the "
+            "secret from `make demo-code EMAIL=<address>` to an authenticator app."
+        )
+        self.stdout.write("  e-mails (invitations, decisions) are written to var/mail/.")
