@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_ADDR ?= 127.0.0.1:8000
 DEMO_ENV := DEBUG=1 DEMO_MODE=1 TASKS_BACKEND=immediate EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
-.PHONY: demo test lint format messages demo-code chromium clean bench
+.PHONY: demo test lint format messages demo-code demo-manage chromium clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -34,6 +34,11 @@ demo: $(STAMP)
 demo-code: $(STAMP)
 	@$(DEMO_ENV) $(BIN)/huisvanhetkind demo_code $(EMAIL)
 
+# Any command against the demo's database, with the demo's environment, for example
+# make demo-manage ARGS="import-hsds offer.json --house kalmthout"
+demo-manage: $(STAMP)
+	$(DEMO_ENV) $(BIN)/huisvanhetkind $(ARGS)
+
 test: $(STAMP) chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -47,7 +52,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 messages: $(STAMP)
-	cd huisvanhetkind && DEBUG=1 ../$(BIN)/django-admin makemessages -l fr -l en --settings=huisvanhetkind.settings --pythonpath=.. -i "*/demo_data.py"
+	cd huisvanhetkind && DEBUG=1 ../$(BIN)/django-admin makemessages -l fr -l en --settings=huisvanhetkind.settings --pythonpath=..
 	cd huisvanhetkind && DEBUG=1 ../$(BIN)/django-admin compilemessages --settings=huisvanhetkind.settings --pythonpath=..
 
 # The benchmark (docs/performance.md): a small and a full synthetic dataset on SQLite, then on
