@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
@@ -127,8 +128,12 @@ def test_the_demo_fills_both_houses_and_can_be_loaded_twice():
 
 
 @in_the_demo
-def test_the_demo_holds_exactly_the_records_of_its_data_files():
-    seed()
+def test_the_demo_holds_exactly_the_records_of_its_data_files_and_sends_no_email(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    assert mail.outbox == []
     network = load("houses") | load("organisations") | load("people")
     assert set(Organisation.objects.values_list("name", flat=True)) == {
         row["name"] for row in network["organisations"]

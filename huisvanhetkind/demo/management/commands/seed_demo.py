@@ -22,8 +22,6 @@ class Command(BaseCommand):
                 f"{result.services} services ({result.indexed} in the search index)."
             )
         )
-        for refused in result.skipped:
-            self.stdout.write(self.style.WARNING(f"Not submitted again: {refused}"))
         self.stdout.write("")
         self.stdout.write(
             "Log in at http://127.0.0.1:8000/accounts/login/ with one of these demo accounts:"
