@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API docs' Swagger UI from our own static files, not from a CDN
 ]
 
 MIDDLEWARE = [

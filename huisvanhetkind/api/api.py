@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.openapi.docs import Swagger
 
 from huisvanhetkind.catalogue.api import PARAMETER_ERROR
 from huisvanhetkind.catalogue.api import router as hsds_router
@@ -13,6 +14,9 @@ api = NinjaAPI(
     description="Open data of the Huizen van het Kind: the offer in Open Referral HSDS 3.0.",
     urls_namespace="api",
     docs_url="/docs",
+    # Swagger UI from ninja's static files ("ninja" is an installed app, so no CDN), without
+    # the badge that asks validator.swagger.io about our document.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 api.add_router("/hsds/", hsds_router)
