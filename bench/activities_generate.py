@@ -734,7 +734,8 @@ class Generator:
         """Registrations made for a session, in the order they came in: confirmed while the
         family fits (as ``registration_create`` decides), otherwise waitlisted; a few were
         cancelled; for a past session, whether they came."""
-        from huisvanhetkind.activities.models import Registration, contact_digest, token_digest
+        from huisvanhetkind.activities.models import Registration, contact_digest
+        from huisvanhetkind.core.tokens import token_digest
 
         rng = self.rng
         capacity = session.capacity or capacity

@@ -9,15 +9,9 @@ from huisvanhetkind.network.access import (
     coordinated_house_ids,
     is_coordinator,
     is_platform_admin,
-    roles_of,
+    member_organisation_ids,
 )
-from huisvanhetkind.network.models import House, Organisation, Partnership, Role
-
-MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
-
-
-def member_organisation_ids(user) -> set[int]:
-    return {r.organisation_id for r in roles_of(user) if r.kind in MEMBER_KINDS}
+from huisvanhetkind.network.models import House, Organisation, Partnership
 
 
 def can_manage_activity(user, activity: Activity) -> bool:

@@ -20,11 +20,6 @@ from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, Org
 IMAGE_VALIDATORS = [FileExtensionValidator(["jpg", "jpeg", "png", "webp"])]
 
 
-def token_digest(token: str) -> str:
-    """How the manage link is stored: only its SHA-256."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def contact_digest(value: str) -> str:
     """A keyed digest of an e-mail address or phone number, to catch a second registration
     without storing the contact detail in clear."""

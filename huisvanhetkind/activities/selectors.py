@@ -7,6 +7,11 @@ from django.utils import timezone
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Registration, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus
+from huisvanhetkind.network.access import (
+    coordinated_house_ids,
+    is_platform_admin,
+    member_organisation_ids,
+)
 from huisvanhetkind.network.models import AgeGroup, Domain
 
 S = RegistrationStatus
@@ -116,16 +121,15 @@ def public_activity(*, house, pk: int) -> Activity | None:
 def activities_for_user(user, house=None):
     """Activities a professional may manage: their organisations' and, for a coordinator, all
     of the house's."""
-    from huisvanhetkind.network.access import coordinated_house_ids, is_platform_admin, roles_of
-
     qs = Activity.objects.select_related("house").prefetch_related("organisations")
     if house is not None:
         qs = qs.filter(house=house)
     if is_platform_admin(user):
         return qs
-    organisation_ids = {r.organisation_id for r in roles_of(user) if r.organisation_id}
-    house_ids = coordinated_house_ids(user)
-    return qs.filter(Q(organisations__in=organisation_ids) | Q(house__in=house_ids)).distinct()
+    return qs.filter(
+        Q(organisations__in=member_organisation_ids(user))
+        | Q(house__in=coordinated_house_ids(user))
+    ).distinct()
 
 
 def session_registrations(session: Session):

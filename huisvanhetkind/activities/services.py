@@ -20,13 +20,13 @@ from huisvanhetkind.activities.models import (
     Session,
     contact_digest,
     delete_photo_on_commit,
-    token_digest,
 )
 from huisvanhetkind.activities.recurrence import occurrences
 from huisvanhetkind.activities.workflow import RegistrationStatus, ensure_transition
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
-from huisvanhetkind.web.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.tokens import token_digest
 
 S = RegistrationStatus
 MAX_PERSONS = 20

@@ -40,9 +40,9 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core import csv as safe_csv
 from huisvanhetkind.core import throttle
+from huisvanhetkind.core.http import private_response
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.network.models import Location, Organisation
-from huisvanhetkind.web.http import private_response
 
 S = RegistrationStatus
 

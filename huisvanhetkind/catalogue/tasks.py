@@ -8,8 +8,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.network.models import Role
-from huisvanhetkind.web.mail import send_templated_mail_on_commit
 
 REMIND_AGAIN_AFTER = timedelta(days=30)
 

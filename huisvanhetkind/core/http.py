@@ -1,4 +1,5 @@
-"""Who is asking: the client's address behind a known number of trusted reverse proxies."""
+"""HTTP helpers shared by the apps: who is asking (the client's address behind a known number of
+trusted reverse proxies) and the headers of a family's private page."""
 
 import ipaddress
 
@@ -46,3 +47,13 @@ def client_key(request) -> str:
             return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/{IPV6_PREFIX}", strict=False))
     return str(parsed)
+
+
+def private_response(response):
+    """A family's private page (its address is the key): never cached, never indexed, and its
+    address never sent to another site. "same-origin", not "no-referrer": with the latter the
+    browser sends ``Origin: null`` with the page's own forms, which the CSRF check refuses."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -27,6 +27,14 @@ def roles_of(user) -> list[Role]:
     return user._roles_cache
 
 
+MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+
+
+def member_organisation_ids(user) -> set[int]:
+    """The organisations the user works for (as admin or worker)."""
+    return {r.organisation_id for r in roles_of(user) if r.kind in MEMBER_KINDS}
+
+
 def is_professional(user) -> bool:
     return user.is_authenticated and (user.is_superuser or bool(roles_of(user)))
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.network.models import (
     House,
     Invitation,
@@ -29,7 +30,6 @@ from huisvanhetkind.network.selectors import (
 )
 from huisvanhetkind.network.validators import normalise_enterprise_number
 from huisvanhetkind.network.workflow import can_transition
-from huisvanhetkind.web.mail import send_templated_mail_on_commit
 
 User = get_user_model()
 

@@ -10,20 +10,18 @@ import secrets
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from huisvanhetkind.network.access import get_house_for_coordinator, is_coordinator, roles_of
-from huisvanhetkind.network.models import Organisation, Role
-from huisvanhetkind.questions.models import FaqEntry, Question, RoutingRule, token_digest
-
-MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
-
-
-def organisation_ids_of(user) -> set[int]:
-    """The organisations the user works for (as admin or worker)."""
-    return {r.organisation_id for r in roles_of(user) if r.kind in MEMBER_KINDS}
+from huisvanhetkind.core.tokens import token_digest
+from huisvanhetkind.network.access import (
+    get_house_for_coordinator,
+    is_coordinator,
+    member_organisation_ids,
+)
+from huisvanhetkind.network.models import Organisation
+from huisvanhetkind.questions.models import FaqEntry, Question, RoutingRule
 
 
 def can_see_question(user, question: Question) -> bool:
-    if question.organisation_id and question.organisation_id in organisation_ids_of(user):
+    if question.organisation_id and question.organisation_id in member_organisation_ids(user):
         return True
     return is_coordinator(user, question.house)
 
@@ -55,7 +53,7 @@ def get_question_by_token(house, token: str) -> Question:
 
 def get_organisation_for_worker(user, pk) -> Organisation:
     """Answer templates: the organisation's own admins and workers."""
-    if int(pk) not in organisation_ids_of(user):
+    if int(pk) not in member_organisation_ids(user):
         raise Http404
     return get_object_or_404(Organisation, pk=pk)
 

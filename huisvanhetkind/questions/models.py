@@ -1,7 +1,5 @@
 """Stel je vraag: parents' questions, their routing, history, answer templates and the FAQ."""
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -23,11 +21,6 @@ PREFERRED_LANGUAGES = [
     ),
     ("other", _("Een andere taal")),
 ]
-
-
-def token_digest(token: str) -> str:
-    """How the private link is stored: only its SHA-256, never the link itself in clear."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class TopicQuerySet(models.QuerySet):

@@ -1,6 +1,5 @@
 """Every write about questions: asking, routing, handling, answering, the FAQ and retention."""
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.tokens import new_token, token_digest
 from huisvanhetkind.network.models import AgeGroup, House
 from huisvanhetkind.network.selectors import coordinator_emails
 from huisvanhetkind.questions import routing, selectors
@@ -24,7 +25,6 @@ from huisvanhetkind.questions.models import (
     QuestionEvent,
     RoutingRule,
     Topic,
-    token_digest,
 )
 from huisvanhetkind.questions.workdays import add_working_days, previous_working_day
 from huisvanhetkind.questions.workflow import (
@@ -33,7 +33,6 @@ from huisvanhetkind.questions.workflow import (
     QuestionStatus,
     ensure_transition,
 )
-from huisvanhetkind.web.mail import send_templated_mail_on_commit
 
 DEADLINE_WORKING_DAYS = 3
 S = QuestionStatus
@@ -150,7 +149,7 @@ def question_submit(
         raise ValidationError(_("Vul je e-mailadres in om het antwoord per e-mail te krijgen."))
     if channel == Question.Channel.PHONE and not phone:
         raise ValidationError(_("Vul je telefoonnummer in om gebeld te worden."))
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     now = timezone.now()
     question = Question(
         house=house,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core import throttle
+from huisvanhetkind.core.http import private_response
 from huisvanhetkind.network.access import (
     get_house_for_coordinator,
     is_coordinator,
@@ -36,7 +37,6 @@ from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, 
 from huisvanhetkind.questions.numbers import ascii_int, page_number
 from huisvanhetkind.questions.routing import explain, route
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus, can_transition
-from huisvanhetkind.web.http import private_response
 
 PAGE_SIZE = 25
 IP_LIMIT = 5
@@ -170,7 +170,7 @@ def faq(request):
 
 @professional_required
 def inbox(request):
-    organisation_ids = access.organisation_ids_of(request.user)
+    organisation_ids = access.member_organisation_ids(request.user)
     filters = selectors.InboxFilters.from_data(request.GET)
     form = InboxFilterForm(request.GET or None, topics=Topic.objects.filter(is_active=True))
     page = Paginator(selectors.inbox_questions(organisation_ids, filters), PAGE_SIZE).get_page(
@@ -212,7 +212,7 @@ def house_inbox(request):
 
 def _detail_context(request, question, **forms):
     user = request.user
-    organisation_ids = access.organisation_ids_of(user)
+    organisation_ids = access.member_organisation_ids(user)
     template_id = ascii_int(request.GET.get("sjabloon", ""))
     answer_initial = {}
     templates = selectors.answer_templates(organisation_ids)

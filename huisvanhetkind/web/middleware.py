@@ -11,8 +11,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.core.mail import collect_undelivered
 from huisvanhetkind.network.selectors import house_by_domain, house_by_slug
-from huisvanhetkind.web.mail import collect_undelivered
 
 # Paths that belong to the platform, not to one house, even on a house's own domain.
 PLATFORM_PREFIXES = (
@@ -92,7 +92,7 @@ class LanguageMiddleware:
 class UndeliveredMailMiddleware:
     """A request whose data was saved but whose e-mail could not be sent (the mail server is
     down, refuses the address) answers as usual and says so, instead of an error page that
-    would suggest nothing was saved. The failure is logged (``web.mail``)."""
+    would suggest nothing was saved. The failure is logged (``core.mail``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

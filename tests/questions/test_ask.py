@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from huisvanhetkind.questions.models import Question, token_digest
+from huisvanhetkind.core.tokens import token_digest
+from huisvanhetkind.questions.models import Question
 from tests.questions.conftest import form_data
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from huisvanhetkind.activities.models import Registration
-from huisvanhetkind.web.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from tests.activities.concurrency import make_session
 
 
@@ -46,7 +46,7 @@ def test_a_registration_whose_mail_fails_is_saved_and_the_family_is_told(
         "consent": "on",
     }
 
-    with caplog.at_level(logging.ERROR, logger="huisvanhetkind.web.mail"):
+    with caplog.at_level(logging.ERROR, logger="huisvanhetkind.core.mail"):
         response = client.post(url, data)
 
     assert response.status_code == 302
