@@ -1,6 +1,7 @@
 """Reading HSDS 3.0 in: round trip, idempotence, per-record reports, all or nothing."""
 
 import copy
+import io
 import json
 import random
 from io import StringIO
@@ -255,6 +256,54 @@ def test_bad_files_and_houses_get_a_dutch_message(db, house, tmp_path):
     scalar.write_text("42", encoding="utf-8")
     with pytest.raises(CommandError, match="geen HSDS-document"):
         call_command("import-hsds", str(scalar), "--house", house.slug)
+
+
+def _counts() -> tuple[int, int, int]:
+    return Service.objects.count(), Organisation.objects.count(), Location.objects.count()
+
+
+@pytest.mark.parametrize("depth", [100_000, hsds.MAX_NESTING + 1])
+def test_a_file_nested_too_deep_is_refused_before_parsing(offer, house, tmp_path, depth):
+    before = _counts()
+    deep = tmp_path / "diep.json"
+    record = {"id": "0b8e8f3c-9b1e-4c1e-9a51-2f8e6c4b9d10", "name": "Diep", "status": "active"}
+    text = json.dumps(record)[:-1] + ', "attributes": ' + "[" * depth + "]" * depth + "}"
+    deep.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match="te diep genest: meer dan 64 lijsten en objecten"):
+        call_command("import-hsds", str(deep), "--house", house.slug, stdout=StringIO())
+    assert _counts() == before
+
+
+def test_a_deep_file_on_standard_input_is_refused_too(offer, house, monkeypatch):
+    before = _counts()
+    stdin = io.TextIOWrapper(io.BytesIO(b"[" * 50_000 + b"]" * 50_000), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    with pytest.raises(CommandError, match="te diep genest"):
+        call_command("import-hsds", "-", "--house", house.slug, stdout=StringIO())
+    assert _counts() == before
+
+
+def test_a_file_above_the_size_limit_is_refused_before_reading(offer, house, tmp_path):
+    before = _counts()
+    large = tmp_path / "groot.json"
+    with large.open("wb") as handle:  # sparse: it takes no room on disk
+        handle.truncate(hsds.MAX_DOCUMENT_BYTES + 1)
+    with pytest.raises(CommandError, match="groter dan 100 MB"):
+        call_command("import-hsds", str(large), "--house", house.slug, stdout=StringIO())
+    assert _counts() == before
+
+
+def test_brackets_in_texts_do_not_count_as_nesting(db, empty_house, tmp_path):
+    record = {
+        "id": "3c1d3c52-7b0e-4d7a-9a51-2f8e6c4b9d10",
+        "name": 'Speelgroep [{\\"',
+        "description": "Wekelijks \\ samen spelen " + "[{" * 500 + '\\"' + "}]" * 500,
+    }
+    out, _err = run_import(tmp_path, [record], empty_house)
+    assert Organisation.objects.get(name='Speelgroep [{\\"').description.endswith("}]"), out
+    assert hsds.json_nesting('{"a": "[[[\\"]]", "b": [[1]]}', limit=64) == 3
+    assert hsds.json_nesting('["a\\\\", [["]"]]]', limit=64) == 3
+    assert hsds.json_nesting("[" * 500, limit=64) == 65  # it stops counting past the limit
 
 
 def test_an_archived_or_inactive_record_archives_the_service(offer, house, tmp_path):

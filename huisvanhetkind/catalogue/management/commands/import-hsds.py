@@ -1,6 +1,6 @@
 """``huisvanhetkind import-hsds FILE --house SLUG [--dry-run]``: read Open Referral HSDS 3.0."""
 
-import json
+import os
 import sys
 
 from django.core.management.base import CommandError
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
+from huisvanhetkind.catalogue import hsds
 from huisvanhetkind.catalogue.hsds import HsdsImportError, import_hsds
 from huisvanhetkind.network.models import House
 from huisvanhetkind.web.commands import DescribedCommand
@@ -85,21 +86,24 @@ class Command(DescribedCommand):
             self.stdout.write(line)
 
     def _read(self, file: str):
+        """The file's data; its size is checked before it is read, its nesting before it is
+        parsed (``read_hsds_document``)."""
+        limit = hsds.MAX_DOCUMENT_BYTES
         try:
             if file == "-":
-                return json.load(sys.stdin)
-            with open(file, encoding="utf-8") as handle:
-                return json.load(handle)
+                raw = sys.stdin.buffer.read(limit + 1)
+            else:
+                if os.stat(file).st_size > limit:
+                    raise CommandError(hsds.too_large_message())
+                with open(file, "rb") as handle:
+                    raw = handle.read(limit + 1)
         except FileNotFoundError as error:
             raise CommandError(_("Bestand '%(file)s' niet gevonden.") % {"file": file}) from error
         except (IsADirectoryError, PermissionError) as error:
             raise CommandError(
                 _("Bestand '%(file)s' kan niet gelezen worden.") % {"file": file}
             ) from error
-        except UnicodeDecodeError as error:
-            raise CommandError(_("Het bestand is niet in UTF-8 bewaard.")) from error
-        except json.JSONDecodeError as error:
-            raise CommandError(
-                _("Het bestand is geen geldige JSON (regel %(line)d, kolom %(column)d): %(msg)s")
-                % {"line": error.lineno, "column": error.colno, "msg": error.msg}
-            ) from error
+        try:
+            return hsds.read_hsds_document(raw)
+        except HsdsImportError as error:
+            raise CommandError(str(error)) from error
