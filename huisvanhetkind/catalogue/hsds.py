@@ -828,7 +828,7 @@ def read_hsds_document(raw: bytes):
             % {"max": MAX_NESTING}
         )
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         raise HsdsImportError(
             _("Het bestand is geen geldige JSON (regel %(line)d, kolom %(column)d): %(msg)s")
@@ -836,6 +836,13 @@ def read_hsds_document(raw: bytes):
         ) from error
     except RecursionError as error:  # only when MAX_NESTING is set above the parser's limit
         raise HsdsImportError(_("Het bestand is te diep genest.")) from error
+
+
+def _no_constant(name: str):
+    """NaN and Infinity are not JSON (Python's parser would take them)."""
+    raise HsdsImportError(
+        _("Het bestand is geen geldige JSON: %(name)s is in JSON geen getal.") % {"name": name}
+    )
 
 
 def too_large_message() -> str:
@@ -1301,7 +1308,9 @@ class HsdsImporter:
                     % {"country": _short(country, 10)}
                 )
             municipality = (
-                self._municipality_for(postcode, city) if re.fullmatch(r"\d{4}", postcode) else None
+                self._municipality_for(postcode, city)
+                if re.fullmatch(r"[0-9]{4}", postcode)
+                else None
             )
             if municipality is None:
                 raise RecordRejected(
@@ -1562,7 +1571,7 @@ class HsdsImporter:
         if isinstance(value, bool) or not isinstance(value, int | float):
             record.warn(_("%(field)s is geen getal, niet overgenomen") % {"field": key})
             return ...
-        if value != int(value) or not 0 <= value <= MAX_AGE:
+        if not 0 <= value <= MAX_AGE or value != int(value):  # NaN and infinity too
             record.warn(
                 _("%(field)s is geen geheel getal van 0 tot %(max)d, niet overgenomen")
                 % {"field": key, "max": MAX_AGE}
@@ -1736,9 +1745,9 @@ class HsdsImporter:
             if uri.startswith(NIS_URI_PREFIX):
                 municipality = by_code.get(uri[len(NIS_URI_PREFIX) :])
             municipality = municipality or by_name.get(name.lower())
-            if municipality is None and re.fullmatch(r"\d{5}", name):
+            if municipality is None and re.fullmatch(r"[0-9]{5}", name):
                 municipality = by_code.get(name)
-            if municipality is None and re.fullmatch(r"\d{4}", name):
+            if municipality is None and re.fullmatch(r"[0-9]{4}", name):
                 municipality = self._municipality_for(name, "")
             if municipality is None:
                 unknown.append(name or uri or str(area.get("id")))
@@ -1805,7 +1814,9 @@ def _split_description(text: str) -> dict:
 def _parse_time(value):
     if not isinstance(value, str):
         return None
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:Z|[+-]\d{2}:?\d{2})?", value.strip())
+    match = re.fullmatch(
+        r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:Z|[+-][0-9]{2}:?[0-9]{2})?", value.strip()
+    )
     if not match:
         return None
     hour, minute = int(match[1]), int(match[2])

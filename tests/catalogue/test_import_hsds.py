@@ -4,6 +4,7 @@ import copy
 import io
 import json
 import random
+import uuid
 from io import StringIO
 
 import pytest
@@ -291,6 +292,39 @@ def test_a_file_above_the_size_limit_is_refused_before_reading(offer, house, tmp
     with pytest.raises(CommandError, match="groter dan 100 MB"):
         call_command("import-hsds", str(large), "--house", house.slug, stdout=StringIO())
     assert _counts() == before
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(offer, house, tmp_path, number):
+    before = _counts()
+    path = tmp_path / "getal.json"
+    path.write_text(
+        '{"id": "5e1d3c52-7b0e-4d7a-9a51-2f8e6c4b9d10", "name": "Oneindig", "status": "active",'
+        f' "organization": {{"id": "{uuid.uuid4()}", "name": "Vzw"}}, "minimum_age": {number}}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match=f"geen geldige JSON: {number} is in JSON geen getal"):
+        call_command("import-hsds", str(path), "--house", house.slug, stdout=StringIO())
+    assert _counts() == before
+
+
+def test_an_age_that_is_not_finite_is_skipped_not_a_crash(db, empty_house):
+    service = {
+        "id": "6e1d3c52-7b0e-4d7a-9a51-2f8e6c4b9d10",
+        "name": "Oneindig",
+        "status": "active",
+        "organization": {"id": "7e1d3c52-7b0e-4d7a-9a51-2f8e6c4b9d10", "name": "Vzw"},
+    }
+    for value in (float("inf"), float("nan"), 10**30):
+        report = hsds.import_hsds(service | {"maximum_age": value}, house=empty_house, dry_run=True)
+        assert any("maximum_age is geen geheel getal" in line for line in report.lines())
+    good = hsds.import_hsds(service | {"maximum_age": 12}, house=empty_house, dry_run=True)
+    assert not any("maximum_age" in line for line in good.lines())
+
+
+def test_times_and_postcodes_are_read_in_ascii_digits_only():
+    assert hsds._parse_time("٠٩:٣٠") is None
+    assert hsds._parse_time("09:30") is not None
 
 
 def test_brackets_in_texts_do_not_count_as_nesting(db, empty_house, tmp_path):
