@@ -426,10 +426,12 @@ def _amount(cells: dict, column: str, errors: list[str]) -> Decimal | None:
     if "," in text and "." in text:
         text = text.replace(".", "")
     text = text.replace(",", ".")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        amount = None
+    amount = None
+    if re.fullmatch(r"[0-9]{1,7}(\.[0-9]{1,7})?", text):  # ASCII digits: not ١٢, 1e5 or NaN
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            amount = None
     if amount is None or not amount.is_finite() or amount < 0 or amount >= Decimal("1000000"):
         errors.append(
             _("Ongeldige %(column)s '%(value)s': schrijf een bedrag zoals 12,50.")

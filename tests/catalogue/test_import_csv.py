@@ -259,6 +259,19 @@ def test_files_that_are_not_a_usable_csv_get_a_dutch_message(
     assert not Service.objects.exists()
 
 
+def test_an_amount_is_read_in_ascii_digits_only(house, organisation):
+    rows = [
+        row(naam=f"Aanbod {n}", gratis="nee", prijs=price)
+        for n, price in enumerate(["١٢,٥٠", "1e5", "²", "NaN", "12,50", "€ 1.250,00"])
+    ]
+    upload = csv_import.parse(csv_bytes(rows), house=house)
+    errors = {r.name: r.errors for r in upload.rows}
+    for n in range(4):
+        assert any("schrijf een bedrag zoals 12,50" in e for e in errors[f"Aanbod {n}"]), n
+    assert not errors["Aanbod 4"] and not errors["Aanbod 5"]
+    assert [r.data["price"] for r in upload.rows[4:]] == [Decimal("12.50"), Decimal("1250.00")]
+
+
 def test_a_comma_separated_file_without_bom_works_too(house, organisation, coordinator):
     client = logged_in(coordinator)
     content = csv_bytes([row(domeinen="huis", talen="nl")], delimiter=",", encoding="utf-8")
