@@ -719,6 +719,7 @@ LANGUAGE_ALIASES = {
 TAXONOMY_KEYS = {"code", "taxonomy", "taxonomy_id", "taxonomy_detail", "term_uri", "version"}
 
 MAX_AGE = 120
+MIN_YEAR, MAX_YEAR = 1900, 2999  # of a date in a document or a parameter
 ID_MAX_LENGTH = 64
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024  # the full offer of every house in Flanders fits
 MAX_NESTING = 64  # a paginated list of full organisations nests about 10 deep
@@ -1826,18 +1827,24 @@ def _parse_time(value):
 
 
 def parse_moment(value):
-    """A date or an aware datetime from an ISO string, or None."""
+    """A date or an aware datetime from an ISO string in ASCII digits, from 1900 to 2999 (in
+    UTC too: year 1 or 9999 with an offset cannot be stored), or None."""
     if not isinstance(value, str):
         return None
     value = value.strip()
+    if not value.isascii():  # Django's parsers would read other digits (٢٠٢٥) too
+        return None
     try:
         if len(value) == 10:
-            return parse_date(value)
-        parsed = parse_datetime(value)
-    except ValueError:
+            parsed = parse_date(value)
+        else:
+            parsed = parse_datetime(value)
+            if parsed is not None and timezone.is_naive(parsed):
+                parsed = timezone.make_aware(parsed)
+    except (ValueError, OverflowError):
         return None
-    if parsed is not None and timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
     return parsed
 
 

@@ -383,6 +383,10 @@ def test_pages(offer, house):
         ("/services", {"taxonomy_id": "٣"}, "Onbekende taxonomie"),
         ("/services", {"organization_id": "9" * 30}, "Onbekende organisatie"),
         ("/services/x", {"house": "²"}, "geen Huis van het Kind met de korte naam"),
+        ("/services", {"modified_after": "٢٠٢٥-٠١-٠١"}, "geen geldige datum"),
+        ("/services", {"modified_after": "0001-01-01"}, "geen geldige datum"),
+        ("/services", {"modified_after": "0001-01-01T00:00:00+14:00"}, "geen geldige datum"),
+        ("/services", {"modified_after": "9999-12-31T23:59:59-14:00"}, "geen geldige datum"),
     ],
 )
 def test_bad_parameters_get_a_dutch_400(offer, path, params, message):
@@ -395,6 +399,8 @@ def test_numbers_in_ascii_digits_are_taken(offer, house):
     page = get_json("/services", house=house.slug, page="2", per_page="2")
     assert (page["page_number"], page["size"]) == (2, 1)
     assert get_json("/services", postcode="2920")["contents"]
+    for moment in ("2000-01-01", "2000-01-01T00:00:00+14:00"):
+        assert get_json("/services", modified_after=moment)["contents"]
 
 
 def test_the_openapi_document_declares_integers_and_booleans(db):
