@@ -1,9 +1,10 @@
 """The states of a parent's question and the transitions between them."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind.core import workflow
 
 
 class QuestionStatus(models.TextChoices):
@@ -30,14 +31,16 @@ OPEN_STATES = (S.NEW, S.ASSIGNED, S.IN_PROGRESS)
 FORWARDABLE_STATES = OPEN_STATES
 
 
-def can_transition(current: str, target: str) -> bool:
-    return target in ALLOWED_TRANSITIONS.get(QuestionStatus(current), set())
+def can_transition(old: str, new: str) -> bool:
+    return workflow.can_transition(ALLOWED_TRANSITIONS, old, new)
 
 
-def ensure_transition(current: str, target: str) -> None:
-    """Raise a ValidationError (in Dutch) when ``current`` may not become ``target``."""
-    if not can_transition(current, target):
-        raise ValidationError(
-            gettext("Een vraag met status “%(current)s” kan niet “%(target)s” worden.")
-            % {"current": QuestionStatus(current).label, "target": QuestionStatus(target).label}
-        )
+def ensure_transition(old: str, new: str) -> None:
+    """Raise a ValidationError (in Dutch) when ``old`` may not become ``new``."""
+    workflow.check_transition(
+        QuestionStatus,
+        ALLOWED_TRANSITIONS,
+        old,
+        new,
+        gettext("Een vraag met status “%(old)s” kan niet “%(new)s” worden."),
+    )
