@@ -17,7 +17,7 @@ from huisvanhetkind.network.access import (
     member_organisation_ids,
 )
 from huisvanhetkind.network.models import Organisation
-from huisvanhetkind.questions.models import FaqEntry, Question, RoutingRule
+from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule
 
 
 def can_see_question(user, question: Question) -> bool:
@@ -34,6 +34,14 @@ def get_question_for_user(user, pk) -> Question:
         pk=pk,
     )
     if not can_see_question(user, question):
+        raise Http404
+    return question
+
+
+def get_answered_question_for_user(user, pk) -> Question:
+    """A question that was answered at least once: an FAQ entry may start from it."""
+    question = get_question_for_user(user, pk)
+    if question.first_answered_at is None:
         raise Http404
     return question
 
@@ -56,6 +64,13 @@ def get_organisation_for_worker(user, pk) -> Organisation:
     if int(pk) not in member_organisation_ids(user):
         raise Http404
     return get_object_or_404(Organisation, pk=pk)
+
+
+def get_answer_template_for_worker(user, organisation: Organisation, pk) -> AnswerTemplate:
+    """One template of an organisation the user works for (``get_organisation_for_worker``)."""
+    if organisation.pk not in member_organisation_ids(user):
+        raise Http404
+    return get_object_or_404(AnswerTemplate, organisation=organisation, pk=pk)
 
 
 def get_routing_rule_for_user(user, house, pk) -> RoutingRule:

@@ -8,7 +8,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from huisvanhetkind.network.models import Organisation, Partnership, Role
+from huisvanhetkind.network.access import coordinated_house_ids
+from huisvanhetkind.network.models import House, Organisation, Partnership, Role
 from huisvanhetkind.network.selectors import coordinator_emails
 from huisvanhetkind.questions.models import (
     AnswerTemplate,
@@ -19,6 +20,7 @@ from huisvanhetkind.questions.models import (
     Topic,
 )
 from huisvanhetkind.questions.numbers import ascii_int
+from huisvanhetkind.questions.routing import Sample, explain, route
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 
 MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
@@ -67,6 +69,25 @@ def routing_rules(house):
     return RoutingRule.objects.filter(house=house).select_related(
         "topic", "age_group", "municipality", "organisation", "assignee"
     )
+
+
+def routing_trial(house, sample: Sample, *, draft: RoutingRule | None = None):
+    """How the house's rules would route ``sample``: each rule's check and the outcome.
+
+    ``draft`` (an unsaved rule, or unsaved changes to one) takes its place in the rules, or goes
+    last when it is new; nothing is saved.
+    """
+    rules = list(routing_rules(house))
+    if draft is not None:
+        rules = [draft if draft.pk and rule.pk == draft.pk else rule for rule in rules]
+        if not draft.pk:
+            rules.append(draft)
+    return explain(rules, sample), route(rules, sample)
+
+
+def coordinated_houses(user):
+    """The houses of which the user is a coordinator (links from the partner's inbox)."""
+    return House.objects.filter(pk__in=coordinated_house_ids(user)).order_by("name")
 
 
 @dataclass

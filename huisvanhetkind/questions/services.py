@@ -1,10 +1,15 @@
-"""Every write about questions: asking, routing, handling, answering, the FAQ and retention."""
+"""Every write about questions: asking, routing, handling, answering, the FAQ and retention.
 
+A question's status changes only in ``_status_change``; every change is in the audit trail as
+``{field: [before, after]}``, and so is every time a professional reads a question.
+"""
+
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
@@ -14,7 +19,13 @@ from django.utils.translation import gettext as _
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.services import model_update
 from huisvanhetkind.core.tokens import new_token, token_digest
+from huisvanhetkind.network.access import (
+    is_coordinator,
+    member_organisation_ids,
+    organisation_house_ids,
+)
 from huisvanhetkind.network.models import AgeGroup, House
 from huisvanhetkind.network.selectors import coordinator_emails
 from huisvanhetkind.questions import routing, selectors
@@ -31,6 +42,7 @@ from huisvanhetkind.questions.workflow import (
     FORWARDABLE_STATES,
     OPEN_STATES,
     QuestionStatus,
+    can_transition,
     ensure_transition,
 )
 
@@ -78,11 +90,29 @@ def _log(question, *, kind, actor=None, body="", from_status="", to_status="", o
     )
 
 
-def _move(question, *, actor, target, kind=QuestionEvent.Kind.STATUS, body="", organisation=None):
-    """Change the status (checked against the workflow) and append it to the history."""
+def _status_change(
+    question,
+    *,
+    actor,
+    target,
+    kind=QuestionEvent.Kind.STATUS,
+    body="",
+    organisation=None,
+    fields: dict | None = None,
+    changes: dict | None = None,
+):
+    """The one place where a question's status changes; the caller holds the row (``_lock``).
+
+    Checks the move against the workflow, saves the status with the other ``fields`` of the same
+    step, appends it to the history and writes the audit event ``{"status": [old, new]}``, with
+    ``changes`` (other audited changes of the step, ``{field: [before, after]}``).
+    """
     source = question.status
     ensure_transition(source, target)
     question.status = target
+    for name, value in (fields or {}).items():
+        setattr(question, name, value)
+    question.save()
     _log(
         question,
         kind=kind,
@@ -97,8 +127,16 @@ def _move(question, *, actor, target, kind=QuestionEvent.Kind.STATUS, body="", o
         action=AuditEvent.Action.UPDATE,
         target=question,
         house=question.house,
-        changes={"status": [source, target]},
+        changes={"status": [source, target], **(changes or {})},
     )
+
+
+def _assignee_change(question, assignee) -> dict:
+    """Set the handler; return the change in the audit shape (nothing when it stays)."""
+    before = question.assignee_id
+    after = assignee.pk if assignee is not None else None
+    question.assignee = assignee
+    return {} if before == after else {"assignee": [before, after]}
 
 
 def _lock(question) -> Question:
@@ -186,7 +224,11 @@ def question_submit(
         target=question,
         house=house,
         reason=reason,
-        changes={"organisation_id": question.organisation_id},
+        changes={
+            "status": [None, question.status],
+            "organisation": [None, question.organisation_id],
+            "assignee": [None, question.assignee_id],
+        },
     )
     _tell_handlers(question, "questions/email/new_question")
     if question.email:
@@ -206,16 +248,21 @@ def question_follow_up(*, question: Question, body: str) -> Question:
     if question.erased_at:
         raise ValidationError(_("Deze vraag is niet meer beschikbaar."))
     if question.status in (S.ANSWERED, S.CLOSED):
-        _move(
-            question, actor=None, target=S.IN_PROGRESS, kind=QuestionEvent.Kind.FOLLOW_UP, body=body
+        _status_change(
+            question,
+            actor=None,
+            target=S.IN_PROGRESS,
+            kind=QuestionEvent.Kind.FOLLOW_UP,
+            body=body,
+            fields={
+                "due_on": _deadline(timezone.localdate()),
+                "reminder_sent_at": None,
+                "escalated_at": None,
+                "closed_at": None,
+            },
         )
-        question.due_on = _deadline(timezone.localdate())
-        question.reminder_sent_at = None
-        question.escalated_at = None
-        question.closed_at = None
     else:
         _log(question, kind=QuestionEvent.Kind.FOLLOW_UP, body=body)
-    question.save()
     _tell_handlers(question, "questions/email/follow_up")
     return question
 
@@ -223,9 +270,48 @@ def question_follow_up(*, question: Question, body: str) -> Question:
 # --- Handling (the partner) ---------------------------------------------------------------------
 
 
-def question_read(*, question: Question, actor) -> None:
-    """Every time a professional opens a question, it is written in the audit trail."""
+@dataclass
+class QuestionPage:
+    """What a professional sees of a question: its data, history and what they may do next."""
+
+    question: Question
+    history: object
+    templates: object
+    chosen_template: AnswerTemplate | None
+    is_coordinator: bool
+    can_start: bool
+    can_answer: bool
+    can_close: bool
+    can_forward: bool
+    can_assign: bool
+    can_make_faq: bool
+
+
+def question_read(*, question: Question, actor, template_id: int | None = None) -> QuestionPage:
+    """Hand a question with the family's data to a professional (who may see it: ``access``).
+
+    Every call is a read in the audit trail: call it once for every page that shows the data,
+    also when a refused form shows the page again. ``template_id`` picks an answer template of
+    the professional's organisations to start the answer with.
+    """
     audit_record(actor=actor, action=AuditEvent.Action.READ, target=question, house=question.house)
+    templates = selectors.answer_templates(member_organisation_ids(actor))
+    is_open = question.status in OPEN_STATES
+    return QuestionPage(
+        question=question,
+        history=selectors.question_history(question),
+        templates=templates,
+        chosen_template=(
+            templates.filter(pk=template_id).first() if template_id is not None else None
+        ),
+        is_coordinator=is_coordinator(actor, question.house),
+        can_start=can_transition(question.status, S.IN_PROGRESS) and question.status != S.ANSWERED,
+        can_answer=can_transition(question.status, S.ANSWERED),
+        can_close=can_transition(question.status, S.CLOSED),
+        can_forward=is_open,
+        can_assign=is_open and question.organisation_id is not None,
+        can_make_faq=question.first_answered_at is not None,
+    )
 
 
 @transaction.atomic
@@ -234,12 +320,26 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
     _ensure_member(assignee, question)
     if question.organisation_id is None:
         raise ValidationError(_("Stuur de vraag eerst naar een partner."))
+    changes = _assignee_change(question, assignee)
     if question.status != S.ASSIGNED:
-        _move(question, actor=actor, target=S.ASSIGNED, kind=QuestionEvent.Kind.ASSIGNED)
+        _status_change(
+            question,
+            actor=actor,
+            target=S.ASSIGNED,
+            kind=QuestionEvent.Kind.ASSIGNED,
+            changes=changes,
+        )
     else:
+        question.save(update_fields=["assignee"])
         _log(question, kind=QuestionEvent.Kind.ASSIGNED, actor=actor)
-    question.assignee = assignee
-    question.save()
+        if changes:
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                target=question,
+                house=question.house,
+                changes=changes,
+            )
     if assignee != actor and assignee.email:
         send_templated_mail_on_commit(
             to=[assignee.email],
@@ -252,15 +352,21 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
 @transaction.atomic
 def question_start(*, question: Question, actor) -> Question:
     question = _lock(question)
-    _move(question, actor=actor, target=S.IN_PROGRESS)
+    changes = _assignee_change(question, _handler(question, actor))
+    _status_change(question, actor=actor, target=S.IN_PROGRESS, changes=changes)
+    return question
+
+
+def _handler(question, actor):
+    """Who handles the question after ``actor`` worked on it: its handler, else ``actor`` when
+    they work for its partner."""
     if (
         question.assignee_id is None
         and question.organisation_id
         and selectors.is_member(actor, question.organisation)
     ):
-        question.assignee = actor
-    question.save()
-    return question
+        return actor
+    return question.assignee
 
 
 @transaction.atomic
@@ -269,17 +375,17 @@ def question_answer(*, question: Question, actor, body: str) -> Question:
     question = _lock(question)
     if not body.strip():
         raise ValidationError(_("Schrijf een antwoord."))
-    _move(question, actor=actor, target=S.ANSWERED, kind=QuestionEvent.Kind.ANSWER, body=body)
     now = timezone.now()
-    question.answered_at = now
-    question.first_answered_at = question.first_answered_at or now
-    if (
-        question.assignee_id is None
-        and question.organisation_id
-        and selectors.is_member(actor, question.organisation)
-    ):
-        question.assignee = actor
-    question.save()
+    changes = _assignee_change(question, _handler(question, actor))
+    _status_change(
+        question,
+        actor=actor,
+        target=S.ANSWERED,
+        kind=QuestionEvent.Kind.ANSWER,
+        body=body,
+        fields={"answered_at": now, "first_answered_at": question.first_answered_at or now},
+        changes=changes,
+    )
     if question.email and question.channel == Question.Channel.EMAIL:
         send_templated_mail_on_commit(
             to=[question.email],
@@ -297,9 +403,7 @@ def question_answer(*, question: Question, actor, body: str) -> Question:
 @transaction.atomic
 def question_close(*, question: Question, actor) -> Question:
     question = _lock(question)
-    _move(question, actor=actor, target=S.CLOSED)
-    question.closed_at = timezone.now()
-    question.save()
+    _status_change(question, actor=actor, target=S.CLOSED, fields={"closed_at": timezone.now()})
     return question
 
 
@@ -320,7 +424,15 @@ def question_forward(*, question: Question, actor, organisation, note: str) -> Q
     if not note.strip():
         raise ValidationError(_("Schrijf een overdrachtsnotitie voor de nieuwe partner."))
     previous = question.organisation
+    changes = {"organisation": [question.organisation_id, organisation.pk]}
+    changes |= _assignee_change(question, None)
+    question.organisation = organisation
+    question.routing_reason = _("Doorgestuurd door %(who)s (van %(from)s).") % {
+        "who": actor.get_username(),
+        "from": previous or _("de coördinator"),
+    }
     if question.status == S.NEW:
+        question.save()
         _log(
             question,
             kind=QuestionEvent.Kind.FORWARDED,
@@ -333,24 +445,18 @@ def question_forward(*, question: Question, actor, organisation, note: str) -> Q
             action=AuditEvent.Action.UPDATE,
             target=question,
             house=question.house,
-            changes={"organisation_id": [question.organisation_id, organisation.pk]},
+            changes=changes,
         )
     else:
-        _move(
+        _status_change(
             question,
             actor=actor,
             target=S.NEW,
             kind=QuestionEvent.Kind.FORWARDED,
             body=note,
             organisation=organisation,
+            changes=changes,
         )
-    question.organisation = organisation
-    question.assignee = None
-    question.routing_reason = _("Doorgestuurd door %(who)s (van %(from)s).") % {
-        "who": actor.get_username(),
-        "from": previous or _("de coördinator"),
-    }
-    question.save()
     _tell_handlers(question, "questions/email/new_question")
     return question
 
@@ -366,12 +472,51 @@ def question_note_add(*, question: Question, actor, body: str) -> QuestionEvent:
         action=AuditEvent.Action.UPDATE,
         target=question,
         house=question.house,
-        changes={"note": event.pk},
+        changes={"note": [None, event.pk]},
     )
     return event
 
 
 # --- Routing rules (the coordinator) ------------------------------------------------------------
+
+RULE_FIELDS = (
+    "name",
+    "topic",
+    "age_group",
+    "municipality",
+    "language",
+    "keywords",
+    "organisation",
+    "assignee",
+    "is_active",
+)
+TEMPLATE_FIELDS = ("title", "body")
+FAQ_FIELDS = ("topic", "question", "answer", "is_published")
+
+
+def _values(instance, fields) -> dict:
+    """The values of ``fields`` as the audit trail holds them: a related object by its key."""
+    values = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        values[name] = getattr(instance, field.attname if field.is_relation else name)
+    return values
+
+
+def _created(instance, fields) -> dict:
+    return {name: [None, value] for name, value in _values(instance, fields).items()}
+
+
+def _deleted(instance, fields) -> dict:
+    return {name: [value, None] for name, value in _values(instance, fields).items()}
+
+
+def _save_fields(instance, fields) -> tuple[models.Model, dict]:
+    """Store the ``fields`` set on ``instance`` (a form or the demo seeder changed them in
+    memory) on its locked row; return that row and what changed, ``{field: [before, after]}``."""
+    stored = type(instance).objects.select_for_update().get(pk=instance.pk)
+    changes = model_update(instance=stored, data={name: getattr(instance, name) for name in fields})
+    return stored, changes
 
 
 def _check_rule(rule: RoutingRule):
@@ -387,31 +532,37 @@ def _check_rule(rule: RoutingRule):
 
 @transaction.atomic
 def routing_rule_save(*, rule: RoutingRule, actor) -> RoutingRule:
-    """Create or change a rule; a new rule goes last."""
+    """Create a rule (it goes last), or store the fields changed on it; audit what changed."""
     _check_rule(rule)
-    created = rule.pk is None
-    if created:
+    if rule.pk is None:
         last = RoutingRule.objects.filter(house=rule.house).aggregate(m=Max("position"))["m"]
         rule.position = (last or 0) + 1
-    rule.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
-        target=rule,
-        house=rule.house,
-    )
+        rule.save()
+        action, changes = AuditEvent.Action.CREATE, _created(rule, ("position", *RULE_FIELDS))
+    else:
+        rule, changes = _save_fields(rule, RULE_FIELDS)
+        if not changes:
+            return rule
+        action = AuditEvent.Action.UPDATE
+    audit_record(actor=actor, action=action, target=rule, house=rule.house, changes=changes)
     return rule
 
 
 @transaction.atomic
 def routing_rule_delete(*, rule: RoutingRule, actor) -> None:
-    audit_record(actor=actor, action=AuditEvent.Action.DELETE, target=rule, house=rule.house)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.DELETE,
+        target=rule,
+        house=rule.house,
+        changes=_deleted(rule, ("position", *RULE_FIELDS)),
+    )
     rule.delete()
 
 
 @transaction.atomic
 def routing_rule_move(*, rule: RoutingRule, actor, up: bool) -> None:
-    """Swap a rule with its neighbour; positions are renumbered 1..n."""
+    """Swap a rule with its neighbour; positions are renumbered 1..n, each change audited."""
     rules = list(
         RoutingRule.objects.select_for_update().filter(house=rule.house).order_by("position", "id")
     )
@@ -420,52 +571,74 @@ def routing_rule_move(*, rule: RoutingRule, actor, up: bool) -> None:
     if 0 <= other < len(rules):
         rules[index], rules[other] = rules[other], rules[index]
     for position, each in enumerate(rules, start=1):
-        if each.position != position:
-            RoutingRule.objects.filter(pk=each.pk).update(position=position)
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        target=rule,
-        house=rule.house,
-        changes={"moved": "up" if up else "down"},
-    )
+        changes = model_update(instance=each, data={"position": position})
+        if changes:
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                target=each,
+                house=each.house,
+                changes=changes,
+            )
 
 
 # --- Answer templates and FAQ -------------------------------------------------------------------
 
 
+def _audit_organisation(*, actor, action, target, organisation, changes) -> None:
+    """An organisation's event is in the trail of every house it is partner of."""
+    houses = House.objects.filter(pk__in=organisation_house_ids(organisation)).order_by("pk")
+    for house in list(houses) or [None]:
+        audit_record(actor=actor, action=action, target=target, house=house, changes=changes)
+
+
 @transaction.atomic
 def answer_template_save(*, template: AnswerTemplate, actor) -> AnswerTemplate:
-    created = template.pk is None
-    template.save()
-    audit_record(
+    """Create a template, or store the fields changed on it; audit what changed."""
+    if template.pk is None:
+        template.save()
+        action, changes = AuditEvent.Action.CREATE, _created(template, TEMPLATE_FIELDS)
+    else:
+        template, changes = _save_fields(template, TEMPLATE_FIELDS)
+        if not changes:
+            return template
+        action = AuditEvent.Action.UPDATE
+    _audit_organisation(
         actor=actor,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+        action=action,
         target=template,
+        organisation=template.organisation,
+        changes=changes,
     )
     return template
 
 
 @transaction.atomic
 def answer_template_delete(*, template: AnswerTemplate, actor) -> None:
-    audit_record(actor=actor, action=AuditEvent.Action.DELETE, target=template)
+    _audit_organisation(
+        actor=actor,
+        action=AuditEvent.Action.DELETE,
+        target=template,
+        organisation=template.organisation,
+        changes=_deleted(template, TEMPLATE_FIELDS),
+    )
     template.delete()
 
 
 @transaction.atomic
 def faq_entry_save(*, entry: FaqEntry, actor) -> FaqEntry:
     """Save an FAQ entry that a person wrote; its text is theirs, never the parent's."""
-    created = entry.pk is None
-    if created:
-        entry.created_by = actor
-    entry.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
-        target=entry,
-        house=entry.house,
-        changes={"is_published": entry.is_published},
-    )
+    if entry.pk is None:
+        entry.created_by = actor if getattr(actor, "is_authenticated", False) else None
+        entry.save()
+        action = AuditEvent.Action.CREATE
+        changes = _created(entry, ("source_question", *FAQ_FIELDS))
+    else:
+        entry, changes = _save_fields(entry, FAQ_FIELDS)
+        if not changes:
+            return entry
+        action = AuditEvent.Action.UPDATE
+    audit_record(actor=actor, action=action, target=entry, house=entry.house, changes=changes)
     return entry
 
 
@@ -523,37 +696,50 @@ def questions_erase_expired(*, now=None) -> int:
         )
     )
     erased = 0
-    for question in expired.select_related("house"):
-        with transaction.atomic():
-            changes = {}
-            if question.status in OPEN_STATES:
-                # Closed without a word: the history keeps the step, not the text.
-                _log(
-                    question,
-                    kind=QuestionEvent.Kind.STATUS,
-                    from_status=question.status,
-                    to_status=S.CLOSED,
-                )
-                changes = {"status": [question.status, S.CLOSED]}
-                Question.objects.filter(pk=question.pk).update(status=S.CLOSED, closed_at=now)
-            Question.objects.filter(pk=question.pk).update(
-                text="",
-                name="",
-                email="",
-                phone="",
-                token="",
-                token_hash=None,
-                child_age=None,
-                erased_at=now,
-            )
-            QuestionEvent.objects.filter(question_id=question.pk).update(body="")
-            audit_record(
-                actor=None,
-                action=AuditEvent.Action.ERASE,
-                target=question,
-                house=question.house,
-                reason=_("Bewaartermijn van %(days)s dagen verstreken.") % {"days": days},
-                changes=changes,
-            )
+    for pk in list(expired.values_list("pk", flat=True)):
+        question_erase(question=Question(pk=pk), now=now, days=days)
         erased += 1
     return erased
+
+
+ERASED_FIELDS = ("text", "name", "email", "phone", "token", "token_hash", "child_age")
+# What the audit trail says was there before an erasure: never the value itself.
+PRESENT = "<present>"
+
+
+@transaction.atomic
+def question_erase(*, question: Question, now, days: int) -> Question:
+    """Erase one question's personal data past ``days`` of retention; an open question is
+    closed first, through the workflow. The audit trail names the erased fields, not their
+    values."""
+    question = _lock(question)
+    if question.status in OPEN_STATES:
+        # Closed without a word: the history keeps the step, not the text.
+        _status_change(question, actor=None, target=S.CLOSED, fields={"closed_at": now})
+    changes = {
+        name: [PRESENT, None] for name in ERASED_FIELDS if getattr(question, name) not in (None, "")
+    }
+    events = QuestionEvent.objects.filter(question_id=question.pk).exclude(body="")
+    if events.exists():
+        changes["history"] = [PRESENT, None]
+    Question.objects.filter(pk=question.pk).update(
+        text="",
+        name="",
+        email="",
+        phone="",
+        token="",
+        token_hash=None,
+        child_age=None,
+        erased_at=now,
+    )
+    QuestionEvent.objects.filter(question_id=question.pk).update(body="")
+    audit_record(
+        actor=None,
+        action=AuditEvent.Action.ERASE,
+        target=question,
+        house=question.house,
+        reason=_("Bewaartermijn van %(days)s dagen verstreken.") % {"days": days},
+        changes=changes,
+    )
+    question.refresh_from_db()
+    return question

@@ -4,20 +4,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
-from huisvanhetkind.network.access import (
-    get_house_for_coordinator,
-    is_coordinator,
-    professional_required,
-    roles_of,
-)
-from huisvanhetkind.network.models import Role
+from huisvanhetkind.network.access import get_house_for_coordinator, professional_required
 from huisvanhetkind.questions import access, selectors, services
 from huisvanhetkind.questions.forms import (
     AnswerForm,
@@ -33,10 +27,8 @@ from huisvanhetkind.questions.forms import (
     RoutingRuleForm,
     RoutingTestForm,
 )
-from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
+from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, RoutingRule, Topic
 from huisvanhetkind.questions.numbers import ascii_int, page_number
-from huisvanhetkind.questions.routing import explain, route
-from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus, can_transition
 
 PAGE_SIZE = 25
 IP_LIMIT = 5
@@ -184,7 +176,7 @@ def inbox(request):
             "page": page,
             "today": timezone.localdate(),
             "title": _("Vragen van ouders"),
-            "houses": [r.house for r in roles_of(request.user) if r.kind == Role.Kind.COORDINATOR],
+            "houses": selectors.coordinated_houses(request.user),
         },
     )
 
@@ -210,48 +202,36 @@ def house_inbox(request):
     )
 
 
-def _detail_context(request, question, **forms):
-    user = request.user
-    organisation_ids = access.member_organisation_ids(user)
-    template_id = ascii_int(request.GET.get("sjabloon", ""))
-    answer_initial = {}
-    templates = selectors.answer_templates(organisation_ids)
-    if template_id is not None:
-        chosen = templates.filter(pk=template_id).first()
-        if chosen:
-            answer_initial = {"body": chosen.body}
-    is_open = question.status in OPEN_STATES
+def _render_detail(request, question, *, status=200, **forms):
+    """Show a question to a professional: ``question_read`` hands out the family's data and
+    audits the read, also when a refused form shows the page again."""
+    shown = services.question_read(
+        question=question,
+        actor=request.user,
+        template_id=ascii_int(request.GET.get("sjabloon", "")),
+    )
+    chosen = shown.chosen_template
     context = {
-        "question": question,
-        "history": selectors.question_history(question),
-        "templates": templates,
-        "is_coordinator": is_coordinator(user, question.house),
-        "can_start": can_transition(question.status, QuestionStatus.IN_PROGRESS)
-        and question.status != QuestionStatus.ANSWERED,
-        "can_answer": can_transition(question.status, QuestionStatus.ANSWERED),
-        "can_close": can_transition(question.status, QuestionStatus.CLOSED),
-        "can_forward": is_open,
-        "can_make_faq": question.first_answered_at is not None,
-        "answer_form": forms.get("answer_form") or AnswerForm(initial=answer_initial),
+        "question": shown.question,
+        "history": shown.history,
+        "templates": shown.templates,
+        "is_coordinator": shown.is_coordinator,
+        "can_start": shown.can_start,
+        "can_answer": shown.can_answer,
+        "can_close": shown.can_close,
+        "can_forward": shown.can_forward,
+        "can_make_faq": shown.can_make_faq,
+        "answer_form": forms.get("answer_form")
+        or AnswerForm(initial={"body": chosen.body} if chosen else {}),
         "note_form": forms.get("note_form") or NoteForm(),
         "forward_form": forms.get("forward_form") or ForwardForm(question=question),
         "assign_form": None,
     }
-    if question.organisation_id and is_open:
+    if shown.can_assign:
         context["assign_form"] = forms.get("assign_form") or AssignForm(
-            organisation=question.organisation,
-            initial={"assignee": question.assignee_id},
+            organisation=question.organisation, initial={"assignee": question.assignee_id}
         )
-    return context
-
-
-def _render_detail(request, question, *, status=200, **forms):
-    """Show a question to a professional; every showing of the family's data is a read in the
-    audit trail, also when a refused form shows the page again."""
-    services.question_read(question=question, actor=request.user)
-    return render(
-        request, "questions/detail.html", _detail_context(request, question, **forms), status=status
-    )
+    return render(request, "questions/detail.html", context, status=status)
 
 
 @professional_required
@@ -301,14 +281,14 @@ def question_action(request, pk, action):
         elif action == "doorsturen":
             form = forms["forward_form"] = ForwardForm(request.POST, question=question)
             if form.is_valid():
-                services.question_forward(
+                forwarded = services.question_forward(
                     question=question,
                     actor=user,
                     organisation=form.cleaned_data["organisation"],
                     note=form.cleaned_data["handover"],
                 )
                 messages.success(request, _("De vraag is doorgestuurd."))
-                if not access.can_see_question(user, Question.objects.get(pk=question.pk)):
+                if not access.can_see_question(user, forwarded):
                     return redirect("questions:inbox")
         else:
             raise Http404
@@ -325,9 +305,7 @@ def question_action(request, pk, action):
 @professional_required
 def faq_from_question(request, pk):
     """Write a public FAQ entry inspired by an answered question: the form starts empty."""
-    question = access.get_question_for_user(request.user, pk)
-    if question.first_answered_at is None:
-        raise Http404
+    question = access.get_answered_question_for_user(request.user, pk)
     form = FaqEntryForm(
         request.POST or None,
         house=question.house,
@@ -348,7 +326,7 @@ def faq_from_question(request, pk):
 def answer_templates(request, pk, template_pk=None):
     organisation = access.get_organisation_for_worker(request.user, pk)
     instance = (
-        get_object_or_404(AnswerTemplate, organisation=organisation, pk=template_pk)
+        access.get_answer_template_for_worker(request.user, organisation, template_pk)
         if template_pk
         else AnswerTemplate(organisation=organisation)
     )
@@ -373,7 +351,7 @@ def answer_templates(request, pk, template_pk=None):
 @require_POST
 def answer_template_delete(request, pk, template_pk):
     organisation = access.get_organisation_for_worker(request.user, pk)
-    template = get_object_or_404(AnswerTemplate, organisation=organisation, pk=template_pk)
+    template = access.get_answer_template_for_worker(request.user, organisation, template_pk)
     services.answer_template_delete(template=template, actor=request.user)
     messages.success(request, _("Het sjabloon is verwijderd."))
     return redirect("questions:answer_templates", pk=organisation.pk)
@@ -389,9 +367,7 @@ def routing_rules(request):
     test_form = RoutingTestForm(request.GET if "test-text" in request.GET else None, house=house)
     checks, outcome = None, None
     if test_form.is_bound and test_form.is_valid():
-        sample = test_form.sample()
-        checks = explain(rules, sample)
-        outcome = route(rules, sample)
+        checks, outcome = selectors.routing_trial(house, test_form.sample())
     return render(
         request,
         "questions/routing_rules.html",
@@ -421,16 +397,9 @@ def routing_rule_edit(request, pk=None):
     if request.method == "POST":
         if request.POST.get("action") == "test":
             if form.is_valid() and test_form.is_valid():
-                draft = form.save(commit=False)
-                rules = [
-                    draft if r.pk == draft.pk and draft.pk else r
-                    for r in selectors.routing_rules(house)
-                ]
-                if not draft.pk:
-                    rules.append(draft)
-                sample = test_form.sample()
-                checks = explain(rules, sample)
-                outcome = route(rules, sample)
+                checks, outcome = selectors.routing_trial(
+                    house, test_form.sample(), draft=form.save(commit=False)
+                )
         elif form.is_valid():
             try:
                 services.routing_rule_save(rule=form.save(commit=False), actor=request.user)
