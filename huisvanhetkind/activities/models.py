@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.activities.photos import PhotoField
-from huisvanhetkind.activities.workflow import RegistrationStatus
+from huisvanhetkind.activities.workflow import ActivityStatus, RegistrationStatus
 from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
 from huisvanhetkind.core.crypto import EncryptedTextField
+from huisvanhetkind.core.models import PriceFields
 from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, Organisation
 
 IMAGE_VALIDATORS = [FileExtensionValidator(["jpg", "jpeg", "png", "webp"])]
@@ -32,10 +33,10 @@ def contact_digest(value: str) -> str:
 
 class ActivityQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Activity.Status.PUBLISHED)
+        return self.filter(status=ActivityStatus.PUBLISHED)
 
 
-class Activity(models.Model):
+class Activity(PriceFields):
     class Audience(models.TextChoices):
         FAMILIES = "families", _("gezinnen")
         PROFESSIONALS = "professionals", _("professionals")
@@ -48,10 +49,7 @@ class Activity(models.Model):
         FAMILIES = "families", _("gezinnen")
         PERSONS = "persons", _("personen")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("ontwerp")
-        PUBLISHED = "published", _("gepubliceerd")
-        CANCELLED = "cancelled", _("afgelast")
+    Status = ActivityStatus
 
     house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="activities")
     organisations = models.ManyToManyField(
@@ -77,24 +75,6 @@ class Activity(models.Model):
         _("plaats (als die geen locatie van een partner is)"), max_length=300, blank=True
     )
     online_url = models.URLField(_("online via"), blank=True)
-    is_free = models.BooleanField(_("gratis"), default=False)
-    price = models.DecimalField(
-        _("normale prijs (euro)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    social_tariff = models.BooleanField(_("sociaal tarief of UiTPAS-kansentarief"), default=False)
-    social_tariff_price = models.DecimalField(
-        _("sociaal tarief (euro)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
     language = models.CharField(_("taal"), max_length=5, choices=LANGUAGE_CHOICES, default="nl")
     accessibility = models.TextField(_("toegankelijkheid"), blank=True)
     image = PhotoField(_("foto"), upload_to="activities/", blank=True, validators=IMAGE_VALIDATORS)
@@ -115,7 +95,11 @@ class Activity(models.Model):
         default=CapacityUnit.FAMILIES,
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"),
+        max_length=10,
+        choices=ActivityStatus.choices,
+        default=ActivityStatus.DRAFT,
+        db_index=True,
     )
     # The recurrence the sessions were generated from (an RFC 5545 RRULE) and its exceptions.
     recurrence = models.CharField(_("herhaling (RRULE)"), max_length=300, blank=True)

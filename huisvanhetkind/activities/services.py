@@ -22,10 +22,15 @@ from huisvanhetkind.activities.models import (
     delete_photo_on_commit,
 )
 from huisvanhetkind.activities.recurrence import occurrences
-from huisvanhetkind.activities.workflow import RegistrationStatus, ensure_transition
+from huisvanhetkind.activities.workflow import (
+    RegistrationStatus,
+    ensure_activity_transition,
+    ensure_registration_transition,
+)
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.services import model_update
 from huisvanhetkind.core.tokens import token_digest
 
 S = RegistrationStatus
@@ -45,40 +50,95 @@ def manage_url(registration: Registration, signed: str) -> str:
 # --- Activities and their sessions -------------------------------------------------------------
 
 
+# Fields of an activity or news item that are not written to the audit trail (they change on every save, or
+# are large texts whose change the trail marks without copying them).
+UNAUDITED = {"id", "created_at", "updated_at", "created_by"}
+LONG_TEXTS = {"description", "accessibility", "body"}
+M2M = ("organisations", "domains", "age_groups")
+
+
+def _values(instance) -> dict:
+    """The audited fields of a record as they are now (empty for no record)."""
+    if instance is None:
+        return {}
+    values = {}
+    for model_field in instance._meta.concrete_fields:
+        if model_field.name in UNAUDITED:
+            continue
+        value = model_field.value_from_object(instance)
+        if isinstance(value, FieldFile):
+            value = value.name or ""
+        values[model_field.name] = value
+    return values
+
+
+def _changes(before: dict, after: dict) -> dict:
+    """What changed as ``{field: [before, after]}`` (``None`` before a creation); a long text
+    is marked as changed without copying it."""
+    changes = {}
+    for name, value in after.items():
+        old = before.get(name) if before else None
+        if before and old == value:
+            continue
+        if not before and value in ("", None, [], False):
+            continue
+        if name in LONG_TEXTS:
+            changes[name] = [None if not before else "…", "…"]
+            continue
+        changes[name] = [_plain(old) if before else None, _plain(value)]
+    return changes
+
+
+def _plain(value):
+    if value is None or isinstance(value, bool | int | float | str | list | dict):
+        return value
+    return str(value)
+
+
 def activity_save(*, activity: Activity, actor, organisations=None, domains=None, age_groups=None):
-    """Create or change an activity (its many-to-many fields given separately). An activity
-    whose status becomes 'cancelled' is cancelled through ``activity_cancel``: its coming
-    sessions are cancelled and every family registered for one is told."""
+    """Create or change an activity (its many-to-many fields given separately).
+
+    A new status is set through ``activity_transition`` (or, to 'cancelled', through
+    ``activity_cancel``: its coming sessions are cancelled and every family registered for one
+    is told)."""
     with transaction.atomic():
         is_new = activity.pk is None
-        stored_status, stored_image = (
-            Activity.objects.filter(pk=activity.pk).values_list("status", "image").first()
-            if not is_new
-            else None
-        ) or (None, "")
+        stored = (
+            None if is_new else Activity.objects.select_for_update().filter(pk=activity.pk).first()
+        )
+        wanted_status = activity.status
+        if stored is not None:
+            activity.status = stored.status  # a status changes only in activity_transition
         if is_new:
             activity.created_by = actor if getattr(actor, "is_authenticated", False) else None
         activity.full_clean(exclude=["created_by"])
+        before = _values(stored)
+        before_m2m = {
+            name: sorted(str(item) for item in getattr(stored, name).all()) if stored else []
+            for name in M2M
+        }
         activity.save()
-        if organisations is not None:
-            activity.organisations.set(organisations)
-        if domains is not None:
-            activity.domains.set(domains)
-        if age_groups is not None:
-            activity.age_groups.set(age_groups)
+        changes = _changes(before, _values(activity))
+        for name, value in zip(M2M, (organisations, domains, age_groups), strict=True):
+            if value is None:
+                continue
+            getattr(activity, name).set(value)
+            after = sorted(str(item) for item in value)
+            if after != before_m2m[name]:
+                changes[name] = [before_m2m[name] if stored else None, after]
         audit_record(
             actor=actor,
             action=AuditEvent.Action.CREATE if is_new else AuditEvent.Action.UPDATE,
             target=activity,
             house=activity.house,
+            changes=changes,
         )
-        if (
-            stored_status is not None
-            and stored_status != Activity.Status.CANCELLED
-            and activity.status == Activity.Status.CANCELLED
-        ):
-            activity_cancel(activity=activity, actor=actor, previous_status=stored_status)
-        _drop_replaced_photo(activity.image, stored_image)
+        if stored is not None and wanted_status != stored.status:
+            if wanted_status == Activity.Status.CANCELLED:
+                activity_cancel(activity=activity, actor=actor)
+            else:
+                activity_transition(activity=activity, actor=actor, status=wanted_status)
+        _drop_replaced_photo(activity.image, stored.image.name if stored else "")
     return activity
 
 
@@ -89,17 +149,41 @@ def _drop_replaced_photo(field_file, stored_name: str) -> None:
         delete_photo_on_commit(FieldFile(field_file.instance, field_file.field, stored_name))
 
 
-def activity_cancel(
-    *, activity: Activity, actor, message: str = "", previous_status: str | None = None
-) -> int:
+def activity_transition(*, activity: Activity, actor, status: str, changes=None) -> Activity:
+    """The one place where an activity's status changes: the row locked, the move checked
+    against the workflow, saved, and appended to the audit trail as ``{"status": [old, new]}``
+    (with ``changes``, what else the move did)."""
+    with transaction.atomic():
+        old = (
+            Activity.objects.select_for_update()
+            .filter(pk=activity.pk)
+            .values_list("status", flat=True)
+            .get()
+        )
+        ensure_activity_transition(old, status)
+        activity.status = status
+        Activity.objects.filter(pk=activity.pk).update(status=status, updated_at=timezone.now())
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            target=activity,
+            house=activity.house,
+            changes={"status": [old, status], **(changes or {})},
+        )
+    return activity
+
+
+def activity_cancel(*, activity: Activity, actor, message: str = "") -> int:
     """Cancel an activity: its status, each of its coming sessions, and a message to every
     family registered for one of them (confirmed or on the waitlist, who gave an e-mail
     address), as ``session_cancel`` does for one session. Returns how many were e-mailed."""
     with transaction.atomic():
-        previous_status = previous_status or activity.status
-        if activity.status != Activity.Status.CANCELLED:
-            activity.status = Activity.Status.CANCELLED
-            activity.save(update_fields=["status", "updated_at"])
+        current = (
+            Activity.objects.select_for_update()
+            .filter(pk=activity.pk)
+            .values_list("status", flat=True)
+            .get()
+        )
         sessions = {
             session.pk: session
             for session in Session.objects.select_for_update().filter(
@@ -129,18 +213,25 @@ def activity_cancel(
                     },
                 )
                 told += 1
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            target=activity,
-            house=activity.house,
-            changes={
-                "status": [previous_status, Activity.Status.CANCELLED],
-                "sessions_cancelled": sorted(sessions),
-                "registrations_told": told,
-                "registrations_without_email": len(registrations) - told,
-            },
-        )
+        # What the cancellation did: None before, what it cancelled and told after.
+        done = {
+            "sessions_cancelled": [None, sorted(sessions)],
+            "registrations_told": [None, told],
+            "registrations_without_email": [None, len(registrations) - told],
+        }
+        if current != Activity.Status.CANCELLED:
+            activity_transition(
+                activity=activity, actor=actor, status=Activity.Status.CANCELLED, changes=done
+            )
+        elif sessions:  # sessions added to an activity that was cancelled already
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                target=activity,
+                house=activity.house,
+                changes=done,
+            )
+        activity.status = Activity.Status.CANCELLED
     return told
 
 
@@ -183,15 +274,15 @@ def sessions_generate(
             if moment not in existing
         ]
         Session.objects.bulk_create(new)
-        activity.recurrence = rule
-        activity.exception_dates = exceptions
-        activity.save(update_fields=["recurrence", "exception_dates", "updated_at"])
+        changes = model_update(
+            instance=activity, data={"recurrence": rule, "exception_dates": exceptions}
+        )
         audit_record(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
             target=activity,
             house=activity.house,
-            changes={"sessions_added": len(new), "rule": rule},
+            changes={**changes, "sessions_added": [None, len(new)]},
         )
     return new
 
@@ -215,6 +306,8 @@ def session_change(
                 activity=session.activity, starts_at__gte=session.starts_at
             )
         changed = list(sessions.select_related("activity"))
+        chosen = next((item for item in changed if item.pk == session.pk), None)
+        before = _session_values(chosen)
         for item in changed:
             length = duration or (item.ends_at - item.starts_at)
             item.starts_at += shift
@@ -230,15 +323,35 @@ def session_change(
         )
         if capacity is not None:
             for item in changed:
-                _promote(item)
+                _promote(item, actor=actor)
+        after = _session_values(chosen)
         audit_record(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
             target=session.activity,
             house=session.activity.house,
-            changes={"sessions_changed": len(changed), "series": series},
+            changes={
+                # The chosen session's fields before and after, and every session changed.
+                **{
+                    name: [before[name], after[name]]
+                    for name in after
+                    if before[name] != after[name]
+                },
+                "sessions_changed": [None, sorted(item.pk for item in changed)],
+            },
         )
     return len(changed)
+
+
+def _session_values(session: Session | None) -> dict:
+    if session is None:
+        return {}
+    return {
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+        "capacity": session.capacity,
+        "note": session.note,
+    }
 
 
 def session_cancel(*, session: Session, actor, message: str = "") -> int:
@@ -256,7 +369,7 @@ def session_cancel(*, session: Session, actor, message: str = "") -> int:
             action=AuditEvent.Action.UPDATE,
             target=session.activity,
             house=session.activity.house,
-            changes={"session_cancelled": session.pk},
+            changes={"sessions_cancelled": [None, [session.pk]]},
         )
         session_message(session=session, actor=actor, message=message, cancelled=True)
     return len(registrations)
@@ -382,6 +495,7 @@ def registration_create(
             )
         places = session.places_needed(adults, len(children_ages))
         status = S.CONFIRMED if _fits(session, places) else S.WAITLISTED
+        organiser = registered_by if getattr(registered_by, "is_authenticated", False) else None
         registration = Registration.objects.create(
             session=session,
             token_hash=token_digest(token),
@@ -397,18 +511,17 @@ def registration_create(
             remarks=remarks,
             consent_at=timezone.now(),
             status=status,
-            registered_by=registered_by
-            if getattr(registered_by, "is_authenticated", False)
-            else None,
+            registered_by=organiser,
         )
-        if registered_by is not None:
-            audit_record(
-                actor=registered_by,
-                action=AuditEvent.Action.CREATE,
-                target=registration,
-                house=session.activity.house,
-                reason=_("ingeschreven door een organisator"),
-            )
+        # The first entry of the registration's history: its status (never personal data).
+        audit_record(
+            actor=registered_by,
+            action=AuditEvent.Action.CREATE,
+            target=registration,
+            house=session.activity.house,
+            reason=_("ingeschreven door een organisator") if registered_by is not None else "",
+            changes={"status": [None, status]},
+        )
         if email:
             send_templated_mail_on_commit(
                 to=[email],
@@ -454,20 +567,20 @@ def registration_change(
             raise ValidationError(
                 _("Er zijn niet genoeg vrije plaatsen om met meer personen te komen.")
             )
-        before = {"adults": registration.adults, "children": registration.children}
-        registration.adults = adults
-        registration.children = len(children_ages)
-        registration.children_ages = children_ages
-        registration.save(update_fields=["adults", "children", "children_ages"])
+        changes = model_update(
+            instance=registration,
+            data={"adults": adults, "children": len(children_ages), "children_ages": children_ages},
+        )
+        changes.pop("children_ages", None)  # the numbers are audited, not the children's ages
         registration.session = session
         audit_record(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
             target=registration,
             house=session.activity.house,
-            changes={"before": before, "after": {"adults": adults, "children": len(children_ages)}},
+            changes=changes,
         )
-        _promote(session)
+        _promote(session, actor=actor)
     return registration
 
 
@@ -475,23 +588,40 @@ def registration_cancel(*, registration: Registration, actor=None) -> list[Regis
     """Cancel a registration; the first on the waitlist move up. Returns those promoted."""
     with transaction.atomic():
         session = _lock(registration.session)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        ensure_transition(registration.status, S.CANCELLED)
-        was = registration.status
-        registration.status = S.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            target=registration,
-            house=session.activity.house,
-            changes={"status": [was, S.CANCELLED]},
+        registration.session = session
+        _registration_move(
+            registration, actor=actor, status=S.CANCELLED, cancelled_at=timezone.now()
         )
-        return _promote(session)
+        return _promote(session, actor=actor)
 
 
-def _promote(session: Session) -> list[Registration]:
+def _registration_move(registration: Registration, *, actor, status: str, reason="", **stamps):
+    """The one place where a registration's status changes: the row locked, the move checked
+    against the workflow, saved (with ``stamps`` such as ``cancelled_at``) and appended to the
+    audit trail as ``{"status": [old, new]}``. Call inside a transaction, with the session
+    locked."""
+    old = (
+        Registration.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=registration.pk)
+    )
+    ensure_registration_transition(old, status)
+    registration.status = status
+    for name, value in stamps.items():
+        setattr(registration, name, value)
+    registration.save(update_fields=["status", *stamps])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        target=registration,
+        house=registration.session.activity.house,
+        reason=reason,
+        changes={"status": [old, status]},
+    )
+    return registration
+
+
+def _promote(session: Session, *, actor=None) -> list[Registration]:
     """Move the first on the waitlist up while they fit, in order; tell each of them.
     Call with the session locked."""
     if (
@@ -503,9 +633,14 @@ def _promote(session: Session) -> list[Registration]:
     for candidate in session.registrations.filter(status=S.WAITLISTED).order_by("created_at", "id"):
         if not _fits(session, candidate.places):
             break  # first come, first served: nobody jumps the queue
-        candidate.status = S.CONFIRMED
-        candidate.promoted_at = timezone.now()
-        candidate.save(update_fields=["status", "promoted_at"])
+        candidate.session = session
+        _registration_move(
+            candidate,
+            actor=actor,
+            status=S.CONFIRMED,
+            reason=_("een plaats kwam vrij"),
+            promoted_at=timezone.now(),
+        )
         promoted.append(candidate)
         if candidate.email:
             send_templated_mail_on_commit(
@@ -523,15 +658,18 @@ def registration_mark_attendance(*, session: Session, actor, present_ids) -> int
     }
     with transaction.atomic():
         registrations = list(session.registrations.filter(status=S.CONFIRMED))
+        before = sorted(r.pk for r in registrations if r.attended)
         for registration in registrations:
             registration.attended = registration.pk in present_ids
         Registration.objects.bulk_update(registrations, ["attended"])
+        after = sorted(r.pk for r in registrations if r.attended)
         audit_record(
             actor=actor,
             action=AuditEvent.Action.UPDATE,
-            target=session.activity,
+            target=session,
             house=session.activity.house,
-            changes={"attendance_session": session.pk, "present": len(present_ids)},
+            # The registrations marked present, before and after.
+            changes={"attended": [before, after]},
         )
     return len(registrations)
 
@@ -616,22 +754,20 @@ def clean_html(html: str) -> str:
 def news_save(*, item: NewsItem, actor) -> NewsItem:
     with transaction.atomic():
         is_new = item.pk is None
-        stored_image = (
-            ""
-            if is_new
-            else NewsItem.objects.filter(pk=item.pk).values_list("image", flat=True).first() or ""
-        )
+        stored = None if is_new else NewsItem.objects.select_for_update().filter(pk=item.pk).first()
         item.body = clean_html(item.body)
         if is_new:
             item.created_by = actor if getattr(actor, "is_authenticated", False) else None
+        before = _values(stored)
         item.save()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.CREATE if is_new else AuditEvent.Action.UPDATE,
             target=item,
             house=item.house,
+            changes=_changes(before, _values(item)),
         )
-        _drop_replaced_photo(item.image, stored_image)
+        _drop_replaced_photo(item.image, stored.image.name if stored else "")
     return item
 
 
@@ -672,7 +808,10 @@ def photos_erase_expired(*, now=None) -> dict:
                 target=activity,
                 house=activity.house,
                 reason=_("bewaartermijn van de foto verstreken"),
-                changes={"photo": activity.image.name},
+                changes={
+                    "image": [activity.image.name, None],
+                    "image_alt": [activity.image_alt, None],
+                },
             )
             activities += 1
     return {"activities": activities, "orphans": _photos_erase_orphans(now=now)}

@@ -276,7 +276,7 @@ def test_retention_removes_photos_of_long_ended_activities_and_unused_files(
     assert not default_storage.exists("news/verweesd.jpg")
     assert default_storage.exists("news/net-geladen.jpg")  # perhaps being saved right now
     event = AuditEvent.objects.get(action=AuditEvent.Action.ERASE)
-    assert event.changes["photo"] == old_photo
+    assert event.changes["image"] == [old_photo, None]
     assert services.photos_erase_expired() == {"activities": 0, "orphans": 0}
 
 
