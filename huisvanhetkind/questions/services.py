@@ -642,6 +642,38 @@ def faq_entry_save(*, entry: FaqEntry, actor) -> FaqEntry:
     return entry
 
 
+# --- Topics (platform admins, in the admin) ------------------------------------------------------
+
+TOPIC_FIELDS = ("house", "slug", "name", "position", "is_active")
+
+
+@transaction.atomic
+def topic_save(*, topic: Topic, actor) -> Topic:
+    """Create a topic, or store the fields changed on it; audit what changed."""
+    if topic.pk is None:
+        topic.save()
+        action, changes = AuditEvent.Action.CREATE, _created(topic, TOPIC_FIELDS)
+    else:
+        topic, changes = _save_fields(topic, TOPIC_FIELDS)
+        if not changes:
+            return topic
+        action = AuditEvent.Action.UPDATE
+    audit_record(actor=actor, action=action, target=topic, house=topic.house, changes=changes)
+    return topic
+
+
+@transaction.atomic
+def topic_delete(*, topic: Topic, actor) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.DELETE,
+        target=topic,
+        house=topic.house,
+        changes=_deleted(topic, TOPIC_FIELDS),
+    )
+    topic.delete()
+
+
 # --- Deadlines and retention (scheduled) --------------------------------------------------------
 
 
