@@ -139,3 +139,188 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def service_areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.service_areas.set(Municipality.objects.filter(name__in=extracted))
+
+
+# --- Questions ----------------------------------------------------------------------------------
+# Topics and age groups come from the data migrations and are looked up, not created.
+
+
+def _global_topic(slug: str = "slapen"):
+    from huisvanhetkind.questions.models import Topic
+
+    return Topic.objects.get(slug=slug, house=None)
+
+
+def _age_group(slug: str):
+    from huisvanhetkind.network.models import AgeGroup
+
+    return AgeGroup.objects.get(slug=slug)
+
+
+def _new_token() -> str:
+    from huisvanhetkind.core.tokens import new_token
+
+    return new_token()
+
+
+def _digest(question) -> str:
+    from huisvanhetkind.core.tokens import token_digest
+
+    return token_digest(question.token)
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _due_on():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.localdate() + timedelta(days=3)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A parent's question as stored after asking, with the first step of its history
+    (``received``); ``question.token`` is the key of its private link. Give ``organisation``
+    (and ``status``, ``assignee``) for a routed question: nothing is routed or e-mailed here."""
+
+    class Meta:
+        model = "questions.Question"
+        skip_postgeneration_save = True
+
+    house = factory.SubFactory(HouseFactory)
+    token = factory.LazyFunction(_new_token)
+    token_hash = factory.LazyAttribute(_digest)
+    text = "Mijn peuter slaapt slecht. Wat kan ik doen?"
+    about = "child"
+    child_age = 2
+    age_group = factory.LazyFunction(lambda: _age_group("0-3"))
+    topic = factory.LazyFunction(_global_topic)
+    municipality = factory.LazyAttribute(lambda q: q.house.municipalities.first())
+    channel = "email"
+    email = "ouder@example.be"
+    consent_at = factory.LazyFunction(_now)
+    due_on = factory.LazyFunction(_due_on)
+
+    @factory.post_generation
+    def received(self, create, extracted, **kwargs):
+        if create:
+            self.events.create(kind="received", to_status=self.status)
+
+
+class RoutingRuleFactory(factory.django.DjangoModelFactory):
+    """A rule of a house; give an ``organisation`` that is partner of that house."""
+
+    class Meta:
+        model = "questions.RoutingRule"
+
+    house = factory.SubFactory(HouseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Regel {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class AnswerTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "questions.AnswerTemplate"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Sjabloon {n}")
+    body = "Beste ouder, bedankt voor je vraag."
+
+
+class FaqEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "questions.FaqEntry"
+
+    house = factory.SubFactory(HouseFactory)
+    question = factory.Sequence(lambda n: f"Veelgestelde vraag {n}?")
+    answer = "Een algemeen antwoord voor alle ouders."
+    is_published = True
+
+
+# --- Activities ---------------------------------------------------------------------------------
+# Records as the services store them, without their side effects (no e-mail, no audit): use the
+# services where the behaviour under test is the write itself.
+
+
+def _starts_in(days: int):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now().replace(microsecond=0) + timedelta(days=days)
+
+
+def _two_hours_after(session):
+    from datetime import timedelta
+
+    return session.starts_at + timedelta(hours=2)
+
+
+def _contact_digest(value: str) -> str:
+    from huisvanhetkind.activities.models import contact_digest
+
+    return contact_digest(value)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A published, free activity of a house; ``organisations=[...]`` names its partners."""
+
+    class Meta:
+        model = "activities.Activity"
+        skip_postgeneration_save = True
+
+    house = factory.SubFactory(HouseFactory)
+    title = factory.Sequence(lambda n: f"Activiteit {n}")
+    summary = "Ontmoeting voor ouders met jonge kinderen."
+    place = "Huis van het Kind, Kerkstraat 1, Kalmthout"
+    is_free = True
+    status = "published"
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations.set(extracted)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A session of two hours, three days from now (``starts_at`` to choose another moment)."""
+
+    class Meta:
+        model = "activities.Session"
+
+    activity = factory.SubFactory(ActivityFactory)
+    starts_at = factory.LazyFunction(lambda: _starts_in(3))
+    ends_at = factory.LazyAttribute(_two_hours_after)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration of one adult and one child, without a manage link."""
+
+    class Meta:
+        model = "activities.Registration"
+
+    session = factory.SubFactory(SessionFactory)
+    name = "Sara Peeters"
+    email = factory.Sequence(lambda n: f"ouder{n}@example.be")
+    email_digest = factory.LazyAttribute(lambda r: _contact_digest(r.email))
+    adults = 1
+    children = 1
+    children_ages = factory.LazyFunction(lambda: [1])
+    consent_at = factory.LazyFunction(lambda: _starts_in(0))
+    status = "confirmed"
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.NewsItem"
+
+    house = factory.SubFactory(HouseFactory)
+    title = factory.Sequence(lambda n: f"Nieuws {n}")
+    body = "<p>Nieuws voor alle gezinnen.</p>"
+    is_published = True
