@@ -2,7 +2,8 @@ import pytest
 
 from huisvanhetkind.network.models import AgeGroup
 from huisvanhetkind.questions import services
-from huisvanhetkind.questions.models import Question, RoutingRule, Topic
+from huisvanhetkind.questions.models import Question, Topic
+from tests.factories import RoutingRuleFactory
 
 
 @pytest.fixture
@@ -18,13 +19,14 @@ def school_topic(db):
 @pytest.fixture
 def sleep_rule(house, organisation, sleep_topic):
     """Questions about sleep go to the Opvoedingspunt."""
-    return RoutingRule.objects.create(
+    return RoutingRuleFactory(
         house=house, position=1, name="Slapen", topic=sleep_topic, organisation=organisation
     )
 
 
 def ask(house, topic, **overrides):
-    """A question as the public form would submit it; returns (question, token)."""
+    """A question as the public form would submit it, routed and e-mailed by the service;
+    returns (question, token). Tests that need a stored question only use QuestionFactory."""
     data = {
         "house": house,
         "text": "Mijn peuter slaapt slecht. Wat kan ik doen?",

@@ -75,6 +75,9 @@ def test_bad_input_gets_a_dutch_message_and_stores_nothing(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Question.objects.exists()
+    # Positive control: the same form without the fault is stored.
+    assert parent_client.post(url(house), form_data(house, sleep_topic)).status_code == 302
+    assert Question.objects.count() == 1
 
 
 def test_html_and_script_tags_are_stripped(parent_client, house, sleep_topic):
@@ -109,6 +112,7 @@ def test_a_tampered_or_unknown_link_is_not_found(parent_client, house, sleep_top
     private = response["Location"]
     token = private.split("/")[-2]
     tampered = private.replace(token, token[:-1] + ("A" if token[-1] != "A" else "B"))
+    assert parent_client.get(private).status_code == 200  # positive control
     assert parent_client.get(tampered).status_code == 404
     assert parent_client.get(f"/{house.slug}/vraag/antwoord/kort/").status_code == 404
     # The right link under another house is not found either.
@@ -183,3 +187,6 @@ def test_a_house_offers_only_its_own_topics_and_municipalities(
     )
     assert response.status_code == 200
     assert not Question.objects.exists()
+    # Positive control: the house's own topic and municipality are taken.
+    assert parent_client.post(url(house), form_data(house, sleep_topic)).status_code == 302
+    assert Question.objects.count() == 1

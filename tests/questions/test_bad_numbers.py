@@ -8,9 +8,10 @@ and never be read as another number.
 import pytest
 
 from huisvanhetkind.questions import selectors
-from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule
+from huisvanhetkind.questions.models import FaqEntry, Question, RoutingRule
 from huisvanhetkind.questions.numbers import page_number
 from tests.conftest import logged_in
+from tests.factories import AnswerTemplateFactory
 from tests.questions.conftest import form_data
 
 SUPERSCRIPT, ARABIC_THREE, HUGE = "²", "٣", "1" * 30
@@ -48,8 +49,8 @@ def test_an_arabic_digit_is_not_read_as_a_topic_number(value, routed_question, w
 
 
 def test_the_answer_template_parameter_ignores_bad_numbers(value, routed_question, worker):
-    AnswerTemplate.objects.create(  # number 3: what '٣' would mean
-        pk=3, organisation=routed_question.organisation, title="T", body="Sjabloontekst"
+    AnswerTemplateFactory(  # number 3: what '٣' would mean
+        pk=3, organisation=routed_question.organisation, body="Sjabloontekst"
     )
     client = client_of(worker)
     response = client.get(f"/beheer/vragen/{routed_question.pk}/", {"sjabloon": value})

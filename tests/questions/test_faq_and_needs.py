@@ -6,7 +6,8 @@ from huisvanhetkind.questions import services
 from huisvanhetkind.questions.models import FaqEntry, Question
 from huisvanhetkind.questions.selectors import faq_search
 from tests.conftest import logged_in
-from tests.questions.conftest import ask
+from tests.factories import FaqEntryFactory, QuestionFactory
+from tests.questions.conftest import age_group, ask
 
 
 def test_a_professional_writes_an_faq_from_an_answered_question_without_copying(
@@ -35,27 +36,31 @@ def test_a_professional_writes_an_faq_from_an_answered_question_without_copying(
 
 
 def test_faq_search_finds_only_published_entries_of_the_house(house, other_house):
-    FaqEntry.objects.create(
-        house=house, question="Kinderopvang zoeken?", answer="Lokaal Loket.", is_published=True
-    )
-    FaqEntry.objects.create(
-        house=house, question="Kinderopvang concept", answer="x", is_published=False
-    )
-    FaqEntry.objects.create(
-        house=other_house, question="Kinderopvang elders", answer="x", is_published=True
-    )
+    FaqEntryFactory(house=house, question="Kinderopvang zoeken?", answer="Lokaal Loket.")
+    FaqEntryFactory(house=house, question="Kinderopvang concept", answer="x", is_published=False)
+    FaqEntryFactory(house=other_house, question="Kinderopvang elders", answer="x")
     assert [e.question for e in faq_search(house, "kinderopvang")] == ["Kinderopvang zoeken?"]
     assert [e.question for e in faq_search(house, "loket")] == ["Kinderopvang zoeken?"]
     assert list(faq_search(house, "zwemmen")) == []
 
 
-def test_the_coordinator_manages_the_faq_and_others_cannot(house, coordinator, worker):
-    entry = FaqEntry.objects.create(house=house, question="V?", answer="A", is_published=True)
+def test_the_coordinator_manages_the_faq_and_others_cannot(house, coordinator, worker, outsider):
+    entry = FaqEntryFactory(house=house, question="V?", answer="A")
+    for user in (worker, outsider):
+        client = logged_in(user)
+        assert client.get(f"/beheer/huis/{house.slug}/faq/").status_code == 404
+        response = client.post(
+            f"/beheer/huis/{house.slug}/faq/{entry.pk}/", {"question": "V?", "answer": "A"}
+        )
+        assert response.status_code == 404
+    entry.refresh_from_db()
+    assert entry.is_published
+    # Positive control: the coordinator sees the list and unpublishes the entry.
     client = logged_in(coordinator)
+    assert "V?" in client.get(f"/beheer/huis/{house.slug}/faq/").content.decode()
     client.post(f"/beheer/huis/{house.slug}/faq/{entry.pk}/", {"question": "V?", "answer": "A"})
     entry.refresh_from_db()
     assert not entry.is_published
-    assert logged_in(worker).get(f"/beheer/huis/{house.slug}/faq/").status_code == 404
 
 
 def test_the_needs_view_counts_without_personal_data(
@@ -66,9 +71,12 @@ def test_the_needs_view_counts_without_personal_data(
     Question.objects.filter(pk=answered.pk).update(
         first_answered_at=answered.created_at + timedelta(hours=10)
     )
-    late, _ = ask(house, school_topic)
-    Question.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - timedelta(days=1))
-    ask(house, sleep_topic, about="expecting", child_age=None)
+    QuestionFactory(
+        house=house, topic=school_topic, due_on=timezone.localdate() - timedelta(days=1)
+    )
+    QuestionFactory(
+        house=house, about="expecting", child_age=None, age_group=age_group("aanstaand")
+    )
     client = logged_in(coordinator)
     response = client.get(f"/beheer/huis/{house.slug}/vragen/noden/")
     assert response.status_code == 200

@@ -6,6 +6,7 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.questions import services
 from huisvanhetkind.questions.models import AnswerTemplate, Question
 from tests.conftest import logged_in
+from tests.factories import AnswerTemplateFactory, QuestionFactory
 from tests.questions.conftest import ask
 
 
@@ -37,7 +38,7 @@ def test_every_read_by_a_professional_is_audited(routed_question, worker):
 
 
 def test_the_outsider_never_sees_a_question_not_routed_to_it(
-    routed_question, outsider, other_coordinator
+    routed_question, outsider, other_coordinator, worker, coordinator
 ):
     for user in (outsider, other_coordinator):
         client = logged_in(user)
@@ -51,11 +52,27 @@ def test_the_outsider_never_sees_a_question_not_routed_to_it(
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.READ).exists()
     assert Question.objects.get(pk=routed_question.pk).status == "new"
     assert logged_in(other_coordinator).get("/beheer/huis/kalmthout/vragen/").status_code == 404
+    # Positive controls: the partner's worker and the house's coordinator see it, and act on it.
+    for user, inbox in (
+        (worker, "/beheer/vragen/"),
+        (coordinator, "/beheer/huis/kalmthout/vragen/"),
+    ):
+        client = logged_in(user)
+        assert f"Vraag #{routed_question.pk}" in client.get(inbox).content.decode()
+        assert client.get(detail(routed_question)).status_code == 200
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.READ).count() == 2
+    assert logged_in(worker).post(f"{detail(routed_question)}afsluiten/").status_code == 302
+    assert Question.objects.get(pk=routed_question.pk).status == "closed"
 
 
-def test_anonymous_visitors_are_sent_to_log_in(routed_question, parent_client):
-    assert parent_client.get(detail(routed_question)).status_code == 302
+def test_anonymous_visitors_are_sent_to_log_in(routed_question, parent_client, worker):
+    response = parent_client.get(detail(routed_question))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert parent_client.get("/beheer/vragen/").status_code == 302
+    # Positive control: logged in, the partner's worker gets the same pages.
+    client = logged_in(worker)
+    assert client.get(detail(routed_question)).status_code == 200
+    assert client.get("/beheer/vragen/").status_code == 200
 
 
 def test_a_forwarded_question_leaves_the_first_partner(
@@ -126,7 +143,7 @@ def test_an_answer_template_fills_the_answer(routed_question, worker, organisati
 
 
 def test_the_outsider_cannot_use_or_manage_our_templates(organisation, outsider, worker):
-    template = AnswerTemplate.objects.create(organisation=organisation, title="T", body="B")
+    template = AnswerTemplateFactory(organisation=organisation, title="Ons sjabloon", body="B")
     client = logged_in(outsider)
     assert (
         client.get(f"/beheer/organisatie/{organisation.pk}/antwoordsjablonen/").status_code == 404
@@ -138,6 +155,17 @@ def test_the_outsider_cannot_use_or_manage_our_templates(organisation, outsider,
         == 404
     )
     assert AnswerTemplate.objects.filter(pk=template.pk).exists()
+    # Positive control: our own worker sees and deletes it.
+    ours = logged_in(worker)
+    page = ours.get(f"/beheer/organisatie/{organisation.pk}/antwoordsjablonen/")
+    assert page.status_code == 200 and "Ons sjabloon" in page.content.decode()
+    assert (
+        ours.post(
+            f"/beheer/organisatie/{organisation.pk}/antwoordsjablonen/{template.pk}/verwijderen/"
+        ).status_code
+        == 302
+    )
+    assert not AnswerTemplate.objects.filter(pk=template.pk).exists()
 
 
 def test_the_coordinator_routes_an_unrouted_question(house, sleep_topic, coordinator, organisation):
@@ -154,15 +182,11 @@ def test_the_coordinator_routes_an_unrouted_question(house, sleep_topic, coordin
     assert Question.objects.get(pk=question.pk).organisation == organisation
 
 
-def test_inbox_filters(house, sleep_topic, school_topic, sleep_rule, worker, organisation):
-    from huisvanhetkind.questions.models import RoutingRule
-
-    RoutingRule.objects.create(
-        house=house, name="School", topic=school_topic, organisation=organisation
+def test_inbox_filters(house, sleep_topic, school_topic, worker, organisation):
+    sleep = QuestionFactory(house=house, topic=sleep_topic, organisation=organisation)
+    school = QuestionFactory(
+        house=house, topic=school_topic, organisation=organisation, due_on="2020-01-01"
     )
-    sleep, _ = ask(house, sleep_topic)
-    school, _ = ask(house, school_topic)
-    Question.objects.filter(pk=school.pk).update(due_on="2020-01-01")
     client = logged_in(worker)
     late = client.get("/beheer/vragen/", {"laat": "1"}).content.decode()
     assert f"Vraag #{school.pk}" in late and f"Vraag #{sleep.pk}<" not in late
@@ -170,11 +194,14 @@ def test_inbox_filters(house, sleep_topic, school_topic, sleep_rule, worker, org
     assert f"Vraag #{sleep.pk}<" in by_topic and f"Vraag #{school.pk}<" not in by_topic
     answered = client.get("/beheer/vragen/", {"status": "answered"}).content.decode()
     assert "Geen vragen gevonden." in answered
+    # Positive control: without a filter, both are listed.
+    everything = client.get("/beheer/vragen/").content.decode()
+    assert f"Vraag #{sleep.pk}<" in everything and f"Vraag #{school.pk}<" in everything
 
 
 @pytest.mark.parametrize("path", ["/beheer/vragen/", "/beheer/huis/kalmthout/vragen/"])
 def test_the_inbox_query_count_does_not_grow_with_the_data(
-    path, house, sleep_topic, sleep_rule, worker, coordinator
+    path, house, sleep_topic, sleep_rule, worker, coordinator, organisation
 ):
     user = worker if path == "/beheer/vragen/" else coordinator
     client = logged_in(user)
@@ -187,8 +214,16 @@ def test_the_inbox_query_count_does_not_grow_with_the_data(
     ask(house, sleep_topic)
     few = count()
     for n in range(8):
-        ask(house, sleep_topic, child_age=n)
+        QuestionFactory(
+            house=house,
+            topic=sleep_topic,
+            organisation=organisation,
+            child_age=n,
+            assignee=worker if n % 2 else None,
+        )
     assert count() == few
+    page = client.get(path).content.decode()
+    assert page.count("Vraag #") == 9  # positive control: all nine are listed
 
 
 @pytest.mark.parametrize(

@@ -1,25 +1,24 @@
 from huisvanhetkind.questions.models import RoutingRule
 from huisvanhetkind.questions.routing import Sample, explain, route
 from tests.conftest import logged_in
+from tests.factories import OrganisationFactory, RoutingRuleFactory
 from tests.questions.conftest import age_group, ask
 
 
 def test_the_first_matching_rule_wins_and_its_reason_is_stored(
     house, organisation, other_organisation, sleep_topic
 ):
-    RoutingRule.objects.create(
+    RoutingRuleFactory(
         house=house,
         position=1,
         name="Baby's",
         age_group=age_group("aanstaand"),
         organisation=other_organisation,
     )
-    RoutingRule.objects.create(
+    RoutingRuleFactory(
         house=house, position=2, name="Slapen", topic=sleep_topic, organisation=organisation
     )
-    RoutingRule.objects.create(
-        house=house, position=3, name="Alles", organisation=other_organisation
-    )
+    RoutingRuleFactory(house=house, position=3, name="Alles", organisation=other_organisation)
     question, _ = ask(house, sleep_topic, child_age=2)
     assert question.organisation == organisation
     assert question.routing_reason.startswith("Regel 2 “Slapen”")
@@ -31,7 +30,7 @@ def test_the_first_matching_rule_wins_and_its_reason_is_stored(
 
 
 def test_keywords_language_and_municipality_must_all_match(house, organisation, sleep_topic):
-    rule = RoutingRule.objects.create(
+    rule = RoutingRuleFactory(
         house=house,
         name="Frans en crèche",
         language="fr",
@@ -60,14 +59,18 @@ def test_keywords_language_and_municipality_must_all_match(house, organisation, 
 def test_inactive_rules_are_skipped_and_no_rule_means_the_coordinator(
     house, organisation, sleep_topic
 ):
-    RoutingRule.objects.create(house=house, name="Uit", is_active=False, organisation=organisation)
+    rule = RoutingRuleFactory(house=house, name="Uit", is_active=False, organisation=organisation)
     question, _ = ask(house, sleep_topic)
     assert question.organisation is None and question.routing_rule is None
     assert "Geen enkele regel" in question.routing_reason
+    # Positive control: the same rule, active, routes the same question.
+    RoutingRule.objects.filter(pk=rule.pk).update(is_active=True)
+    question, _ = ask(house, sleep_topic)
+    assert question.organisation == organisation and question.routing_rule == rule
 
 
 def test_a_rule_with_a_person_assigns_the_question(house, organisation, worker, sleep_topic):
-    RoutingRule.objects.create(
+    RoutingRuleFactory(
         house=house, name="Slapen", topic=sleep_topic, organisation=organisation, assignee=worker
     )
     question, _ = ask(house, sleep_topic)
@@ -129,10 +132,10 @@ def test_the_coordinator_tests_an_unsaved_rule_and_nothing_is_saved(
 def test_the_rule_list_preview_and_reordering(
     house, organisation, other_organisation, coordinator, sleep_topic
 ):
-    first = RoutingRule.objects.create(
+    first = RoutingRuleFactory(
         house=house, position=1, name="Eerst", organisation=other_organisation
     )
-    second = RoutingRule.objects.create(
+    second = RoutingRuleFactory(
         house=house, position=2, name="Slapen", topic=sleep_topic, organisation=organisation
     )
     client = logged_in(coordinator)
@@ -163,9 +166,9 @@ def test_the_rule_list_preview_and_reordering(
 
 
 def test_only_the_coordinator_of_the_house_edits_rules(
-    house, organisation, worker, outsider, other_coordinator
+    house, organisation, worker, outsider, other_coordinator, coordinator
 ):
-    rule = RoutingRule.objects.create(house=house, name="R", organisation=organisation)
+    rule = RoutingRuleFactory(house=house, name="R", organisation=organisation)
     for user in (worker, outsider, other_coordinator):
         client = logged_in(user)
         assert client.get(f"/beheer/huis/{house.slug}/vragen/regels/").status_code == 404
@@ -176,21 +179,36 @@ def test_only_the_coordinator_of_the_house_edits_rules(
             == 404
         )
     assert RoutingRule.objects.filter(pk=rule.pk).exists()
-
-
-def test_a_rule_cannot_point_to_an_organisation_outside_the_house(house, coordinator, other_house):
-    from tests.factories import OrganisationFactory
-
-    stranger = OrganisationFactory(houses=[other_house])
-    response = logged_in(coordinator).post(
-        f"/beheer/huis/{house.slug}/vragen/regels/nieuw/",
-        {
-            "action": "save",
-            "name": "X",
-            "organisation": stranger.pk,
-            "test-about": "child",
-            "test-language": "nl",
-        },
+    # Positive control: the house's coordinator sees and deletes it.
+    client = logged_in(coordinator)
+    assert client.get(f"/beheer/huis/{house.slug}/vragen/regels/").status_code == 200
+    assert (
+        client.post(f"/beheer/huis/{house.slug}/vragen/regels/{rule.pk}/verwijderen/").status_code
+        == 302
     )
-    assert response.status_code == 200
+    assert not RoutingRule.objects.filter(pk=rule.pk).exists()
+
+
+def test_a_rule_cannot_point_to_an_organisation_outside_the_house(
+    house, coordinator, other_house, organisation
+):
+    stranger = OrganisationFactory(houses=[other_house])
+    client = logged_in(coordinator)
+
+    def save(partner):
+        return client.post(
+            f"/beheer/huis/{house.slug}/vragen/regels/nieuw/",
+            {
+                "action": "save",
+                "name": "X",
+                "organisation": partner.pk,
+                "test-about": "child",
+                "test-language": "nl",
+            },
+        )
+
+    assert save(stranger).status_code == 200
     assert not RoutingRule.objects.exists()
+    # Positive control: a partner of the house is accepted.
+    assert save(organisation).status_code == 302
+    assert RoutingRule.objects.get().organisation == organisation

@@ -9,6 +9,7 @@ from huisvanhetkind.questions.workflow import (
     can_transition,
     ensure_transition,
 )
+from tests.factories import OrganisationFactory
 from tests.questions.conftest import ask
 
 S = QuestionStatus
@@ -53,6 +54,11 @@ def test_a_closed_question_cannot_be_answered_or_closed_again(routed_question, w
     with pytest.raises(ValidationError):
         services.question_close(question=routed_question, actor=worker)
     assert Question.objects.get(pk=routed_question.pk).status == S.CLOSED
+    # Positive control: reopened by the parent, it can be answered and closed again.
+    services.question_follow_up(question=routed_question, body="Nog een vraag.")
+    q = services.question_answer(question=routed_question, actor=worker, body="Antwoord.")
+    assert q.status == S.ANSWERED
+    assert services.question_close(question=q, actor=worker).status == S.CLOSED
 
 
 def test_a_follow_up_of_the_parent_reopens_an_answered_question(routed_question, worker):
@@ -79,23 +85,36 @@ def test_forwarding_hands_over_with_a_note(routed_question, worker, other_organi
     assert "Doorgestuurd" in q.routing_reason
 
 
-def test_forwarding_needs_a_note_and_a_partner_of_the_house(routed_question, worker, other_house):
-    from tests.factories import OrganisationFactory
-
+def test_forwarding_needs_a_note_and_a_partner_of_the_house(
+    routed_question, worker, other_house, other_organisation
+):
     stranger = OrganisationFactory(houses=[other_house])
     with pytest.raises(ValidationError, match="partner van dit Huis"):
         services.question_forward(
             question=routed_question, actor=worker, organisation=stranger, note="x"
         )
+    with pytest.raises(ValidationError, match="overdrachtsnotitie"):
+        services.question_forward(
+            question=routed_question, actor=worker, organisation=other_organisation, note=" "
+        )
     assert (
         Question.objects.get(pk=routed_question.pk).organisation_id
         == routed_question.organisation_id
     )
+    # Positive control: a partner of the house, with a note.
+    services.question_forward(
+        question=routed_question, actor=worker, organisation=other_organisation, note="x"
+    )
+    assert Question.objects.get(pk=routed_question.pk).organisation == other_organisation
 
 
 def test_only_members_of_the_partner_can_be_assigned(routed_question, worker, outsider):
     with pytest.raises(ValidationError, match="werkt niet"):
         services.question_assign(question=routed_question, actor=worker, assignee=outsider)
+    assert Question.objects.get(pk=routed_question.pk).assignee is None
+    # Positive control: a member of the partner is assigned.
+    services.question_assign(question=routed_question, actor=worker, assignee=worker)
+    assert Question.objects.get(pk=routed_question.pk).assignee == worker
 
 
 def test_the_history_is_append_only(routed_question):
