@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.activities.ical_import import MAX_BYTES as ICAL_MAX_BYTES
+from huisvanhetkind.activities.ical_fetch import MAX_BYTES as ICAL_MAX_BYTES
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.activities.services import MAX_PERSONS
 from huisvanhetkind.core.forms import HoneypotMixin
@@ -26,6 +26,21 @@ def ascii_int(text, *, low: int, high: int) -> int | None:
         return None
     value = int(text)
     return value if low <= value <= high else None
+
+
+def registration_arguments(data: dict) -> dict:
+    """What a registration form (the family's or the organiser's) hands to
+    ``services.registration_create``."""
+    return {
+        "name": data["name"],
+        "email": data.get("email", ""),
+        "phone": data.get("phone", ""),
+        "adults": data["adults"],
+        "children_ages": data["children_ages"],
+        "social_tariff": data.get("social_tariff", False),
+        "remarks": data.get("remarks", ""),
+        "consent": data["consent"],
+    }
 
 
 class AsciiIntegerField(forms.IntegerField):

@@ -4,9 +4,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.activities.calendar import period_days
 from huisvanhetkind.activities.models import Activity, NewsItem, Registration, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.network.access import (
     coordinated_house_ids,
     is_platform_admin,
@@ -62,18 +66,11 @@ def upcoming_sessions(
     if organisation:
         activities = activities.filter(organisations=organisation)
     sessions = Session.objects.upcoming().filter(activity__in=activities.values("pk"))
-    today = timezone.localdate()
-    if period == "week":
-        end = today + timedelta(days=7 - today.weekday())
-        sessions = sessions.filter(starts_at__lt=_local_midnight(end))
-    elif period == "weekend":
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-        if today.weekday() == 6:
-            saturday = today - timedelta(days=1)
-        sessions = sessions.filter(
-            starts_at__gte=_local_midnight(saturday),
-            starts_at__lt=_local_midnight(saturday + timedelta(days=2)),
-        )
+    first_day, end_day = period_days(period, timezone.localdate())
+    if first_day is not None:
+        sessions = sessions.filter(starts_at__gte=_local_midnight(first_day))
+    if end_day is not None:
+        sessions = sessions.filter(starts_at__lt=_local_midnight(end_day))
     # A day or a week of the calendar (local dates, both included), as a range on starts_at.
     if date_from is not None:
         sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
@@ -134,6 +131,28 @@ def activities_for_user(user, house=None):
 
 def session_registrations(session: Session):
     return session.registrations.exclude(status=S.CANCELLED).order_by("status", "created_at", "id")
+
+
+READ_PURPOSES = {
+    "list": _("inschrijvingen van een moment bekeken"),
+    "csv": _("inschrijvingen van een moment geëxporteerd"),
+}
+
+
+def session_registrations_read(*, session: Session, actor, purpose: str) -> list[Registration]:
+    """The registrations of a session handed to a professional (``purpose``: "list" to see
+    them, "csv" to export them); the read is written to the audit trail, with the
+    registrations it showed."""
+    registrations = list(session_registrations(session))
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.READ,
+        target=session,
+        house=session.activity.house,
+        reason=str(READ_PURPOSES[purpose]),
+        changes={"registrations": [None, [r.pk for r in registrations]]},
+    )
+    return registrations
 
 
 def activity_figures(activity: Activity) -> dict:

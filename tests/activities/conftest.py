@@ -4,28 +4,25 @@ import pytest
 from django.utils import timezone
 
 from huisvanhetkind.activities import services
-from huisvanhetkind.activities.models import Activity, Session
+from huisvanhetkind.activities.models import Activity
+from tests.factories import ActivityFactory, SessionFactory
 
 
 @pytest.fixture
 def activity(house, organisation):
-    activity = Activity.objects.create(
+    return ActivityFactory(
         house=house,
+        organisations=[organisation],
         title="Speelbabbel",
         summary="Ontmoeting voor ouders met kinderen van 0 tot 3 jaar.",
-        place="Huis van het Kind, Kerkstraat 1, Kalmthout",
-        is_free=True,
         registration=Activity.RegistrationMode.REQUIRED,
         capacity=20,
-        status=Activity.Status.PUBLISHED,
     )
-    activity.organisations.add(organisation)
-    return activity
 
 
 def make_session(activity, *, days=3, hours=2, **extra):
     starts = timezone.now().replace(microsecond=0) + timedelta(days=days)
-    return Session.objects.create(
+    return SessionFactory(
         activity=activity, starts_at=starts, ends_at=starts + timedelta(hours=hours), **extra
     )
 

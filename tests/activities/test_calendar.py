@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.db import connection
@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from huisvanhetkind.activities.calendar import period_days
 from huisvanhetkind.activities.models import Activity
 from huisvanhetkind.network.models import AgeGroup
 from tests.activities.conftest import fill, make_session
+from tests.factories import ActivityFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +26,15 @@ def calendar_url(house, query=""):
 
 def other_activity(house, organisation, **extra):
     data = {
-        "house": house,
         "title": "Slaapworkshop",
         "place": "Bib",
         "is_free": False,
         "price": 5,
         "social_tariff": True,
         "social_tariff_price": 1,
-        "status": Activity.Status.PUBLISHED,
     }
     data.update(extra)
-    activity = Activity.objects.create(**data)
-    activity.organisations.add(organisation)
-    return activity
+    return ActivityFactory(house=house, organisations=[organisation], **data)
 
 
 def test_calendar_lists_upcoming_sessions_by_day_with_free_places(parent_client, house, session):
@@ -204,21 +202,30 @@ def test_unknown_activity_or_other_house_is_404(parent_client, other_house, sess
     assert parent_client.get(url).status_code == 404
 
 
-def test_weekend_filter_shows_only_saturday_and_sunday(parent_client, house, activity):
-    today = timezone.localdate()
-    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
-    days_to_monday = (saturday - today).days + 2
-    make_session(activity, days=days_to_monday)
+def test_weekend_filter_shows_only_saturday_and_sunday(
+    parent_client, house, activity, organisation
+):
+    saturday, monday = period_days("weekend", timezone.localdate())
+    sunday_evening = timezone.make_aware(datetime.combine(saturday + timedelta(days=1), time(22)))
+    SessionFactory(
+        activity=activity, starts_at=sunday_evening, ends_at=sunday_evening + timedelta(minutes=119)
+    )
+    weekday = ActivityFactory(house=house, title="Slaapworkshop", organisations=[organisation])
+    monday_morning = timezone.make_aware(datetime.combine(monday, time(10)))
+    SessionFactory(activity=weekday, starts_at=monday_morning)
 
     html = parent_client.get(calendar_url(house, "?wanneer=weekend")).content.decode()
+    everything = parent_client.get(calendar_url(house)).content.decode()
 
-    assert "Speelbabbel" not in html
+    assert "Speelbabbel" in html  # the Sunday session of the weekend
+    assert "Slaapworkshop" not in html  # the Monday after it
+    assert "Slaapworkshop" in everything  # ... which the list without the filter shows
 
 
 def test_the_list_by_day_shows_thirty_sessions_a_page_with_links_onward(
     parent_client, house, activity
 ):
-    from huisvanhetkind.activities.views import LIST_PAGE
+    from huisvanhetkind.activities.calendar import LIST_PAGE
 
     for n in range(45):
         make_session(activity, days=1 + n // 4, hours=2 + n % 4)

@@ -24,7 +24,7 @@ def session_url(session, name="manage_session"):
 
 
 def test_partner_worker_sees_the_list_and_the_read_is_audited(worker, session):
-    register(session, name="Fatima El Amrani", social_tariff=True)
+    registration, _signed = register(session, name="Fatima El Amrani", social_tariff=True)
 
     response = logged_in(worker).get(session_url(session))
 
@@ -32,7 +32,8 @@ def test_partner_worker_sees_the_list_and_the_read_is_audited(worker, session):
     assert "Fatima El Amrani" in response.content.decode()
     event = AuditEvent.objects.get(action=AuditEvent.Action.READ)
     assert event.actor == worker
-    assert event.changes["session"] == session.pk
+    assert (event.target_type, event.target_id) == ("activities.session", str(session.pk))
+    assert event.changes["registrations"] == [None, [registration.pk]]
 
 
 def test_coordinator_of_the_house_sees_the_list(coordinator, session):
@@ -69,7 +70,9 @@ def test_csv_export_has_the_registrations_and_is_audited(worker, session):
     rows = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
     assert rows[0][0] == "naam"
     assert rows[1][:3] == ["Fatima El Amrani", "sara@example.be", "0470 11 22 33"]
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.READ, changes__export="csv").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.READ, reason="inschrijvingen van een moment geëxporteerd"
+    ).exists()
 
 
 def test_csv_export_writes_formulas_as_text_and_other_values_unchanged(worker, session):

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from huisvanhetkind.activities import views
+from huisvanhetkind.activities import views_public as views
 from huisvanhetkind.activities.models import Registration
 from huisvanhetkind.activities.workflow import RegistrationStatus as S
 from tests.activities.conftest import make_session
