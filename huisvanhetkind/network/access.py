@@ -11,7 +11,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.mfa import second_factor_used
-from huisvanhetkind.network.models import Organisation, PartnerApplication, Partnership, Role
+from huisvanhetkind.network.models import (
+    Invitation,
+    Organisation,
+    PartnerApplication,
+    Partnership,
+    Role,
+)
+from huisvanhetkind.network.selectors import houses_public
+from huisvanhetkind.network.workflow import ApplicationStatus
 
 SECOND_FACTOR_TYPES = ["totp", "webauthn"]
 
@@ -33,6 +41,11 @@ MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
 def member_organisation_ids(user) -> set[int]:
     """The organisations the user works for (as admin or worker)."""
     return {r.organisation_id for r in roles_of(user) if r.kind in MEMBER_KINDS}
+
+
+def member_organisations(user) -> list[Organisation]:
+    """The organisations the user has a role in, each once."""
+    return list(dict.fromkeys(r.organisation for r in roles_of(user) if r.organisation_id))
 
 
 def is_professional(user) -> bool:
@@ -137,6 +150,56 @@ def is_organisation_member(user, organisation) -> bool:
     return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
 
 
+# The writes without a page of their own (the demo seeder, imports, commands) take ``actor=None``:
+# the platform itself, which may do them all.
+
+
+def can_save_house(user, house) -> bool:
+    """A platform admin creates and changes houses; a coordinator changes their own house."""
+    if user is None:
+        return True
+    return is_platform_admin(user) or (house is not None and is_coordinator(user, house))
+
+
+def can_create_organisation(user, houses) -> bool:
+    """A platform admin; a coordinator only for a partner of houses they coordinate (an
+    organisation of no house is the platform admin's)."""
+    if user is None or is_platform_admin(user):
+        return True
+    house_ids = {house.pk for house in houses}
+    return bool(house_ids) and house_ids <= coordinated_house_ids(user)
+
+
+def can_save_location(user, *, house=None, organisation=None) -> bool:
+    """A site of an organisation: who keeps its offer current (see ``is_organisation_member``);
+    a location of the house itself: its coordinator."""
+    if user is None:
+        return True
+    if organisation is not None:
+        return is_organisation_member(user, organisation)
+    return house is not None and is_coordinator(user, house)
+
+
+def coordinated_houses(user) -> list:
+    """The houses whose applications the user reviews: every active house for a platform admin."""
+    if is_platform_admin(user):
+        return list(houses_public())
+    return [r.house for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR]
+
+
+def administered_organisations(user) -> list[Organisation]:
+    """The organisations the user is an admin of (their team, profile and partnership requests)."""
+    return [r.organisation for r in roles_of(user) if r.kind == Role.Kind.ORGANISATION_ADMIN]
+
+
+def partnership_request_organisation_ids(user) -> list[int] | None:
+    """Whose partnership requests the user answers: their own organisations', or (None) every
+    organisation's for a platform admin."""
+    if is_platform_admin(user):
+        return None
+    return [organisation.pk for organisation in administered_organisations(user)]
+
+
 def professional_required(view):
     """Log-in, a role and a second factor: the gate of every non-public page."""
 
@@ -176,6 +239,21 @@ def get_organisation_for_management(user, pk) -> Organisation:
     return organisation
 
 
+def get_role_for_management(user, pk, role_pk) -> Role:
+    """A role in the team of an organisation the user manages."""
+    organisation = get_organisation_for_management(user, pk)
+    return get_object_or_404(
+        Role.objects.select_related("user", "organisation"), pk=role_pk, organisation=organisation
+    )
+
+
+def get_invitation_for_token(token: str) -> Invitation:
+    """The invitation a link names: its token is the key, for anyone who holds the link."""
+    return get_object_or_404(
+        Invitation.objects.select_related("organisation", "house"), token=token
+    )
+
+
 def get_organisation_for_member(user, pk) -> Organisation:
     organisation = get_object_or_404(Organisation, pk=pk)
     if not is_organisation_member(user, organisation):
@@ -190,7 +268,7 @@ def get_partnership_request_for_user(user, pk) -> PartnerApplication:
     application = get_object_or_404(
         PartnerApplication.objects.filter(organisation__isnull=False)
         .filter(
-            Q(status=PartnerApplication.Status.AWAITING_ORGANISATION)
+            Q(status=ApplicationStatus.AWAITING_ORGANISATION)
             | Q(organisation_answered_at__isnull=False)
         )
         .select_related("house", "organisation"),

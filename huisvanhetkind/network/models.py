@@ -16,6 +16,7 @@ from huisvanhetkind.network.validators import (
     validate_enterprise_number,
     validate_house_slug,
 )
+from huisvanhetkind.network.workflow import ApplicationStatus
 
 
 def new_hsds_id() -> str:
@@ -373,14 +374,6 @@ class Invitation(models.Model):
 class PartnerApplication(models.Model):
     """A request of an organisation to join the network of a house ("Partner worden")."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("te beoordelen")
-        # Approved by the coordinator for an organisation that already exists: its own admins
-        # (or a platform admin) confirm the partnership; the applicant gets nothing on it.
-        AWAITING_ORGANISATION = "awaiting", _("wacht op bevestiging door de organisatie")
-        APPROVED = "approved", _("goedgekeurd")
-        DECLINED = "declined", _("afgewezen")
-
     house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="applications")
     organisation_name = models.CharField(_("naam van de organisatie"), max_length=200)
     kind = models.CharField(
@@ -401,7 +394,9 @@ class PartnerApplication(models.Model):
     contact_name = models.CharField(_("naam contactpersoon"), max_length=150)
     contact_email = models.EmailField(_("e-mail contactpersoon"))
     motivation = models.TextField(_("waarom willen jullie aansluiten?"), blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(

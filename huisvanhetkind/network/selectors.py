@@ -1,6 +1,8 @@
 """Reads about the network that views, the API and other apps share."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.models import (
     Domain,
@@ -15,6 +17,7 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.network.validators import normalise_enterprise_number
+from huisvanhetkind.network.workflow import OPEN_STATES, ApplicationStatus
 
 
 def houses_public():
@@ -94,8 +97,6 @@ def partner_in_house(*, house: House, pk: int) -> Organisation | None:
 
 def find_duplicate(*, house: House, name: str, enterprise_number: str = "") -> str | None:
     """Explain in Dutch why an application duplicates a partner or a pending application, or None."""
-    from django.utils.translation import gettext as _
-
     number = normalise_enterprise_number(enterprise_number) if enterprise_number else ""
     same = Q(name__iexact=name.strip())
     if number:
@@ -109,10 +110,7 @@ def find_duplicate(*, house: House, name: str, enterprise_number: str = "") -> s
     pending = PartnerApplication.objects.filter(
         pending_same,
         house=house,
-        status__in=[
-            PartnerApplication.Status.PENDING,
-            PartnerApplication.Status.AWAITING_ORGANISATION,
-        ],
+        status__in=OPEN_STATES,
     ).first()
     if pending:
         return _(
@@ -147,8 +145,6 @@ def organisation_admin_emails(organisation: Organisation) -> list[str]:
 
 
 def platform_admin_emails() -> list[str]:
-    from django.contrib.auth import get_user_model
-
     users = (
         get_user_model()
         .objects.filter(is_active=True)
@@ -161,7 +157,7 @@ def partnership_requests(*, organisation_ids=None):
     """Applications approved by a coordinator that wait for the organisation's confirmation; of
     the given organisations, or all of them (a platform admin)."""
     requests = PartnerApplication.objects.filter(
-        status=PartnerApplication.Status.AWAITING_ORGANISATION
+        status=ApplicationStatus.AWAITING_ORGANISATION
     ).select_related("house", "organisation")
     if organisation_ids is not None:
         requests = requests.filter(organisation_id__in=organisation_ids)
@@ -169,13 +165,13 @@ def partnership_requests(*, organisation_ids=None):
 
 
 def pending_applications(house: House):
-    return PartnerApplication.objects.filter(house=house, status=PartnerApplication.Status.PENDING)
+    return PartnerApplication.objects.filter(house=house, status=ApplicationStatus.PENDING)
 
 
 def decided_applications(house: House, limit: int = 20):
     return (
         PartnerApplication.objects.filter(house=house)
-        .exclude(status=PartnerApplication.Status.PENDING)
+        .exclude(status=ApplicationStatus.PENDING)
         .select_related("decided_by")[:limit]
     )
 

@@ -2,8 +2,7 @@ from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +19,8 @@ from huisvanhetkind.network.forms import (
     PartnerApplicationForm,
     PartnershipRefuseForm,
 )
-from huisvanhetkind.network.models import Invitation, Role
+from huisvanhetkind.network.models import Role
+from huisvanhetkind.network.workflow import ApplicationStatus
 
 # Attempts (valid or not) to send "Partner worden" per client address and hour.
 APPLY_LIMIT = 10
@@ -65,24 +65,20 @@ def apply(request):
 @access.professional_required
 def dashboard(request):
     roles = access.roles_of(request.user)
-    coordinated = [r.house for r in roles if r.kind == Role.Kind.COORDINATOR]
-    if access.is_platform_admin(request.user):
-        coordinated = list(selectors.houses_public())
-    houses = [(house, selectors.pending_applications(house).count()) for house in coordinated]
-    organisations = [r.organisation for r in roles if r.kind == Role.Kind.ORGANISATION_ADMIN]
-    members = [r.organisation for r in roles if r.organisation_id]
+    houses = [
+        (house, selectors.pending_applications(house).count())
+        for house in access.coordinated_houses(request.user)
+    ]
     requests = selectors.partnership_requests(
-        organisation_ids=None
-        if access.is_platform_admin(request.user)
-        else [o.pk for o in organisations]
+        organisation_ids=access.partnership_request_organisation_ids(request.user)
     )
     return render(
         request,
         "network/dashboard.html",
         {
             "houses": houses,
-            "admin_organisations": organisations,
-            "member_organisations": list(dict.fromkeys(members)),
+            "admin_organisations": access.administered_organisations(request.user),
+            "member_organisations": access.member_organisations(request.user),
             "partnership_requests": requests,
             "roles": roles,
         },
@@ -116,7 +112,7 @@ def application_detail(request, pk):
                     application=application, actor=request.user
                 )
                 application.refresh_from_db()
-                if application.status == application.Status.AWAITING_ORGANISATION:
+                if application.status == ApplicationStatus.AWAITING_ORGANISATION:
                     message = _(
                         "%(name)s bestaat al: de beheerders van %(name)s krijgen de vraag om het "
                         "partnerschap te bevestigen. %(email)s krijgt geen toegang tot "
@@ -143,7 +139,7 @@ def application_detail(request, pk):
             messages.error(request, " ".join(error.messages))
             return redirect("network:application", house_slug=request.house.slug, pk=application.pk)
     existing = None
-    if application.status == application.Status.PENDING:
+    if application.status == ApplicationStatus.PENDING:
         existing = selectors.matching_organisation(
             name=application.organisation_name, enterprise_number=application.enterprise_number
         )
@@ -316,8 +312,7 @@ def house_coordinators(request):
 @require_POST
 @access.professional_required
 def role_remove(request, pk, role_pk):
-    organisation = access.get_organisation_for_management(request.user, pk)
-    role = get_object_or_404(Role, pk=role_pk, organisation=organisation)
+    role = access.get_role_for_management(request.user, pk, role_pk)
     try:
         services.role_revoke(actor=request.user, role=role)
     except ValidationError as error:
@@ -326,16 +321,12 @@ def role_remove(request, pk, role_pk):
         messages.success(
             request, _("De rol van %(email)s is ingetrokken.") % {"email": role.user.email}
         )
-    return redirect("network:team", pk=organisation.pk)
+    return redirect("network:team", pk=role.organisation_id)
 
 
 def invitation_accept(request, token):
     """Public: take up an invitation; a newcomer chooses a password, then a second factor."""
-    invitation = (
-        Invitation.objects.select_related("organisation", "house").filter(token=token).first()
-    )
-    if invitation is None:
-        raise Http404
+    invitation = access.get_invitation_for_token(token)
     if not invitation.is_usable:
         return render(
             request, "network/invitation_unusable.html", {"invitation": invitation}, status=410

@@ -14,6 +14,7 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
+from huisvanhetkind.network.workflow import ApplicationStatus
 from tests.conftest import logged_in, with_second_factor
 from tests.factories import (
     OrganisationFactory,
@@ -86,7 +87,7 @@ def test_approving_an_application_for_an_existing_organisation_grants_the_applic
     assert not Role.objects.filter(user__email=APPLICANT).exists()
     assert Organisation.objects.count() == 1
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.AWAITING_ORGANISATION
+    assert application.status == ApplicationStatus.AWAITING_ORGANISATION
     assert application.organisation == existing
     # Not a partner of the house before its admins confirm.
     assert not Partnership.objects.filter(organisation=existing, house=house).exists()
@@ -147,7 +148,7 @@ def test_the_organisations_admin_confirms_and_it_becomes_a_partner_of_the_house(
     partnership = Partnership.objects.get(organisation=existing, house=house)
     assert partnership.status == Partnership.Status.ACTIVE
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.APPROVED
+    assert application.status == ApplicationStatus.APPROVED
     assert application.organisation_answered_by == existing_admin
     # Still nothing for the applicant: the organisation invites its own people.
     assert not Invitation.objects.filter(email=APPLICANT).exists()
@@ -172,7 +173,7 @@ def test_the_organisations_admin_refuses_with_a_reason_for_the_coordinator(
     with on_commit():
         client.post(request_url(application), {"decision": "refuse", "reason": "Niemand van ons."})
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.DECLINED
+    assert application.status == ApplicationStatus.DECLINED
     assert not Partnership.objects.filter(organisation=existing, house=house).exists()
     by_recipient = {tuple(m.to): m.body for m in mail.outbox}
     assert "Niemand van ons." in by_recipient[(coordinator.email,)]
@@ -252,5 +253,5 @@ def test_an_organisation_that_became_partner_meanwhile_cannot_be_approved_again(
     response = approve(coordinator, application, on_commit)
     assert "al partner van dit huis" in response.content.decode()
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.PENDING
+    assert application.status == ApplicationStatus.PENDING
     assert not Invitation.objects.exists()

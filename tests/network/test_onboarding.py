@@ -15,6 +15,7 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
+from huisvanhetkind.network.workflow import ApplicationStatus
 from tests.conftest import logged_in
 from tests.factories import (
     OrganisationFactory,
@@ -60,7 +61,7 @@ def test_anyone_can_apply_to_become_a_partner_and_the_coordinator_is_told(
     application = PartnerApplication.objects.get()
     assert application.house == house
     assert application.enterprise_number == "0207437468"
-    assert application.status == PartnerApplication.Status.PENDING
+    assert application.status == ApplicationStatus.PENDING
     assert [m.to for m in mail.outbox] == [[coordinator.email]]
 
 
@@ -174,7 +175,7 @@ def test_decline_needs_a_reason_and_emails_it(house, coordinator, on_commit):
     response = client.post(url, {"decision": "decline", "reason": ""})
     assert "Dit veld is verplicht" in response.content.decode()
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.PENDING
+    assert application.status == ApplicationStatus.PENDING
     assert mail.outbox == []
 
     with on_commit():
@@ -182,7 +183,7 @@ def test_decline_needs_a_reason_and_emails_it(house, coordinator, on_commit):
             url, {"decision": "decline", "reason": "Jullie werken niet met gezinnen in Kalmthout."}
         )
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.DECLINED
+    assert application.status == ApplicationStatus.DECLINED
     assert mail.outbox[-1].to == [application.contact_email]
     assert "niet met gezinnen in Kalmthout" in mail.outbox[-1].body
     event = AuditEvent.objects.get(action="decline")
@@ -197,7 +198,7 @@ def test_a_decided_application_cannot_be_decided_again(house, coordinator):
     response = client.post(url, {"decision": "decline", "reason": "toch niet"}, follow=True)
     assert "al beslist" in response.content.decode()
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.APPROVED
+    assert application.status == ApplicationStatus.APPROVED
 
 
 def test_the_review_queue_is_only_for_the_coordinator_of_that_house(
@@ -214,7 +215,7 @@ def test_the_review_queue_is_only_for_the_coordinator_of_that_house(
         assert client.get(detail).status_code == 404
         assert client.post(detail, {"decision": "approve"}).status_code == 404
     application.refresh_from_db()
-    assert application.status == PartnerApplication.Status.PENDING
+    assert application.status == ApplicationStatus.PENDING
 
 
 def test_a_coordinator_cannot_reach_an_application_of_another_house_through_their_own_house(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.network import services
 from huisvanhetkind.network.models import PartnerApplication
+from huisvanhetkind.network.workflow import ApplicationStatus
 from tests.factories import PartnerApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def decided(house, status, days_ago, **fields):
 
 def test_a_declined_application_is_erased_a_year_after_the_decision_and_audited(house, settings):
     settings.PARTNER_APPLICATION_RETENTION_DAYS = 365
-    old = decided(house, PartnerApplication.Status.DECLINED, 366)
+    old = decided(house, ApplicationStatus.DECLINED, 366)
     call_command("erase_expired_applications")
     old.refresh_from_db()
     assert old.erased_at is not None
@@ -44,7 +45,7 @@ def test_a_declined_application_is_erased_a_year_after_the_decision_and_audited(
     assert old.decision_reason == ""
     # What the coordinator still needs to know: who applied, when, and that it was declined.
     assert old.organisation_name.startswith("Nieuwe vereniging")
-    assert old.status == PartnerApplication.Status.DECLINED
+    assert old.status == ApplicationStatus.DECLINED
     assert old.decided_at and old.submitted_at
     event = AuditEvent.objects.get(action="erase", target_id=str(old.pk))
     assert event.house == house
@@ -55,10 +56,10 @@ def test_a_declined_application_is_erased_a_year_after_the_decision_and_audited(
 def test_recent_pending_and_approved_applications_keep_their_data(house, settings):
     """The negative side: only declined applications past the retention period are erased."""
     settings.PARTNER_APPLICATION_RETENTION_DAYS = 365
-    recent = decided(house, PartnerApplication.Status.DECLINED, 300)
-    approved = decided(house, PartnerApplication.Status.APPROVED, 800)
+    recent = decided(house, ApplicationStatus.DECLINED, 300)
+    approved = decided(house, ApplicationStatus.APPROVED, 800)
     pending = PartnerApplicationFactory(house=house, **PERSONAL)
-    old = decided(house, PartnerApplication.Status.DECLINED, 400)
+    old = decided(house, ApplicationStatus.DECLINED, 400)
     assert services.applications_erase_expired() == 1  # the positive control: ``old``
     old.refresh_from_db()
     assert old.contact_email == ""
@@ -71,7 +72,7 @@ def test_recent_pending_and_approved_applications_keep_their_data(house, setting
 
 
 def test_the_retention_period_is_a_setting(house, settings):
-    application = decided(house, PartnerApplication.Status.DECLINED, 40)
+    application = decided(house, ApplicationStatus.DECLINED, 40)
     settings.PARTNER_APPLICATION_RETENTION_DAYS = 60
     assert services.applications_erase_expired() == 0
     settings.PARTNER_APPLICATION_RETENTION_DAYS = 30
