@@ -3,11 +3,19 @@ answer through the private link."""
 
 import pytest
 
+from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.network.models import Municipality, Role
-from huisvanhetkind.questions.models import RoutingRule, Topic
+from huisvanhetkind.questions.models import Question, Topic
 from tests.browser.conftest import assert_accessible, assert_fits_phone
 from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
-from tests.factories import PASSWORD, HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    HouseFactory,
+    OrganisationFactory,
+    RoleFactory,
+    RoutingRuleFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +33,7 @@ def network():
         municipalities=[Municipality.objects.get(name="Kalmthout")],
     )
     punt = OrganisationFactory(name="Opvoedingspunt Kalmthout", houses=[house])
-    RoutingRule.objects.create(
+    RoutingRuleFactory(
         house=house, name="Slapen", topic=Topic.objects.get(slug="slapen"), organisation=punt
     )
     worker = with_second_factor(UserFactory(email="medewerker@opvoedingspunt.example.be"))
@@ -77,6 +85,10 @@ def test_a_parent_asks_the_partner_answers_and_the_parent_reads_it(
     partner.get_by_role("button", name="Antwoord versturen").click()
     assert partner.get_by_text("Je antwoord is verstuurd.").is_visible()
     partner.context.close()
+    # The partner saw the family's question twice (before and after answering): two reads.
+    question = Question.objects.get()
+    reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, target_id=str(question.pk))
+    assert [r.actor for r in reads] == [worker, worker]
 
     page.goto(private_link)
     assert page.get_by_text("Een vast slaapritueel helpt. Kom gerust langs.").is_visible()
