@@ -6,7 +6,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from huisvanhetkind.activities import signing
 from huisvanhetkind.activities.models import (
     Activity,
+    ImportedEvent,
     NewsItem,
     Registration,
     Session,
@@ -22,6 +23,9 @@ from huisvanhetkind.activities.models import (
     delete_photo_on_commit,
 )
 from huisvanhetkind.activities.recurrence import occurrences
+from huisvanhetkind.activities.workflow import (
+    ACTIVE_STATES as ACTIVE,
+)
 from huisvanhetkind.activities.workflow import (
     RegistrationStatus,
     ensure_activity_transition,
@@ -373,6 +377,90 @@ def session_cancel(*, session: Session, actor, message: str = "") -> int:
         )
         session_message(session=session, actor=actor, message=message, cancelled=True)
     return len(registrations)
+
+
+# The fields of a session that an import keeps in step with its feed.
+SYNCED_SESSION_FIELDS = ("starts_at", "ends_at", "is_cancelled", "note", "ical_recurrence_id")
+
+
+def sessions_sync(
+    *,
+    activity: Activity,
+    actor,
+    source: str,
+    add: list[Session] = (),
+    change: list[Session] = (),
+    cancel: list[Session] = (),
+) -> None:
+    """Keep an activity's sessions in step with a feed (``source``): save the new sessions
+    ``add`` and the changed ``change`` (their start, end, note, occurrence and whether they are
+    cancelled), and cancel ``cancel``: quietly when nobody is registered, otherwise through
+    ``session_cancel``, which tells everyone."""
+    if not (add or change or cancel):
+        return
+    with transaction.atomic():
+        Session.objects.bulk_create(add)
+        Session.objects.bulk_update(change, SYNCED_SESSION_FIELDS)
+        registered = set(
+            Session.objects.filter(pk__in=[s.pk for s in cancel])
+            .annotate(active=Count("registrations", filter=Q(registrations__status__in=ACTIVE)))
+            .filter(active__gt=0)
+            .values_list("pk", flat=True)
+        )
+        quiet = [s for s in cancel if s.pk not in registered]
+        for session in quiet:
+            session.is_cancelled = True
+        Session.objects.bulk_update(quiet, ["is_cancelled"])
+        for session in cancel:
+            if session.pk in registered:
+                session_cancel(
+                    session=session,
+                    actor=actor,
+                    message=_("Dit moment is afgelast in de agenda van de organisator."),
+                )
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            target=activity,
+            house=activity.house,
+            reason=_("geïmporteerd uit %(source)s") % {"source": source},
+            changes={
+                "sessions_added": [None, len(add)],
+                "sessions_changed": [None, len(change)],
+                "sessions_cancelled": [None, len(cancel)],
+            },
+        )
+
+
+def imported_event_record(
+    *,
+    source: str,
+    imported: ImportedEvent | None = None,
+    now=None,
+    house=None,
+    organisation=None,
+    uid: str = "",
+    activity: Activity | None = None,
+) -> ImportedEvent:
+    """Remember which feed event an activity came from: a new ``ImportedEvent`` (of ``house``,
+    ``organisation``, ``uid`` and ``activity``), or for a known one (``imported``) the feed it
+    was last read from and, with ``now``, when it was last seen there."""
+    if imported is None:
+        now = now or timezone.now()
+        return ImportedEvent.objects.create(
+            house=house,
+            organisation=organisation,
+            uid=uid,
+            source=source,
+            activity=activity,
+            first_imported_at=now,
+            last_seen_at=now,
+        )
+    data = {"source": source}
+    if now is not None:
+        data["last_seen_at"] = now
+    model_update(instance=imported, data=data)
+    return imported
 
 
 def session_message(*, session: Session, actor, message: str, cancelled: bool = False) -> int:

@@ -415,7 +415,7 @@ def test_one_bad_event_is_reported_and_nothing_is_saved(house, organisation, eve
 
 
 def test_a_feed_with_too_many_sessions_is_refused(house, organisation, monkeypatch):
-    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_SESSIONS", 3)
+    monkeypatch.setattr("huisvanhetkind.activities.ical_parse.MAX_SESSIONS", 3)
 
     with pytest.raises(ValidationError) as error:
         run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY;COUNT=5"])))
@@ -516,7 +516,7 @@ def test_a_rule_that_never_matches_stops_at_the_horizon(house, organisation, mon
 
 
 def test_a_long_rule_is_cut_at_the_cap_and_the_preview_says_so(house, organisation, monkeypatch):
-    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_OCCURRENCES", 5)
+    monkeypatch.setattr("huisvanhetkind.activities.ical_parse.MAX_OCCURRENCES", 5)
 
     report = run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY"])))
 
@@ -526,7 +526,7 @@ def test_a_long_rule_is_cut_at_the_cap_and_the_preview_says_so(house, organisati
 
 
 def test_a_rule_walked_through_too_often_is_refused(house, organisation, monkeypatch):
-    monkeypatch.setattr("huisvanhetkind.activities.ical_import.MAX_RULE_STEPS", 50)
+    monkeypatch.setattr("huisvanhetkind.activities.ical_parse.MAX_RULE_STEPS", 50)
     long_ago = timezone.localdate() - timedelta(days=100)
     recently = timezone.localdate() - timedelta(days=10)
 
@@ -550,7 +550,7 @@ def test_rules_dateutil_cannot_walk_safely_are_refused(house, organisation, rule
 
 
 def test_a_feed_whose_rules_take_too_long_to_expand_is_refused(house, organisation, monkeypatch):
-    monkeypatch.setattr("huisvanhetkind.activities.ical_import.PARSE_SECONDS", 0)
+    monkeypatch.setattr("huisvanhetkind.activities.ical_parse.PARSE_SECONDS", 0)
 
     with pytest.raises(ValidationError) as error:
         run(house, organisation, ics(vevent(extra=["RRULE:FREQ=WEEKLY"])))
