@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from huisvanhetkind.questions import services
+from huisvanhetkind.questions import services_setup
 from huisvanhetkind.questions.models import Topic
 
 
@@ -12,11 +12,11 @@ class TopicAdmin(admin.ModelAdmin):
     list_filter = ["house", "is_active"]
 
     def save_model(self, request, obj, form, change):
-        services.topic_save(topic=obj, actor=request.user)
+        services_setup.topic_save(topic=obj, actor=request.user)
 
     def delete_model(self, request, obj):
-        services.topic_delete(topic=obj, actor=request.user)
+        services_setup.topic_delete(topic=obj, actor=request.user)
 
     def delete_queryset(self, request, queryset):
         for topic in queryset:
-            services.topic_delete(topic=topic, actor=request.user)
+            services_setup.topic_delete(topic=topic, actor=request.user)

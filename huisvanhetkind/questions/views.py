@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.network.access import get_house_for_coordinator, professional_required
-from huisvanhetkind.questions import access, selectors, services
+from huisvanhetkind.questions import access, selectors, services, services_setup
 from huisvanhetkind.questions.forms import (
     AnswerForm,
     AnswerTemplateForm,
@@ -313,7 +313,7 @@ def faq_from_question(request, pk):
         initial={"topic": question.topic_id},
     )
     if request.method == "POST" and form.is_valid():
-        services.faq_entry_save(entry=form.instance, actor=request.user)
+        services_setup.faq_entry_save(entry=form.instance, actor=request.user)
         messages.success(request, _("De veelgestelde vraag is bewaard."))
         return redirect("questions:detail", pk=question.pk)
     return render(request, "questions/faq_form.html", {"form": form, "question": question})
@@ -332,7 +332,7 @@ def answer_templates(request, pk, template_pk=None):
     )
     form = AnswerTemplateForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        services.answer_template_save(template=form.instance, actor=request.user)
+        services_setup.answer_template_save(template=form.instance, actor=request.user)
         messages.success(request, _("Het sjabloon is bewaard."))
         return redirect("questions:answer_templates", pk=organisation.pk)
     return render(
@@ -352,7 +352,7 @@ def answer_templates(request, pk, template_pk=None):
 def answer_template_delete(request, pk, template_pk):
     organisation = access.get_organisation_for_worker(request.user, pk)
     template = access.get_answer_template_for_worker(request.user, organisation, template_pk)
-    services.answer_template_delete(template=template, actor=request.user)
+    services_setup.answer_template_delete(template=template, actor=request.user)
     messages.success(request, _("Het sjabloon is verwijderd."))
     return redirect("questions:answer_templates", pk=organisation.pk)
 
@@ -402,7 +402,7 @@ def routing_rule_edit(request, pk=None):
                 )
         elif form.is_valid():
             try:
-                services.routing_rule_save(rule=form.save(commit=False), actor=request.user)
+                services_setup.routing_rule_save(rule=form.save(commit=False), actor=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -429,7 +429,7 @@ def routing_rule_edit(request, pk=None):
 def routing_rule_delete(request, pk):
     house = get_house_for_coordinator(request.user, request.house)
     rule = access.get_routing_rule_for_user(request.user, house, pk)
-    services.routing_rule_delete(rule=rule, actor=request.user)
+    services_setup.routing_rule_delete(rule=rule, actor=request.user)
     messages.success(request, _("De regel is verwijderd."))
     return redirect("questions:routing_rules", house_slug=house.slug)
 
@@ -439,7 +439,7 @@ def routing_rule_delete(request, pk):
 def routing_rule_move(request, pk):
     house = get_house_for_coordinator(request.user, request.house)
     rule = access.get_routing_rule_for_user(request.user, house, pk)
-    services.routing_rule_move(
+    services_setup.routing_rule_move(
         rule=rule, actor=request.user, up=request.POST.get("richting") == "op"
     )
     return redirect("questions:routing_rules", house_slug=house.slug)
@@ -453,7 +453,7 @@ def house_faq(request, pk=None):
     )
     form = FaqEntryForm(request.POST or None, instance=instance, house=house)
     if request.method == "POST" and form.is_valid():
-        services.faq_entry_save(entry=form.instance, actor=request.user)
+        services_setup.faq_entry_save(entry=form.instance, actor=request.user)
         messages.success(request, _("De veelgestelde vraag is bewaard."))
         return redirect("questions:house_faq", house_slug=house.slug)
     return render(

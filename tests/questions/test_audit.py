@@ -6,7 +6,7 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.questions import services
+from huisvanhetkind.questions import services, services_setup
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, RoutingRule, Topic
 from huisvanhetkind.questions.workflow import QuestionStatus
 from tests.conftest import logged_in
@@ -136,7 +136,7 @@ def test_a_rule_change_audits_only_what_changed(house, organisation, other_organ
     rule = RoutingRuleFactory(house=house, organisation=organisation, keywords="slapen")
     rule.keywords = "slapen, dromen"
     rule.organisation = other_organisation
-    services.routing_rule_save(rule=rule, actor=coordinator)
+    services_setup.routing_rule_save(rule=rule, actor=coordinator)
     stored = RoutingRule.objects.get(pk=rule.pk)
     assert stored.keywords == "slapen, dromen" and stored.organisation == other_organisation
     event = AuditEvent.objects.get(
@@ -147,13 +147,13 @@ def test_a_rule_change_audits_only_what_changed(house, organisation, other_organ
         "organisation": [organisation.pk, other_organisation.pk],
     }
     # Saving it unchanged writes nothing more.
-    services.routing_rule_save(rule=stored, actor=coordinator)
+    services_setup.routing_rule_save(rule=stored, actor=coordinator)
     assert AuditEvent.objects.filter(target_type="questions.routingrule").count() == 1
 
 
 def test_a_new_rule_goes_last_and_its_creation_lists_its_fields(house, organisation):
     RoutingRuleFactory(house=house, organisation=organisation, position=4)
-    rule = services.routing_rule_save(
+    rule = services_setup.routing_rule_save(
         rule=RoutingRule(house=house, name="Nieuw", organisation=organisation), actor=None
     )
     assert rule.position == 5
@@ -168,7 +168,7 @@ def test_a_new_rule_goes_last_and_its_creation_lists_its_fields(house, organisat
 def test_moving_a_rule_audits_the_positions(house, organisation, coordinator):
     first = RoutingRuleFactory(house=house, organisation=organisation, position=1)
     second = RoutingRuleFactory(house=house, organisation=organisation, position=2)
-    services.routing_rule_move(rule=second, actor=coordinator, up=True)
+    services_setup.routing_rule_move(rule=second, actor=coordinator, up=True)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.position, second.position) == (2, 1)
@@ -176,13 +176,13 @@ def test_moving_a_rule_audits_the_positions(house, organisation, coordinator):
         e.target_id: e.changes for e in AuditEvent.objects.filter(action=AuditEvent.Action.UPDATE)
     } == {str(second.pk): {"position": [2, 1]}, str(first.pk): {"position": [1, 2]}}
     # At the top, moving up again changes nothing and records nothing.
-    services.routing_rule_move(rule=second, actor=coordinator, up=True)
+    services_setup.routing_rule_move(rule=second, actor=coordinator, up=True)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.UPDATE).count() == 2
 
 
 def test_deleting_a_rule_records_what_it_was(house, organisation, coordinator):
     rule = RoutingRuleFactory(house=house, organisation=organisation, name="Weg")
-    services.routing_rule_delete(rule=rule, actor=coordinator)
+    services_setup.routing_rule_delete(rule=rule, actor=coordinator)
     event = AuditEvent.objects.get(action=AuditEvent.Action.DELETE)
     assert event.changes["name"] == ["Weg", None] and event.house == house
     assert not RoutingRule.objects.exists()
@@ -194,11 +194,11 @@ def test_answer_templates_are_audited_in_each_house_of_the_organisation(
     from huisvanhetkind.network.models import Partnership
 
     Partnership.objects.create(organisation=organisation, house=other_house)
-    template = services.answer_template_save(
+    template = services_setup.answer_template_save(
         template=AnswerTemplate(organisation=organisation, title="T", body="B"), actor=worker
     )
     template.body = "Beter"
-    services.answer_template_save(template=template, actor=worker)
+    services_setup.answer_template_save(template=template, actor=worker)
     updates = AuditEvent.objects.filter(action=AuditEvent.Action.UPDATE)
     assert {e.house for e in updates} == {house, other_house}
     assert all(e.changes == {"body": ["B", "Beter"]} for e in updates)
@@ -206,12 +206,12 @@ def test_answer_templates_are_audited_in_each_house_of_the_organisation(
 
 
 def test_faq_entries_audit_their_changes(house, coordinator):
-    entry = services.faq_entry_save(
+    entry = services_setup.faq_entry_save(
         entry=FaqEntry(house=house, question="V?", answer="A"), actor=coordinator
     )
     assert entry.created_by == coordinator
     entry.is_published = True
-    services.faq_entry_save(entry=entry, actor=coordinator)
+    services_setup.faq_entry_save(entry=entry, actor=coordinator)
     update = AuditEvent.objects.get(action=AuditEvent.Action.UPDATE)
     assert update.changes == {"is_published": [False, True]} and update.house == house
     created = AuditEvent.objects.get(action=AuditEvent.Action.CREATE)
