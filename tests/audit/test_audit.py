@@ -25,7 +25,9 @@ def test_one_call_records_who_did_what_to_which_record_and_why(house, coordinato
     assert event.reason == "dubbel"
 
 
-def test_the_coordinator_reads_the_trail_of_their_house_only(house, other_house, coordinator):
+def test_the_coordinator_reads_the_trail_of_their_house_only(
+    house, other_house, coordinator, other_coordinator
+):
     ours = PartnerApplicationFactory(house=house, organisation_name="Onze aanvraag")
     theirs = PartnerApplicationFactory(house=other_house, organisation_name="Hun aanvraag")
     audit_record(actor=coordinator, action=AuditEvent.Action.READ, target=ours, house=house)
@@ -37,11 +39,22 @@ def test_the_coordinator_reads_the_trail_of_their_house_only(house, other_house,
     )
     assert "Onze aanvraag" in content
     assert "Hun aanvraag" not in content
+    # The positive control: the other house's coordinator reads theirs.
+    theirs_url = reverse("network:audit_trail", kwargs={"house_slug": other_house.slug})
+    assert "Hun aanvraag" in logged_in(other_coordinator).get(theirs_url).content.decode()
 
 
 def test_partners_and_other_coordinators_cannot_read_the_trail(
-    house, worker, outsider, other_coordinator
+    house, worker, outsider, other_coordinator, coordinator
 ):
+    application = PartnerApplicationFactory(house=house, organisation_name="Geheime aanvraag")
+    audit_record(actor=coordinator, action=AuditEvent.Action.READ, target=application, house=house)
     url = reverse("network:audit_trail", kwargs={"house_slug": house.slug})
     for user in (worker, outsider, other_coordinator):
-        assert logged_in(user).get(url).status_code == 404
+        response = logged_in(user).get(url)
+        assert response.status_code == 404
+        assert "Geheime aanvraag" not in response.content.decode()
+    # The positive control: the house's coordinator reads it.
+    response = logged_in(coordinator).get(url)
+    assert response.status_code == 200
+    assert "Geheime aanvraag" in response.content.decode()

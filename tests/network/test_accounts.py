@@ -1,6 +1,7 @@
 """Professional accounts: log-in with two factors, rate limiting, password reset, no open sign-up."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -55,9 +56,11 @@ def test_the_admin_site_also_needs_the_second_factor(db):
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_a_user_without_a_role_sees_no_workspace(db):
+def test_a_user_without_a_role_sees_no_workspace(worker):
     nobody = UserFactory()
     assert logged_in(nobody).get(reverse("network:dashboard")).status_code == 404
+    # The positive control: a partner's worker has one.
+    assert logged_in(worker).get(reverse("network:dashboard")).status_code == 200
 
 
 def test_repeated_failed_logins_are_rate_limited(worker):
@@ -80,10 +83,14 @@ def test_password_reset_sends_an_email(worker):
     assert mail.outbox and mail.outbox[0].to == [worker.email]
 
 
-def test_password_reset_with_a_bad_address_gives_a_dutch_message(db):
-    response = Client().post(reverse("account_reset_password"), {"email": "geen-adres"})
+def test_password_reset_with_a_bad_address_gives_a_dutch_message(worker):
+    client = Client()
+    response = client.post(reverse("account_reset_password"), {"email": "geen-adres"})
     assert "geldig e-mailadres" in response.content.decode()
     assert mail.outbox == []
+    # The positive control: a good address right after it gets the e-mail.
+    client.post(reverse("account_reset_password"), {"email": worker.email})
+    assert [m.to for m in mail.outbox] == [[worker.email]]
 
 
 def test_there_is_no_open_sign_up(db):
@@ -92,6 +99,4 @@ def test_there_is_no_open_sign_up(db):
         {"email": "x@example.be", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 200
-    from django.contrib.auth import get_user_model
-
     assert not get_user_model().objects.filter(email="x@example.be").exists()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from huisvanhetkind.network.models import Domain, PartnerApplication
 from tests.conftest import logged_in
+from tests.factories import PartnerApplicationFactory
 from tests.network.test_onboarding import application_data, apply_url
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,9 @@ def test_an_arabic_indic_digit_does_not_select_the_domain_with_that_number(paren
     assert domain.pk == 3
     parent_client.post(apply_url(house), application_data(domains=["٣"]))
     assert not PartnerApplication.objects.filter(domains=domain).exists()
+    # The positive control: the ASCII digit selects it.
+    parent_client.post(apply_url(house), application_data(domains=["3"]))
+    assert PartnerApplication.objects.filter(domains=domain).exists()
 
 
 def directory_url(house):
@@ -104,3 +108,10 @@ def test_huge_ids_in_network_addresses_are_not_found(
             client.post(f"/beheer/organisatie/{organisation.pk}/team/{HUGE}/intrekken/").status_code
             == 404
         )
+    # The positive control: the same addresses with real ids are found.
+    application = PartnerApplicationFactory(house=house)
+    assert parent_client.get(f"/{house.slug}/partners/{organisation.pk}/").status_code == 200
+    client = logged_in(coordinator)
+    assert client.get(f"/beheer/huis/{house.slug}/aanvragen/{application.pk}/").status_code == 200
+    assert client.get(f"/beheer/organisatie/{organisation.pk}/team/").status_code == 200
+    assert client.get(f"/beheer/organisatie/{organisation.pk}/profiel/").status_code == 200

@@ -58,13 +58,20 @@ def test_bad_profile_input_changes_nothing(org_admin, organisation, field, value
     organisation.refresh_from_db()
     assert organisation.description == before
     assert not AuditEvent.objects.filter(action="update").exists()
+    # The positive control: good input right after it is saved and recorded.
+    assert logged_in(org_admin).post(profile_url(organisation), profile_data()).status_code == 302
+    assert AuditEvent.objects.filter(action="update").count() == 1
 
 
-def test_workers_and_outsiders_cannot_edit_the_profile(worker, outsider, organisation):
+def test_workers_and_outsiders_cannot_edit_the_profile(worker, outsider, org_admin, organisation):
     for user in (worker, outsider):
         assert logged_in(user).post(profile_url(organisation), profile_data()).status_code == 404
     organisation.refresh_from_db()
     assert not organisation.description.startswith("Gratis")
+    # The positive control: the organisation's admin edits it.
+    assert logged_in(org_admin).post(profile_url(organisation), profile_data()).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.description.startswith("Gratis")
 
 
 def test_the_coordinator_sees_the_partners_of_the_house(coordinator, outsider, organisation, house):
@@ -85,18 +92,25 @@ def test_a_coordinator_invites_another_coordinator(coordinator, house, on_commit
 
 def test_coordinator_invitation_with_a_bad_address_sends_nothing(coordinator, house):
     url = reverse("network:house_coordinators", kwargs={"house_slug": house.slug})
-    response = logged_in(coordinator).post(url, {"email": "tweede"})
+    client = logged_in(coordinator)
+    response = client.post(url, {"email": "tweede"})
     assert "geldig e-mailadres" in response.content.decode()
     assert Invitation.objects.count() == 0
+    # The positive control: a good address right after it is invited.
+    assert client.post(url, {"email": "tweede@kalmthout.example.be"}).status_code == 302
+    assert Invitation.objects.count() == 1
 
 
 def test_other_houses_coordinators_and_partners_cannot_invite_coordinators(
-    other_coordinator, outsider, house
+    other_coordinator, outsider, coordinator, house
 ):
     url = reverse("network:house_coordinators", kwargs={"house_slug": house.slug})
     for user in (other_coordinator, outsider):
         assert logged_in(user).post(url, {"email": "x@example.be"}).status_code == 404
     assert Invitation.objects.count() == 0
+    # The positive control: the house's own coordinator invites.
+    assert logged_in(coordinator).post(url, {"email": "x@example.be"}).status_code == 302
+    assert Invitation.objects.get().house == house
 
 
 def test_the_invite_command_brings_in_the_first_coordinator(house, capsys):
