@@ -38,10 +38,8 @@ from huisvanhetkind.network.models import (
     House,
     Location,
     Municipality,
-    OpeningHours,
     Organisation,
     PartnerApplication,
-    Partnership,
 )
 from huisvanhetkind.questions import services as question_services
 from huisvanhetkind.questions.models import RoutingRule, Topic
@@ -122,12 +120,16 @@ class _Seeder:
     # --- network ---------------------------------------------------------------------------
 
     def house(self, row: dict) -> House:
-        # No service writes a house: the model.
         fields = ["name", "tagline", "mission", "vision", "email", "phone", "accent_colour"]
-        house, _created = House.objects.update_or_create(
-            slug=row["slug"], defaults={f: row.get(f, "") for f in fields}
+        house = network_services.house_save(
+            actor=None,
+            house=House.objects.filter(slug=row["slug"]).first(),
+            data={f: row.get(f, "") for f in fields}
+            | {
+                "slug": row["slug"],
+                "municipalities": [self.municipality(n) for n in row["municipalities"]],
+            },
         )
-        house.municipalities.set([self.municipality(n) for n in row["municipalities"]])
         self.houses[house.slug] = house
         self.locations[house.slug] = {
             location["name"]: self.location(location, key=("house", house.slug), house=house)
@@ -136,33 +138,29 @@ class _Seeder:
         return house
 
     def location(self, row: dict, *, key: tuple[str, str], **owner) -> Location:
-        # No service writes a location or its opening hours: the model.
         hsds_id = demo_hsds_id("location", *key, row["name"])
         location = (
             Location.objects.filter(hsds_id=hsds_id).first()
             or Location.objects.filter(name=row["name"], **owner).order_by("pk").first()
-            or Location(hsds_id=hsds_id)
         )
-        location.name = row["name"]
-        location.house = owner.get("house")
-        location.organisation = owner.get("organisation")
-        location.street = row["street"]
-        location.postcode = row["postcode"]
-        location.municipality = self.municipality(row["municipality"])
-        location.accessibility = row.get("accessibility", "")
-        location.save()
-        location.opening_hours.all().delete()
-        OpeningHours.objects.bulk_create(
-            OpeningHours(
-                location=location,
-                weekday=weekday,
-                opens=time.fromisoformat(opens),
-                closes=time.fromisoformat(closes),
-                note=note,
-            )
-            for weekday, opens, closes, note in row.get("hours", [])
+        return network_services.location_save(
+            actor=None,
+            location=location,
+            hsds_id=hsds_id,
+            data={
+                "name": row["name"],
+                "house": owner.get("house"),
+                "organisation": owner.get("organisation"),
+                "street": row["street"],
+                "postcode": row["postcode"],
+                "municipality": self.municipality(row["municipality"]),
+                "accessibility": row.get("accessibility", ""),
+            },
+            opening_hours=[
+                (weekday, time.fromisoformat(opens), time.fromisoformat(closes), note)
+                for weekday, opens, closes, note in row.get("hours", [])
+            ],
         )
-        return location
 
     def organisation(self, row: dict) -> Organisation:
         name = row["name"]
@@ -174,29 +172,31 @@ class _Seeder:
             ).first()
         if organisation is None:
             organisation = Organisation.objects.filter(name=name).order_by("pk").first()
+        data = {
+            "name": name,
+            "kind": row["kind"],
+            "description": row.get("description", ""),
+            "website": row.get("website", ""),
+            "email": row.get("email", ""),
+            "phone": row.get("phone", ""),
+            "enterprise_number": row.get("enterprise_number"),
+            "domains": Domain.objects.filter(slug__in=row["domains"]),
+            "age_groups": AgeGroup.objects.filter(slug__in=row["age_groups"]),
+            "municipalities": [self.municipality(n) for n in row.get("municipalities", [])],
+        }
+        houses = [self.houses[slug] for slug in row["houses"]]
         if organisation is None:
-            # No service creates an organisation outside an application: the model.
-            organisation = Organisation.objects.create(hsds_id=hsds_id, name=name)
-        # The profile, of a new organisation too, goes through the service (and its trail).
-        organisation = network_services.organisation_update(
-            organisation=organisation,
-            actor=None,
-            data={
-                "name": name,
-                "kind": row["kind"],
-                "description": row.get("description", ""),
-                "website": row.get("website", ""),
-                "email": row.get("email", ""),
-                "phone": row.get("phone", ""),
-                "enterprise_number": row.get("enterprise_number"),
-                "domains": Domain.objects.filter(slug__in=row["domains"]),
-                "age_groups": AgeGroup.objects.filter(slug__in=row["age_groups"]),
-                "municipalities": [self.municipality(n) for n in row.get("municipalities", [])],
-            },
-        )
-        for slug in row["houses"]:
-            # No service makes a partnership outside an application: the model.
-            Partnership.objects.get_or_create(organisation=organisation, house=self.houses[slug])
+            organisation = network_services.organisation_create(
+                actor=None, data=data, houses=houses, hsds_id=hsds_id
+            )
+        else:
+            organisation = network_services.organisation_update(
+                organisation=organisation, actor=None, data=data
+            )
+            for house in houses:
+                network_services.partnership_create(
+                    actor=None, organisation=organisation, house=house
+                )
         self.organisations[name] = organisation
         self.organisation_houses[name] = row["houses"]
         self.locations[name] = {
@@ -245,13 +245,20 @@ class _Seeder:
         name = row["organisation_name"]
         if PartnerApplication.objects.filter(house=house, organisation_name=name).exists():
             return
-        # The model: application_submit also e-mails the coordinators, which a seed must not do.
-        data = {k: v for k, v in row.items() if k not in ("house", "domains", "municipalities")}
-        application = PartnerApplication.objects.create(house=house, **data)
-        application.domains.set(Domain.objects.filter(slug__in=row.get("domains", [])))
-        application.municipalities.set(
-            [self.municipality(n) for n in row.get("municipalities", [])]
-        )
+        try:
+            # Without e-mailing the coordinators, which a seed must not do.
+            network_services.application_submit(
+                house=house,
+                data={
+                    k: v for k, v in row.items() if k not in ("house", "domains", "municipalities")
+                },
+                domains=Domain.objects.filter(slug__in=row.get("domains", [])),
+                municipalities=[self.municipality(n) for n in row.get("municipalities", [])],
+                notify=False,
+            )
+        except ValidationError:
+            # The organisation became a partner of the house meanwhile (an import): nothing to ask.
+            return
 
     # --- catalogue -------------------------------------------------------------------------
 
