@@ -8,7 +8,7 @@ vocabulary of a Huis van het Kind. The same seed gives the same data.
 
 The database is created afresh (a SQLite file, or a PostgreSQL database whose name contains
 "bench"), migrated and filled with ``bulk_create`` (no signals, no per-row indexing); the search
-index is then rebuilt once with ``huisvanhetkind.search.services.rebuild_index``.
+index is then rebuilt once with ``huisvanhetkind.catalogue.search.services.rebuild_index``.
 
     python bench/generate.py --scale 0.01
     python bench/generate.py --database-url postgres://postgres@127.0.0.1:5432/hvhk_bench
@@ -613,7 +613,7 @@ def main(argv=None) -> dict:
     timings["generate"] = time.perf_counter() - started
     log(f"  generated in {timings['generate']:.1f} s")
 
-    from huisvanhetkind.search.services import rebuild_index
+    from huisvanhetkind.catalogue.search.services import rebuild_index
 
     started = time.perf_counter()
     indexed = rebuild_index()
@@ -623,7 +623,7 @@ def main(argv=None) -> dict:
     timings["vacuum_analyze"] = analyse_database()
 
     from huisvanhetkind.catalogue.models import Service
-    from huisvanhetkind.search.models import SearchHousePosting, SearchPosting, SearchTerm
+    from huisvanhetkind.catalogue.search.models import SearchHousePosting, SearchPosting, SearchTerm
 
     sizes = {
         "municipalities": len(municipalities),

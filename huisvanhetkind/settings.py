@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.audit",
     "huisvanhetkind.network",
     "huisvanhetkind.catalogue",
-    "huisvanhetkind.search",
+    "huisvanhetkind.catalogue.search",
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
     "huisvanhetkind.demo",

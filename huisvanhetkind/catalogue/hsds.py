@@ -53,6 +53,7 @@ from huisvanhetkind.catalogue.models import (
     ServiceHistory,
     TargetGroup,
 )
+from huisvanhetkind.catalogue.search.services import index_service
 from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.network.models import (
     AgeGroup,
@@ -1883,10 +1884,6 @@ def _plain(value):
 
 def _index_on_commit(service_id: int) -> None:
     """Refresh the search index of a service once the import is committed."""
-    try:
-        from huisvanhetkind.search.services import index_service
-    except ImportError:
-        return
 
     def index():
         service = Service.objects.filter(pk=service_id).first()

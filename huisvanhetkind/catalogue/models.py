@@ -18,6 +18,7 @@ from huisvanhetkind.network.models import (
     Location,
     Municipality,
     Organisation,
+    Partnership,
     new_hsds_id,
 )
 
@@ -71,8 +72,6 @@ class ServiceQuerySet(models.QuerySet):
         A subquery on the partnerships (not a join) lets the database start from the house's
         organisations and use the index on ``organisation``: a few hundred rows, not all of Flanders.
         """
-        from huisvanhetkind.network.models import Partnership
-
         partners = Partnership.objects.filter(house=house, status=Partnership.Status.ACTIVE)
         return self.filter(organisation_id__in=partners.values("organisation_id"))
 

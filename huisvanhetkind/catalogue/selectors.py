@@ -8,12 +8,12 @@ from django.utils.translation import gettext
 
 from huisvanhetkind.catalogue import offer
 from huisvanhetkind.catalogue.models import LANGUAGE_NAMES, Service, ServiceHistory, Synonym
+from huisvanhetkind.catalogue.search.selectors import search_ranks
 from huisvanhetkind.network.models import (
     House,
     Location,
     OpeningHours,
 )
-from huisvanhetkind.search.selectors import search_ranks
 
 COST_FREE = offer.COST_FREE
 COST_SOCIAL = offer.COST_SOCIAL

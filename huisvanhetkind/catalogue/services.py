@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.catalogue.models import Service, ServiceHistory, Synonym
+from huisvanhetkind.catalogue.search.services import index_service
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 
 RELATED_FIELDS = ("domains", "age_groups", "target_groups", "service_areas", "locations")
@@ -25,8 +26,6 @@ def _plain(value):
 
 def _reindex_on_commit(service_id: int) -> None:
     def reindex():
-        from huisvanhetkind.search.services import index_service
-
         service = Service.objects.filter(pk=service_id).first()
         if service is not None:
             index_service(service)

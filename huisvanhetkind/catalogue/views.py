@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from huisvanhetkind.catalogue import access, selectors, services
 from huisvanhetkind.catalogue.forms import SearchTestForm, ServiceForm, SynonymForm
 from huisvanhetkind.catalogue.jsonld import jsonld_script_text, service_jsonld
+from huisvanhetkind.catalogue.search.selectors import explain_query
 from huisvanhetkind.catalogue.workflow import ALLOWED_TRANSITIONS, ServiceStatus
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
@@ -195,8 +196,6 @@ def synonyms(request):
     test_form = SearchTestForm(request.GET or None)
     explanation = None
     if test_form.is_valid() and test_form.cleaned_data["q"]:
-        from huisvanhetkind.search.selectors import explain_query
-
         explanation = explain_query(test_form.cleaned_data["q"], house=house)
     return render(
         request,

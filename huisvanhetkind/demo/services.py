@@ -41,9 +41,9 @@ from huisvanhetkind.network.models import (
     Organisation,
     PartnerApplication,
 )
-from huisvanhetkind.questions import services as question_services
+from huisvanhetkind.questions import services_setup as question_services_setup
 from huisvanhetkind.questions.models import RoutingRule, Topic
-from huisvanhetkind.search.services import rebuild_index
+from huisvanhetkind.catalogue.search.services import rebuild_index
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "Demo-Huis-2026!"
@@ -333,7 +333,7 @@ class _Seeder:
             return rule
         for field, value in values.items():
             setattr(rule, field, value)
-        return question_services.routing_rule_save(rule=rule, actor=None)
+        return question_services_setup.routing_rule_save(rule=rule, actor=None)
 
     # --- activities ------------------------------------------------------------------------
 

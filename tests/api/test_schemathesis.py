@@ -30,7 +30,7 @@ from huisvanhetkind.api.api import api
 from huisvanhetkind.catalogue import api as catalogue_api
 from huisvanhetkind.catalogue import hsds
 from huisvanhetkind.catalogue.models import Service
-from huisvanhetkind.search.services import index_service
+from huisvanhetkind.catalogue.search.services import index_service
 from tests.catalogue.test_hsds_fixtures import build_offer
 
 EXAMPLES_PER_OPERATION = 60

@@ -3,7 +3,7 @@
 import pytest
 
 from huisvanhetkind.network.models import Municipality
-from huisvanhetkind.search.services import rebuild_index
+from huisvanhetkind.catalogue.search.services import rebuild_index
 from tests.browser.conftest import assert_accessible, assert_fits_phone
 from tests.factories import HouseFactory, OrganisationFactory, ServiceFactory
 

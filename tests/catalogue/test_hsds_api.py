@@ -313,7 +313,7 @@ def test_list_filters(offer, house, organisation):
 
 def test_search_finds_services(offer, house):
     try:
-        from huisvanhetkind.search.services import index_service
+        from huisvanhetkind.catalogue.search.services import index_service
     except ImportError:
         pass
     else:
@@ -513,7 +513,7 @@ def test_documents_are_json_serialisable_without_our_encoder(offer):
 
 
 def test_search_in_a_house_combines_with_the_other_filters(offer, house, organisation):
-    from huisvanhetkind.search.services import rebuild_index
+    from huisvanhetkind.catalogue.search.services import rebuild_index
 
     rebuild_index()
     both = get_json("/services", search="kraamzorg opvoeding", house=house.slug)

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from huisvanhetkind.catalogue import offer, selectors
+from huisvanhetkind.catalogue.search.models import SearchHousePosting, SearchPosting
+from huisvanhetkind.catalogue.search.services import index_service, rebuild_index
 from huisvanhetkind.network.models import AgeGroup, Partnership
-from huisvanhetkind.search.models import SearchHousePosting, SearchPosting
-from huisvanhetkind.search.services import index_service, rebuild_index
 from tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.questions.models import RoutingRule
-from huisvanhetkind.search.selectors import apply_search
+from huisvanhetkind.catalogue.search.selectors import apply_search
 
 pytestmark = pytest.mark.django_db
 

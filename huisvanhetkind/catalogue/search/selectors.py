@@ -3,9 +3,9 @@
 from django.db import connection
 from django.db.models import Case, FloatField, Value, When
 
-from huisvanhetkind.search.models import SearchHousePosting, SearchPosting
-from huisvanhetkind.search.query import Group, Plan, SynonymTable, build_plan
-from huisvanhetkind.search.vocabulary import Vocabulary, get_vocabulary
+from huisvanhetkind.catalogue.search.models import SearchHousePosting, SearchPosting
+from huisvanhetkind.catalogue.search.query import Group, Plan, SynonymTable, build_plan
+from huisvanhetkind.catalogue.search.vocabulary import Vocabulary, get_vocabulary
 
 # The best weight a term can have in a document (name, plus a fifth of every other field).
 MAX_WEIGHT = 200.0

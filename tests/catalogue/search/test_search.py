@@ -4,11 +4,11 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from huisvanhetkind.catalogue.models import Service, Synonym
+from huisvanhetkind.catalogue.search import vocabulary
+from huisvanhetkind.catalogue.search.models import SearchTerm
+from huisvanhetkind.catalogue.search.selectors import apply_search, explain_query
+from huisvanhetkind.catalogue.search.services import index_service, rebuild_index, remove_service
 from huisvanhetkind.network.models import Municipality
-from huisvanhetkind.search import vocabulary
-from huisvanhetkind.search.models import SearchTerm
-from huisvanhetkind.search.selectors import apply_search, explain_query
-from huisvanhetkind.search.services import index_service, rebuild_index, remove_service
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 
 from huisvanhetkind.catalogue.models import Service, TargetGroup
+from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.network.models import Domain, Municipality, Organisation
-from huisvanhetkind.search.services import rebuild_index
 from tests.factories import OrganisationFactory
 
 K = "kalmthout"

@@ -3,7 +3,7 @@
 import pytest
 
 from huisvanhetkind.catalogue.models import Service
-from huisvanhetkind.search.selectors import apply_search
+from huisvanhetkind.catalogue.search.selectors import apply_search
 
 pytestmark = pytest.mark.django_db
 

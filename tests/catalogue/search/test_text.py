@@ -2,8 +2,8 @@
 
 import pytest
 
-from huisvanhetkind.search.text import Decompounder, normalise, stem, words
-from huisvanhetkind.search.vocabulary import Vocabulary, osa_distance
+from huisvanhetkind.catalogue.search.text import Decompounder, normalise, stem, words
+from huisvanhetkind.catalogue.search.vocabulary import Vocabulary, osa_distance
 
 
 def test_normalise_drops_accents_and_capitals():

@@ -1,6 +1,6 @@
 """The search index: a vocabulary of terms and, per service, its terms with a weight.
 
-The tables are written only by ``huisvanhetkind.search.services``; see README.md for the design.
+The tables are written only by ``huisvanhetkind.catalogue.search.services``; see README.md for the design.
 """
 
 from django.db import models

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from huisvanhetkind.search.text import STOPWORDS, content_words, stem, words
-from huisvanhetkind.search.vocabulary import Vocabulary
+from huisvanhetkind.catalogue.models import Synonym
+from huisvanhetkind.catalogue.search.text import STOPWORDS, content_words, stem, words
+from huisvanhetkind.catalogue.search.vocabulary import Vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_GROUPS = 8
@@ -95,8 +96,6 @@ class SynonymTable:
 
     @classmethod
     def for_house(cls, house=None) -> "SynonymTable":
-        from huisvanhetkind.catalogue.models import Synonym
-
         condition = Q(house__isnull=True)
         if house is not None:
             condition |= Q(house=house)

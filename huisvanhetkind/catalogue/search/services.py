@@ -6,14 +6,17 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import F
 
-from huisvanhetkind.search.models import (
+from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.catalogue.search.models import (
     SearchDocument,
     SearchHousePosting,
+    SearchIndexState,
     SearchPosting,
     SearchTerm,
 )
-from huisvanhetkind.search.text import Decompounder, content_words, stem
-from huisvanhetkind.search.vocabulary import bump, get_vocabulary
+from huisvanhetkind.catalogue.search.text import Decompounder, content_words, stem
+from huisvanhetkind.catalogue.search.vocabulary import bump, get_vocabulary
+from huisvanhetkind.network.models import Partnership
 
 # How much a term is worth in each field; a part of a compound counts a little less.
 FIELD_WEIGHTS = {
@@ -134,9 +137,6 @@ def _replace(service_id, postings: dict[str, int] | None, document_words: set[st
 def _copy_to_houses(condition: str, params: list) -> None:
     """Copy the postings that match ``condition`` (on ``sp``, the postings, ``s``, their
     services, or ``p``, the partnerships) to every house of the service's organisation."""
-    from huisvanhetkind.catalogue.models import Service
-    from huisvanhetkind.network.models import Partnership
-
     quote = connection.ops.quote_name
     tables = [
         quote(model._meta.db_table)
@@ -163,8 +163,6 @@ def index_partnership(*, organisation_id: int, house_id: int) -> None:
 
 
 def _count_documents(step: int) -> None:
-    from huisvanhetkind.search.models import SearchIndexState
-
     SearchIndexState.objects.filter(pk=1).update(document_count=F("document_count") + step)
 
 
@@ -182,8 +180,6 @@ def _term_ids(texts: set[str], version: int) -> dict[str, int]:
 
 def iter_service_fields(batch_size: int = BATCH_SIZE) -> Iterator[tuple[int, dict[str, str]]]:
     """Every service with its fields, in batches of a few queries each (not one per service)."""
-    from huisvanhetkind.catalogue.models import Service
-
     through = {
         "domains": (Service.domains.through, "domain__name"),
         "target_groups": (Service.target_groups.through, "targetgroup__name"),

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from huisvanhetkind.catalogue import offer
-from huisvanhetkind.search.services import rebuild_index
+from huisvanhetkind.catalogue.search.services import rebuild_index
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 
-from huisvanhetkind.search.models import SearchIndexState, SearchTerm
-from huisvanhetkind.search.text import COMPOUND_PARTS, Decompounder, stem
+from huisvanhetkind.catalogue.search.models import SearchIndexState, SearchTerm
+from huisvanhetkind.catalogue.search.text import COMPOUND_PARTS, Decompounder, stem
 
 PARTS_BY_STEM: dict[str, list[str]] = {}
 for _part in sorted(COMPOUND_PARTS):

@@ -2,8 +2,8 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from huisvanhetkind.catalogue.search.services import index_partnership
 from huisvanhetkind.network.models import Partnership
-from huisvanhetkind.search.services import index_partnership
 
 
 def _partnership_changed(sender, instance, raw=False, created=True, **kwargs):
