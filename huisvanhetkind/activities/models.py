@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.activities.photos import PhotoField
 from huisvanhetkind.activities.workflow import ActivityStatus, RegistrationStatus
-from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
 from huisvanhetkind.core.crypto import EncryptedTextField
+from huisvanhetkind.core.languages import LANGUAGE_CHOICES
 from huisvanhetkind.core.models import PriceFields
 from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, Organisation
 

@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from huisvanhetkind.catalogue import services as catalogue_services
-from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES, Service, TargetGroup
+from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.workflow import ServiceStatus
+from huisvanhetkind.core.languages import LANGUAGE_CHOICES
 from huisvanhetkind.network.models import AgeGroup, Domain, House, Municipality, Organisation
 
 TEMPLATE_PATH = Path(__file__).resolve().parent / "data" / "sjabloon.csv"

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES, Service, TargetGroup
+from huisvanhetkind.catalogue.models import Service, TargetGroup
+from huisvanhetkind.core.languages import LANGUAGE_CHOICES
 from huisvanhetkind.network.models import AgeGroup, Domain, Location, Municipality
 
 

@@ -48,13 +48,13 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.catalogue.models import (
-    LANGUAGE_CHOICES,
     Service,
     ServiceHistory,
     TargetGroup,
 )
 from huisvanhetkind.catalogue.search.services import index_service
 from huisvanhetkind.catalogue.workflow import ServiceStatus
+from huisvanhetkind.core.languages import LANGUAGE_CHOICES
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.catalogue.workflow import HSDS_STATUS, ServiceStatus
+from huisvanhetkind.core.languages import LANGUAGE_NAMES
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,
@@ -21,27 +22,6 @@ from huisvanhetkind.network.models import (
     Partnership,
     new_hsds_id,
 )
-
-# The languages a service can be offered in (ISO 639-1), most common in Flanders first.
-LANGUAGE_CHOICES = [
-    ("nl", _("Nederlands")),
-    ("fr", _("Frans")),
-    ("en", _("Engels")),
-    ("de", _("Duits")),
-    ("ar", _("Arabisch")),
-    ("tr", _("Turks")),
-    ("pl", _("Pools")),
-    ("ro", _("Roemeens")),
-    ("uk", _("Oekraïens")),
-    ("ru", _("Russisch")),
-    ("es", _("Spaans")),
-    ("so", _("Somalisch")),
-    ("ti", _("Tigrinya")),
-    ("prs", _("Dari")),
-    ("ps", _("Pasjtoe")),
-    ("sgn", _("Vlaamse Gebarentaal")),
-]
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 
 VERIFICATION_INTERVAL = timedelta(days=365)
 

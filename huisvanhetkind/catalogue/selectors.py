@@ -7,8 +7,9 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext
 
 from huisvanhetkind.catalogue import offer
-from huisvanhetkind.catalogue.models import LANGUAGE_NAMES, Service, ServiceHistory, Synonym
+from huisvanhetkind.catalogue.models import Service, ServiceHistory, Synonym
 from huisvanhetkind.catalogue.search.selectors import search_ranks
+from huisvanhetkind.core.languages import LANGUAGE_NAMES
 from huisvanhetkind.network.models import (
     House,
     Location,

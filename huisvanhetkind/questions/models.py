@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.catalogue.models import LANGUAGE_CHOICES
 from huisvanhetkind.core.crypto import EncryptedTextField
+from huisvanhetkind.core.languages import LANGUAGE_CHOICES
 from huisvanhetkind.network.models import AgeGroup, House, Municipality, Organisation
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 

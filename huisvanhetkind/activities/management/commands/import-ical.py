@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from huisvanhetkind.activities import ical_import
 from huisvanhetkind.network.models import House, Organisation, Partnership
-from huisvanhetkind.web.commands import DescribedCommand
+from huisvanhetkind.core.commands import DescribedCommand
 
 HELP = gettext_lazy(
     """Leest de eigen agenda (iCalendar, .ics) van een partner in: een bestand of een webadres.

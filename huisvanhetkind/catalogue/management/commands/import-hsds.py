@@ -10,8 +10,8 @@ from tqdm import tqdm
 
 from huisvanhetkind.catalogue import hsds
 from huisvanhetkind.catalogue.hsds import HsdsImportError, import_hsds
+from huisvanhetkind.core.commands import DescribedCommand
 from huisvanhetkind.network.models import House
-from huisvanhetkind.web.commands import DescribedCommand
 
 HELP = gettext_lazy(
     """Leest aanbod, organisaties en locaties in uit een Open Referral HSDS 3.0-bestand (JSON):
