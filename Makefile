@@ -45,6 +45,7 @@ test: $(STAMP) chromium
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DEBUG=1 $(BIN)/huisvanhetkind makemigrations --check --dry-run
 
 format: $(STAMP)
