@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core.forms import HoneypotMixin
@@ -170,9 +170,7 @@ class InvitationAcceptForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
         elif p1:
-            from django.contrib.auth.models import User
-
-            probe = User(
+            probe = get_user_model()(
                 email=self.email,
                 first_name=cleaned.get("first_name", ""),
                 last_name=cleaned.get("last_name", ""),

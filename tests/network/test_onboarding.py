@@ -100,6 +100,10 @@ def test_municipality_outside_the_house_is_refused(parent_client, house):
         or "Selecteer een geldige keuze" in response.content.decode()
     )
     assert PartnerApplication.objects.count() == 0
+    # The positive control: a municipality of the house is taken.
+    kalmthout = Municipality.objects.get(name="Kalmthout")
+    parent_client.post(apply_url(house), application_data(municipalities=[kalmthout.pk]))
+    assert PartnerApplication.objects.get().municipalities.get() == kalmthout
 
 
 def test_an_existing_partner_with_the_same_name_is_caught(parent_client, house, organisation):
@@ -109,6 +113,9 @@ def test_an_existing_partner_with_the_same_name_is_caught(parent_client, house, 
     )
     assert "is al partner van dit Huis van het Kind" in response.content.decode()
     assert PartnerApplication.objects.count() == 0
+    # The positive control: another name is stored.
+    parent_client.post(apply_url(house), application_data(enterprise_number=""))
+    assert PartnerApplication.objects.count() == 1
 
 
 def test_an_existing_partner_with_the_same_enterprise_number_is_caught(
@@ -119,6 +126,9 @@ def test_an_existing_partner_with_the_same_enterprise_number_is_caught(
     )
     assert "is al partner" in response.content.decode()
     assert PartnerApplication.objects.count() == 0
+    # The positive control: another enterprise number is stored.
+    parent_client.post(apply_url(house), application_data())
+    assert PartnerApplication.objects.count() == 1
 
 
 def test_a_second_pending_application_for_the_same_organisation_is_caught(parent_client, house):
@@ -219,8 +229,11 @@ def test_the_review_queue_is_only_for_the_coordinator_of_that_house(
 
 
 def test_a_coordinator_cannot_reach_an_application_of_another_house_through_their_own_house(
-    house, other_house, coordinator
+    house, other_house, coordinator, other_coordinator
 ):
     foreign = PartnerApplicationFactory(house=other_house)
     url = reverse("network:application", kwargs={"house_slug": house.slug, "pk": foreign.pk})
     assert logged_in(coordinator).get(url).status_code == 404
+    # The positive control: its own house's coordinator reaches it through that house.
+    url = reverse("network:application", kwargs={"house_slug": other_house.slug, "pk": foreign.pk})
+    assert logged_in(other_coordinator).get(url).status_code == 200

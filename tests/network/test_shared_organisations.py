@@ -54,32 +54,40 @@ def invite(client, organisation, email="indringer@example.be", role="org_admin")
 
 
 def test_a_coordinator_cannot_invite_into_an_organisation_shared_with_another_house(
-    other_coordinator, shared
+    other_coordinator, shared, shared_admin
 ):
     client = logged_in(other_coordinator)
     assert client.get(team_url(shared)).status_code == 404
     assert invite(client, shared).status_code == 404
     assert invite(client, shared, role="org_worker").status_code == 404
     assert not Invitation.objects.exists()
+    # The positive control: the organisation's own admin invites.
+    assert invite(logged_in(shared_admin), shared, role="org_worker").status_code == 302
+    assert Invitation.objects.get().organisation == shared
 
 
 def test_a_coordinator_cannot_revoke_roles_in_an_organisation_shared_with_another_house(
-    other_coordinator, shared, shared_worker
+    other_coordinator, shared, shared_worker, shared_admin
 ):
     role = shared_worker.roles.get()
     url = reverse("network:role_remove", kwargs={"pk": shared.pk, "role_pk": role.pk})
     assert logged_in(other_coordinator).post(url).status_code == 404
     assert Role.objects.filter(pk=role.pk).exists()
+    # The positive control: the organisation's own admin revokes it.
+    assert logged_in(shared_admin).post(url).status_code == 302
+    assert not Role.objects.filter(pk=role.pk).exists()
 
 
 def test_a_coordinator_cannot_change_the_profile_of_an_organisation_shared_with_another_house(
-    other_coordinator, shared
+    other_coordinator, shared, shared_admin
 ):
     client = logged_in(other_coordinator)
     assert client.get(profile_url(shared)).status_code == 404
     assert client.post(profile_url(shared), {"description": "Gekaapt"}).status_code == 404
     shared.refresh_from_db()
     assert shared.description != "Gekaapt"
+    # The positive control: the organisation's own admin opens it.
+    assert logged_in(shared_admin).get(profile_url(shared)).status_code == 200
 
 
 def test_a_coordinator_still_manages_the_team_of_a_partner_of_only_their_house(
@@ -155,7 +163,7 @@ def test_accepting_and_revoking_a_role_are_audited_in_every_house(
     assert sorted(e.house.slug for e in granted) == sorted([house.slug, other_house.slug])
 
     url = reverse("network:role_remove", kwargs={"pk": shared.pk, "role_pk": role.pk})
-    logged_in(shared_admin).post(url)
+    assert logged_in(shared_admin).post(url).status_code == 302
     assert not Role.objects.filter(pk=role.pk).exists()
     revoked = AuditEvent.objects.filter(action="role_revoke", target_id=str(role.pk))
     assert sorted(e.house.slug for e in revoked) == sorted([house.slug, other_house.slug])

@@ -1,5 +1,6 @@
 """Invite a professional by e-mail: the way a platform admin brings in the first coordinator."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -37,8 +38,6 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        from django.conf import settings
-
         self.stdout.write(
             f"Invitation sent to {invitation.email}: {settings.SITE_URL}{invitation.get_absolute_url()}"
         )
