@@ -272,7 +272,7 @@ ICAL_IMPORT_ALLOW_PRIVATE_HOSTS = env_bool("ICAL_IMPORT_ALLOW_PRIVATE_HOSTS", Fa
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 183)
 REGISTRATION_LINK_MAX_AGE_DAYS = env_int("REGISTRATION_LINK_MAX_AGE_DAYS", 200)
 # The public registration form counts submissions per client, per client and session, and per
-# e-mail address (see activities.views); 0 turns this off, for a load test from one address only.
+# e-mail address (see activities.views_public); 0 turns this off, for a load test from one address only.
 REGISTRATION_RATE_LIMITS = env_bool("REGISTRATION_RATE_LIMITS", True)
 # Photos of an activity are removed this many days after its last session
 # (`huisvanhetkind erase_expired_photos`, which also removes photo files no record uses).
