@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.catalogue.workflow import HSDS_STATUS, ServiceStatus
 from huisvanhetkind.core.languages import LANGUAGE_NAMES
+from huisvanhetkind.core.models import PriceFields
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,
@@ -62,7 +63,9 @@ class ServiceQuerySet(models.QuerySet):
         )
 
 
-class Service(models.Model):
+class Service(PriceFields):
+    """What a partner offers families; what it costs comes from ``PriceFields``."""
+
     hsds_id = models.CharField(max_length=64, unique=True, default=new_hsds_id, editable=False)
     organisation = models.ForeignKey(
         Organisation,
@@ -103,25 +106,7 @@ class Service(models.Model):
     maximum_age = models.PositiveSmallIntegerField(
         _("tot leeftijd (jaar)"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
-    is_free = models.BooleanField(_("gratis"), default=False)
-    price = models.DecimalField(
-        _("normale prijs (euro)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
     price_description = models.CharField(_("uitleg bij de prijs"), max_length=200, blank=True)
-    social_tariff = models.BooleanField(_("sociaal tarief of UiTPAS-kansentarief"), default=False)
-    social_tariff_price = models.DecimalField(
-        _("sociaal tarief (euro)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
     social_tariff_description = models.CharField(
         _("uitleg bij het sociaal tarief"), max_length=200, blank=True
     )
