@@ -1,21 +1,6 @@
 """schema.org JSON-LD for a service's public page."""
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import SafeString, mark_safe
-
 from huisvanhetkind.catalogue.models import Service
-
-# What django.utils.html.json_script escapes: with these, no text of a service can end the
-# <script> element early or switch the HTML parser into another state ("<!--<script>").
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def jsonld_script_text(data: dict) -> SafeString:
-    """``data`` as JSON that is safe as the content of a <script type="application/ld+json">."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308 (every <, > and & escaped)
 
 
 def service_jsonld(service: Service, url: str) -> dict:

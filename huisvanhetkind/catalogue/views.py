@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.catalogue import access, selectors, services
 from huisvanhetkind.catalogue.forms import SearchTestForm, ServiceForm, SynonymForm
-from huisvanhetkind.catalogue.jsonld import jsonld_script_text, service_jsonld
+from huisvanhetkind.catalogue.jsonld import service_jsonld
 from huisvanhetkind.catalogue.search.selectors import explain_query
 from huisvanhetkind.catalogue.workflow import ALLOWED_TRANSITIONS, ServiceStatus
+from huisvanhetkind.core.jsonld import jsonld_script_text
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
 from huisvanhetkind.questions.selectors import faq_search
