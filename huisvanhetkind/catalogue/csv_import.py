@@ -513,21 +513,25 @@ def _changed_fields(service: Service, data: dict) -> list[str]:
 def save_upload(upload: Upload, *, actor, publish: bool) -> dict[str, int]:
     """Save every row of a checked upload: new services (published when ``publish``) and updates.
 
-    The catalogue's services write the history and refresh the search index after the commit.
+    The catalogue's services write the history and the audit trail (one event per row that
+    changed something, with the upload as reason) and refresh the search index after the commit.
     """
     if upload.has_errors:
         raise ValueError("an upload with errors is never saved")
     counts = {"create": 0, "update": 0, "unchanged": 0}
+    reason = _("import van een CSV-bestand")
     for row in upload.rows:
         counts[row.action] += 1
         if row.action == "create":
             service = catalogue_services.service_create(
-                organisation=row.organisation, actor=actor, data=row.data
+                organisation=row.organisation, actor=actor, data=row.data, reason=reason
             )
             if publish:
                 catalogue_services.service_transition(
-                    service=service, actor=actor, to=ServiceStatus.PUBLISHED
+                    service=service, actor=actor, to=ServiceStatus.PUBLISHED, reason=reason
                 )
         elif row.action == "update":
-            catalogue_services.service_update(service=row.service, actor=actor, data=row.data)
+            catalogue_services.service_update(
+                service=row.service, actor=actor, data=row.data, reason=reason
+            )
     return counts

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.core import workflow
+
 
 class ServiceStatus(models.TextChoices):
     DRAFT = "draft", _("concept")
@@ -21,4 +23,9 @@ HSDS_STATUS = {ServiceStatus.PUBLISHED: "active", ServiceStatus.ARCHIVED: "inact
 
 
 def can_transition(current: str, target: str) -> bool:
-    return target in ALLOWED_TRANSITIONS.get(ServiceStatus(current), set())
+    return workflow.can_transition(ALLOWED_TRANSITIONS, current, target)
+
+
+def ensure_transition(old: str, new: str) -> None:
+    """Raise a ValidationError (Dutch, naming both states) when ``old`` may not become ``new``."""
+    workflow.check_transition(ServiceStatus, ALLOWED_TRANSITIONS, old, new)
