@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services, services_news
 from huisvanhetkind.activities.models import Activity, NewsItem
 
 
@@ -19,4 +19,4 @@ class NewsItemAdmin(admin.ModelAdmin):
     list_display = ["title", "house", "published_at", "is_published"]
 
     def save_model(self, request, obj, form, change):
-        services.news_save(item=obj, actor=request.user)
+        services_news.news_save(item=obj, actor=request.user)

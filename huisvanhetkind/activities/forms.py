@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.activities.ical_fetch import MAX_BYTES as ICAL_MAX_BYTES
 from huisvanhetkind.activities.models import Activity, NewsItem
-from huisvanhetkind.activities.services import MAX_PERSONS
+from huisvanhetkind.activities.services_registrations import MAX_PERSONS
 from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.network.models import AgeGroup, Domain, Organisation
 
@@ -30,7 +30,7 @@ def ascii_int(text, *, low: int, high: int) -> int | None:
 
 def registration_arguments(data: dict) -> dict:
     """What a registration form (the family's or the organiser's) hands to
-    ``services.registration_create``."""
+    ``services_registrations.registration_create``."""
     return {
         "name": data["name"],
         "email": data.get("email", ""),

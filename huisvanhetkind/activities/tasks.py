@@ -5,20 +5,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from huisvanhetkind.activities import access, ical_import, services
+from huisvanhetkind.activities import access, ical_import, services_registrations
 from huisvanhetkind.network.models import House
 
 
 @task()
 def send_activity_reminders() -> int:
     """E-mail everyone registered for a session that starts tomorrow."""
-    return services.registrations_send_reminders()
+    return services_registrations.registrations_send_reminders()
 
 
 @task()
 def erase_expired_registrations() -> int:
     """Erase personal data of registrations REGISTRATION_RETENTION_DAYS after their session."""
-    return services.registrations_erase_expired()
+    return services_registrations.registrations_erase_expired()
 
 
 @task()

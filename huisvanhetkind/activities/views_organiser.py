@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from huisvanhetkind.activities import access, selectors, services
+from huisvanhetkind.activities import (
+    access,
+    selectors,
+    services,
+    services_news,
+    services_registrations,
+)
 from huisvanhetkind.activities.forms import (
     ActivityForm,
     MessageForm,
@@ -163,7 +169,7 @@ def manage_session(request, pk):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "attendance":
-            services.registration_mark_attendance(
+            services_registrations.registration_mark_attendance(
                 session=session, actor=request.user, present_ids=request.POST.getlist("present")
             )
             messages.success(request, _("De aanwezigheden zijn bewaard."))
@@ -273,7 +279,7 @@ def session_register(request, pk):
     form = PhoneRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            registration, _signed = services.registration_create(
+            registration, _signed = services_registrations.registration_create(
                 session=session,
                 **registration_arguments(form.cleaned_data),
                 registered_by=request.user,
@@ -297,7 +303,7 @@ def registration_cancel(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("session"), pk=pk)
     session = access.get_session_for_user(request.user, registration.session_id)
     try:
-        services.registration_cancel(registration=registration, actor=request.user)
+        services_registrations.registration_cancel(registration=registration, actor=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect("activities:manage_session", pk=session.pk)
@@ -326,7 +332,7 @@ def news_edit(request, pk=None):
     if not is_coordinator(request.user, house):
         form.fields["organisation"].required = True
     if request.method == "POST" and form.is_valid():
-        services.news_save(item=form.save(commit=False), actor=request.user)
+        services_news.news_save(item=form.save(commit=False), actor=request.user)
         messages.success(request, _("Het nieuwsbericht is bewaard."))
         return redirect("activities:manage_news", house_slug=house.slug)
     return render(

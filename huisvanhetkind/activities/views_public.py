@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.activities import calendar as dates
-from huisvanhetkind.activities import ical, selectors, services
+from huisvanhetkind.activities import ical, selectors, services_registrations
 from huisvanhetkind.activities.forms import (
     CalendarFilterForm,
     NumbersForm,
@@ -325,7 +325,7 @@ def register(request, pk):
             status = 429
     if status == 400 and form.is_valid():
         try:
-            registration, signed = services.registration_create(
+            registration, signed = services_registrations.registration_create(
                 session=session,
                 **registration_arguments(form.cleaned_data),
             )
@@ -341,7 +341,7 @@ def register(request, pk):
                         "Dit moment is volzet. Je staat op de wachtlijst en krijgt bericht als er een plaats vrijkomt."
                     ),
                 )
-            return redirect(services.manage_url(registration, signed))
+            return redirect(services_registrations.manage_url(registration, signed))
     return render(
         request,
         "activities/register.html",
@@ -354,7 +354,7 @@ def manage(request, signed):
     """The family's own page behind the signed link: see, change the numbers, cancel."""
     house = request.house
     try:
-        registration = services.registration_by_link(house=house, signed=signed)
+        registration = services_registrations.registration_by_link(house=house, signed=signed)
     except ValidationError as error:
         response = render(
             request,
@@ -373,7 +373,7 @@ def manage(request, signed):
     if request.method == "POST":
         if request.POST.get("action") == "cancel":
             try:
-                services.registration_cancel(registration=registration)
+                services_registrations.registration_cancel(registration=registration)
             except ValidationError as error:
                 messages.error(request, error.messages[0])
             else:
@@ -382,7 +382,7 @@ def manage(request, signed):
         form = NumbersForm(request.POST)
         if form.is_valid():
             try:
-                services.registration_change(
+                services_registrations.registration_change(
                     registration=registration,
                     adults=form.cleaned_data["adults"],
                     children_ages=form.cleaned_data["children_ages"],

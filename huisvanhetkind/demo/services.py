@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from huisvanhetkind.activities import services as activity_services
+from huisvanhetkind.activities import services_news as activity_news_services
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
@@ -377,12 +378,12 @@ class _Seeder:
         house = self.houses[row["house"]]
         item = NewsItem.objects.filter(house=house, title=row["title"]).order_by("pk").first()
         item = item or NewsItem(house=house, title=row["title"])
-        values = {"body": activity_services.clean_html(row["body"]), "is_published": True}
+        values = {"body": activity_news_services.clean_html(row["body"]), "is_published": True}
         if not _differs(item, values):
             return item
         for field, value in values.items():
             setattr(item, field, value)
-        return activity_services.news_save(item=item, actor=None)
+        return activity_news_services.news_save(item=item, actor=None)
 
 
 def demo_seed(*, today: date | None = None) -> SeedResult:

@@ -94,12 +94,12 @@ def make_session(slug="gelijktijdig"):
 
 def scenario(session) -> dict:
     """Fire the registrations, then the cancellations, then duplicates; report what happened."""
-    from huisvanhetkind.activities import services
+    from huisvanhetkind.activities import services_registrations
     from huisvanhetkind.activities.models import Registration
     from huisvanhetkind.activities.workflow import RegistrationStatus as S
 
     def register(i):
-        registration, _ = services.registration_create(
+        registration, _ = services_registrations.registration_create(
             session=session,
             name=f"Ouder {i}",
             email=f"ouder{i}@example.be",
@@ -121,7 +121,7 @@ def scenario(session) -> dict:
     )
 
     def cancel(i):
-        return len(services.registration_cancel(registration=cancellations[i]))
+        return len(services_registrations.registration_cancel(registration=cancellations[i]))
 
     promoted, cancel_errors = run_in_threads(len(cancellations), cancel)
     after_cancelling = {s: mine.filter(status=s).count() for s in S.values}
@@ -129,7 +129,7 @@ def scenario(session) -> dict:
 
     def duplicate(i):
         try:
-            services.registration_create(
+            services_registrations.registration_create(
                 session=session, name="Zelfde", email="zelfde@example.be", adults=1
             )
         except ValidationError:

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_registrations
 from huisvanhetkind.activities.models import Activity
 from tests.factories import ActivityFactory, SessionFactory
 
@@ -41,7 +41,7 @@ def register(session, **overrides):
         "children_ages": [1],
     }
     data.update(overrides)
-    return services.registration_create(**data)
+    return services_registrations.registration_create(**data)
 
 
 def fill(session, count, *, prefix="ouder"):

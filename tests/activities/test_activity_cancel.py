@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services, services_registrations
 from huisvanhetkind.activities.models import Activity
 from huisvanhetkind.audit.models import AuditEvent
 from tests.activities.conftest import fill, make_session, register
@@ -42,7 +42,7 @@ def test_cancelling_an_activity_in_its_form_tells_every_family_of_its_coming_ses
     register(second, email="tweede@example.be")
     register(second, email="", phone="0470 12 34 56", name="Zonder mail")
     gone, _signed = register(second, email="geannuleerd@example.be")
-    services.registration_cancel(registration=gone)
+    services_registrations.registration_cancel(registration=gone)
     past = make_session(activity, days=-3)
     mail.outbox.clear()
     client = logged_in(worker)

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_registrations
 from huisvanhetkind.activities.ical_import import MAX_BYTES, ical_import, parse_feed
 from huisvanhetkind.activities.models import Activity, ImportedEvent, Registration, Session
 from huisvanhetkind.audit.models import AuditEvent
@@ -246,7 +246,7 @@ def test_changed_event_updates_its_activity_and_keeps_the_session(house, organis
     activity.capacity = 10
     activity.save()
     session = activity.sessions.get()
-    services.registration_create(
+    services_registrations.registration_create(
         session=session, name="Sara Peeters", email="sara@example.be", adults=1, children_ages=[1]
     )
 
@@ -303,7 +303,7 @@ def test_disappeared_event_gets_its_future_sessions_cancelled_and_registrations_
     workshop.registration = Activity.RegistrationMode.REQUIRED
     workshop.capacity = 10
     workshop.save()
-    registration, _signed = services.registration_create(
+    registration, _signed = services_registrations.registration_create(
         session=workshop.sessions.get(),
         name="Sara Peeters",
         email="sara@example.be",

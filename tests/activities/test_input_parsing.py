@@ -166,10 +166,10 @@ def test_ascii_numbers_in_the_registration_form_are_taken(parent_client, session
 
 @pytest.mark.parametrize("value", ["²", "٣", "1" * 30])
 def test_an_odd_number_on_the_manage_page_gets_a_dutch_message(parent_client, session, value):
-    from huisvanhetkind.activities import services
+    from huisvanhetkind.activities import services_registrations
 
     registration, signed = register(session)
-    url = services.manage_url(registration, signed)
+    url = services_registrations.manage_url(registration, signed)
 
     response = parent_client.post(url, {"adults": value, "children_ages": "1"})
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_news
 from huisvanhetkind.activities.models import NewsItem
 from tests.conftest import logged_in
 
@@ -18,7 +18,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def publish(house, title="Nieuwe Speelbabbel", **extra):
     data = {"house": house, "title": title, "body": "<p>Welkom!</p>", "is_published": True}
     data.update(extra)
-    return services.news_save(item=NewsItem(**data), actor=None)
+    return services_news.news_save(item=NewsItem(**data), actor=None)
 
 
 def test_body_is_sanitised(house):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import ExifTags, Image
 
-from huisvanhetkind.activities import photos, services
+from huisvanhetkind.activities import photos, services, services_news
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.audit.models import AuditEvent
 from tests.activities.conftest import make_session
@@ -277,13 +277,13 @@ def test_retention_removes_photos_of_long_ended_activities_and_unused_files(
     assert default_storage.exists("news/net-geladen.jpg")  # perhaps being saved right now
     event = AuditEvent.objects.get(action=AuditEvent.Action.ERASE)
     assert event.changes["image"] == [old_photo, None]
-    assert services.photos_erase_expired() == {"activities": 0, "orphans": 0}
+    assert services_news.photos_erase_expired() == {"activities": 0, "orphans": 0}
 
 
 def test_photo_retention_default_is_a_year(settings):
     del settings.ACTIVITY_PHOTO_RETENTION_DAYS
 
-    assert services.photo_retention_days() == 365
+    assert services_news.photo_retention_days() == 365
 
 
 def test_a_photo_replaced_in_the_admin_leaves_storage_and_the_change_is_audited(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_registrations
 from huisvanhetkind.activities import signing as link_signing
 from huisvanhetkind.activities.models import Activity, Registration, contact_digest
 from huisvanhetkind.activities.workflow import RegistrationStatus as S
@@ -174,7 +174,7 @@ def test_cancellation_promotes_the_first_on_the_waitlist_and_emails_them(session
     mail.outbox.clear()
 
     with on_commit():
-        promoted = services.registration_cancel(registration=confirmed[0])
+        promoted = services_registrations.registration_cancel(registration=confirmed[0])
 
     first.refresh_from_db()
     second.refresh_from_db()
@@ -238,7 +238,9 @@ def test_bigger_group_that_does_not_fit_is_refused_and_keeps_its_place(session):
     registration, _ = register(session, adults=1, children_ages=[1])
 
     with pytest.raises(ValidationError, match="niet genoeg vrije plaatsen"):
-        services.registration_change(registration=registration, adults=3, children_ages=[1, 2])
+        services_registrations.registration_change(
+            registration=registration, adults=3, children_ages=[1, 2]
+        )
 
     registration.refresh_from_db()
     assert registration.status == S.CONFIRMED and registration.adults == 1

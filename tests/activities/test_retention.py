@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from huisvanhetkind.activities import selectors, services
+from huisvanhetkind.activities import selectors, services_registrations
 from huisvanhetkind.activities.models import Registration
 from huisvanhetkind.audit.models import AuditEvent
 from tests.activities.conftest import make_session, register
@@ -59,7 +59,7 @@ def test_personal_data_is_erased_after_retention_and_counts_remain(activity, set
 def test_retention_default_is_six_months(settings):
     del settings.REGISTRATION_RETENTION_DAYS
 
-    assert services.retention_days() == 183
+    assert services_registrations.retention_days() == 183
 
 
 def test_erasure_runs_once(activity):
@@ -69,5 +69,5 @@ def test_erasure_runs_once(activity):
     session.ends_at = session.starts_at + timedelta(hours=1)
     session.save()
 
-    assert services.registrations_erase_expired() == 1
-    assert services.registrations_erase_expired() == 0
+    assert services_registrations.registrations_erase_expired() == 1
+    assert services_registrations.registrations_erase_expired() == 0

@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from huisvanhetkind.activities import selectors, services
+from huisvanhetkind.activities import selectors, services, services_news, services_registrations
 from huisvanhetkind.activities.workflow import (
     ACTIVITY_TRANSITIONS,
     REGISTRATION_TRANSITIONS,
@@ -63,7 +63,7 @@ def test_a_cancellation_and_the_promotion_it_frees_are_both_in_the_history(sessi
     first = RegistrationFactory(session=session)
     waiting = RegistrationFactory(session=session, status=S.WAITLISTED)
 
-    promoted = services.registration_cancel(registration=first, actor=worker)
+    promoted = services_registrations.registration_cancel(registration=first, actor=worker)
 
     assert promoted == [waiting]
     first.refresh_from_db(), waiting.refresh_from_db()
@@ -83,15 +83,17 @@ def test_a_cancelled_registration_cannot_be_cancelled_again(session):
     registration = RegistrationFactory(session=session, status=S.CANCELLED)
 
     with pytest.raises(ValidationError, match="Deze inschrijving kan niet meer gewijzigd"):
-        services.registration_cancel(registration=registration)
+        services_registrations.registration_cancel(registration=registration)
     assert not AuditEvent.objects.exists()
 
 
 @pytest.mark.django_db
 def test_every_audit_of_activities_is_field_before_after(activity, session, worker, organisation):
     registration, _signed = register(session)
-    services.registration_change(registration=registration, adults=2, children_ages=[1], actor=None)
-    services.registration_mark_attendance(
+    services_registrations.registration_change(
+        registration=registration, adults=2, children_ages=[1], actor=None
+    )
+    services_registrations.registration_mark_attendance(
         session=session, actor=worker, present_ids=[registration.pk]
     )
     selectors.session_registrations_read(session=session, actor=worker, purpose="csv")
@@ -106,7 +108,7 @@ def test_every_audit_of_activities_is_field_before_after(activity, session, work
         starts=time(9),
         ends=time(11),
     )
-    services.news_save(item=NewsItemFactory.build(house=activity.house), actor=worker)
+    services_news.news_save(item=NewsItemFactory.build(house=activity.house), actor=worker)
     services.activity_cancel(activity=activity, actor=worker)
 
     events = list(AuditEvent.objects.all())

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_registrations
 from huisvanhetkind.activities.models import Activity, Registration, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.network.models import Municipality
@@ -64,7 +64,7 @@ def test_register_open_the_link_cancel_and_the_waitlist_moves_up(live_server, pa
     assert_accessible(page)
     assert_fits_phone(page)
 
-    waiting, _ = services.registration_create(
+    waiting, _ = services_registrations.registration_create(
         session=session, name="Wachtende", email="wacht@example.be", adults=1, children_ages=[2]
     )
     assert waiting.status == RegistrationStatus.WAITLISTED

@@ -3,7 +3,7 @@ ACTIVITY_PHOTO_RETENTION_DAYS ago, and files no activity or news item names any 
 
 from django.core.management.base import BaseCommand
 
-from huisvanhetkind.activities import services
+from huisvanhetkind.activities import services_news
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        removed = services.photos_erase_expired()
+        removed = services_news.photos_erase_expired()
         self.stdout.write(
             f"Removed {removed['activities']} activity photo(s) past retention and "
             f"{removed['orphans']} unused photo file(s)."
