@@ -31,6 +31,7 @@ from huisvanhetkind.activities import services_news as activity_news_services
 from huisvanhetkind.activities.models import Activity, NewsItem
 from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
+from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.network import services as network_services
 from huisvanhetkind.network.models import (
@@ -44,7 +45,6 @@ from huisvanhetkind.network.models import (
 )
 from huisvanhetkind.questions import services_setup as question_services_setup
 from huisvanhetkind.questions.models import RoutingRule, Topic
-from huisvanhetkind.catalogue.search.services import rebuild_index
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "Demo-Huis-2026!"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from huisvanhetkind.network.models import Municipality
 from huisvanhetkind.catalogue.search.services import rebuild_index
+from huisvanhetkind.network.models import Municipality
 from tests.browser.conftest import assert_accessible, assert_fits_phone
 from tests.factories import HouseFactory, OrganisationFactory, ServiceFactory
 

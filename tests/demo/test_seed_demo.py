@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Session
 from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.catalogue.search.selectors import apply_search
 from huisvanhetkind.demo.services import demo_totp_secret, load
 from huisvanhetkind.network.models import (
     House,
@@ -25,7 +26,6 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.questions.models import RoutingRule
-from huisvanhetkind.catalogue.search.selectors import apply_search
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from huisvanhetkind.activities import ical_import
-from huisvanhetkind.network.models import House, Organisation, Partnership
 from huisvanhetkind.core.commands import DescribedCommand
+from huisvanhetkind.network.models import House, Organisation, Partnership
 
 HELP = gettext_lazy(
     """Leest de eigen agenda (iCalendar, .ics) van een partner in: een bestand of een webadres.
