@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.core.paths import RESERVED_SLUGS
+
 
 def normalise_enterprise_number(value: str) -> str:
     """Return the ten digits of a KBO/BCE enterprise number, without dots, spaces or 'BE'."""
@@ -58,22 +60,6 @@ def parse_database_id(value, model) -> int | None:
     if (low is not None and number < low) or (high is not None and number > high):
         return None
     return number
-
-
-# First path segments that belong to the platform; a house cannot take them as its slug.
-RESERVED_SLUGS = {
-    "accounts",
-    "admin",
-    "api",
-    "beheer",
-    "healthz",
-    "i18n",
-    "media",
-    "privacy",
-    "static",
-    "toegankelijkheid",
-    "uitnodiging",
-}
 
 
 def validate_house_slug(value: str) -> None:

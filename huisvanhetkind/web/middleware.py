@@ -12,25 +12,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.core.mail import collect_undelivered
+from huisvanhetkind.core.paths import NO_HOUSE_PREFIXES, PLATFORM_PREFIXES
 from huisvanhetkind.network.selectors import house_by_domain, house_by_slug
-
-# Paths that belong to the platform, not to one house, even on a house's own domain.
-PLATFORM_PREFIXES = (
-    "/static/",
-    "/media/",
-    "/accounts/",
-    "/admin/",
-    "/beheer/",
-    "/i18n/",
-    "/api/",
-    "/healthz",
-    "/uitnodiging/",
-    "/toegankelijkheid/",
-    "/privacy/",
-)
-
-# Paths that never need the house (and must not touch the database for it).
-NO_HOUSE_PREFIXES = ("/healthz", "/static/", "/media/")
 
 
 class HouseMiddleware:
