@@ -20,6 +20,7 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.tokens import new_token, token_digest
+from huisvanhetkind.core.workdays import add_working_days, previous_working_day
 from huisvanhetkind.network.access import (
     is_coordinator,
     member_organisation_ids,
@@ -33,7 +34,6 @@ from huisvanhetkind.questions.models import (
     QuestionEvent,
     Topic,
 )
-from huisvanhetkind.questions.workdays import add_working_days, previous_working_day
 from huisvanhetkind.questions.workflow import (
     FORWARDABLE_STATES,
     OPEN_STATES,

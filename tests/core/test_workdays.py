@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from huisvanhetkind.questions.workdays import (
+from huisvanhetkind.core.workdays import (
     add_working_days,
     belgian_holidays,
     easter,
