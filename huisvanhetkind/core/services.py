@@ -1,6 +1,8 @@
-"""Helpers for the services of every app."""
+"""Helpers for the services of every app, and the writes of core's own tables."""
 
-from django.db import models
+from django.db import models, transaction
+
+from huisvanhetkind.core.models import NotificationPreference
 
 
 def model_update(*, instance: models.Model, data: dict, m2m: tuple[str, ...] = ()) -> dict:
@@ -30,6 +32,14 @@ def model_update(*, instance: models.Model, data: dict, m2m: tuple[str, ...] = (
             saved.append("updated_at")
         instance.save(update_fields=saved)
     return changes
+
+
+def notification_preference_set(*, user, daily_digest: bool) -> dict:
+    """A professional turns the daily e-mail of their to-do list on or off; returns what
+    changed. Their own setting, no family's data: it is not in the audit trail."""
+    with transaction.atomic():
+        preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
+        return model_update(instance=preference, data={"daily_digest": daily_digest})
 
 
 def _has(instance, name: str) -> bool:
