@@ -4,6 +4,7 @@ of core itself."""
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,3 +54,42 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"Meldingsvoorkeur #{self.pk}"
+
+
+class JobRun(models.Model):
+    """One run of a periodic job (``core.scheduler``): one per job and due slot, which is what
+    keeps two scheduler processes from enqueueing the same run. No personal data: a job's name,
+    times, the counts its task returned, and an error without addresses or numbers."""
+
+    class Outcome(models.TextChoices):
+        OK = "ok", _("gelukt")
+        FAILED = "failed", _("mislukt")
+        SKIPPED = "skipped", _("overgeslagen")
+
+    name = models.CharField(_("taak"), max_length=100)
+    due_at = models.DateTimeField(_("gepland voor"))
+    enqueued_at = models.DateTimeField(_("in de wachtrij gezet"), default=timezone.now)
+    started_at = models.DateTimeField(_("gestart"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("afgelopen"), null=True, blank=True)
+    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices, blank=True)
+    counts = models.JSONField(_("aantallen"), default=dict, blank=True)
+    error = models.TextField(_("fout of reden"), blank=True)
+    task_result_id = models.CharField(_("id van het taakresultaat"), max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "due_at"], name="core_jobrun_one_per_slot")
+        ]
+        ordering = ["-due_at"]
+        verbose_name = _("run van een periodieke taak")
+        verbose_name_plural = _("runs van periodieke taken")
+
+    def __str__(self):
+        return f"{self.name} {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def state(self) -> str:
+        """The outcome, or where an unfinished run is: waiting in the queue or busy."""
+        if self.outcome:
+            return self.get_outcome_display()
+        return _("bezig") if self.started_at else _("wachtend")
