@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from huisvanhetkind.activities import access, ical_import, services_registrations
+from huisvanhetkind.activities import access, ical_import, services_news, services_registrations
 from huisvanhetkind.network.models import House
 
 
@@ -19,6 +19,13 @@ def send_activity_reminders() -> int:
 def erase_expired_registrations() -> int:
     """Erase personal data of registrations REGISTRATION_RETENTION_DAYS after their session."""
     return services_registrations.registrations_erase_expired()
+
+
+@task()
+def erase_expired_photos() -> dict:
+    """Remove activities' photos ACTIVITY_PHOTO_RETENTION_DAYS after their last session, and
+    photo files that no activity or news item uses any more."""
+    return services_news.photos_erase_expired()
 
 
 @task()
