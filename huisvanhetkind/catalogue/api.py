@@ -23,7 +23,11 @@ from ninja.errors import HttpError
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from huisvanhetkind.catalogue import hsds, selectors
+from huisvanhetkind.catalogue import selectors
+from huisvanhetkind.catalogue.hsds import common as hsds_common
+from huisvanhetkind.catalogue.hsds import export as hsds_export
+from huisvanhetkind.catalogue.hsds import fields as hsds_fields
+from huisvanhetkind.catalogue.hsds import taxonomy as hsds_taxonomy
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.network.models import House, Municipality, Organisation
 
@@ -166,7 +170,7 @@ def _moment(value: str | None, name: str) -> datetime | None:
     text = _text(value, name, max_length=40)
     if not text:
         return None
-    parsed = hsds.parse_moment(text)
+    parsed = hsds_fields.parse_moment(text)
     if parsed is None:
         raise _bad(
             _(
@@ -231,20 +235,20 @@ def _filtered_services(
 ):
     """Published services of ``house`` (or all houses) filtered by the HSDS parameters, in
     name order, and with a search the ids of the matching ones, best first (else ``None``)."""
-    services = base = hsds.exported_services(house)
+    services = base = hsds_export.exported_services(house)
     term = _text(taxonomy_term_id, "taxonomy_term_id")
     if term:
-        found = hsds.find_term(term)
+        found = hsds_taxonomy.find_term(term)
         if found is None:
             raise _bad(_("Onbekende taxonomieterm '%(term)s'.") % {"term": term})
         taxonomy, slug = found
         condition = Q(**{f"{taxonomy.relation}__slug": slug})
-        if taxonomy.key == "age_group" and slug == hsds.EXPECTING_PARENTS:
+        if taxonomy.key == "age_group" and slug == hsds_common.EXPECTING_PARENTS:
             condition |= Q(for_expecting_parents=True)
         services = services.filter(pk__in=Service.objects.filter(condition).values("pk"))
     taxonomy_value = _text(taxonomy_id, "taxonomy_id")
     if taxonomy_value:
-        taxonomy = hsds.find_taxonomy(taxonomy_value)
+        taxonomy = hsds_taxonomy.find_taxonomy(taxonomy_value)
         if taxonomy is None:
             raise _bad(_("Onbekende taxonomie '%(id)s'.") % {"id": taxonomy_value})
         condition = Q(**{f"{taxonomy.relation}__isnull": False})
@@ -293,7 +297,7 @@ def _path_id(value: str, message: str) -> str:
 @router.get("/", summary="About this API", response={200: About})
 def about(request):
     return {
-        "version": hsds.HSDS_VERSION,
+        "version": hsds_common.HSDS_VERSION,
         "openapi_url": request.build_absolute_uri(reverse("api:openapi-json")),
     }
 
@@ -331,8 +335,8 @@ def list_services(
     )
     services = services.select_related("organisation")
     if full_items:
-        services = hsds.with_service_parts(services)
-    to_hsds = hsds.service_to_hsds if full_items else hsds.service_summary_to_hsds
+        services = hsds_export.with_service_parts(services)
+    to_hsds = hsds_export.service_to_hsds if full_items else hsds_export.service_summary_to_hsds
     if ranked is None:
         return paging.page_of(services, services.count(), to_hsds)
     return paging.page_of(InOrder(services, ranked), len(ranked), to_hsds)
@@ -341,10 +345,12 @@ def list_services(
 @router.get("/services/{id}", summary="One service, fully nested", response={200: dict, **ERRORS})
 def get_service(request, id: str, house: str = HOUSE):  # noqa: A002 (the HSDS name)
     message = _("Er is geen gepubliceerd aanbod met id '%(id)s'.")
-    service = hsds.services_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
+    service = (
+        hsds_export.services_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
+    )
     if service is None:
         raise _not_found(message % {"id": id})
-    return hsds.service_to_hsds(service)
+    return hsds_export.service_to_hsds(service)
 
 
 # --- Organisations ------------------------------------------------------------------------------
@@ -363,7 +369,7 @@ def list_organizations(
     paging = Paging.from_params(page, per_page)
     full_items = full
     the_house = _house(house)
-    organisations = hsds.organisations_for_export(the_house, full=full_items)
+    organisations = hsds_export.organisations_for_export(the_house, full=full_items)
     query = _text(search, "search")
     if query:
         organisations = organisations.filter(
@@ -373,8 +379,8 @@ def list_organizations(
 
     def to_hsds(org):
         if full_items:
-            return hsds.organization_to_hsds(org, services=org.exported_services)
-        return hsds.organization_summary_to_hsds(org)
+            return hsds_export.organization_to_hsds(org, services=org.exported_services)
+        return hsds_export.organization_summary_to_hsds(org)
 
     return paging.page_of(organisations, organisations.count(), to_hsds)
 
@@ -384,10 +390,14 @@ def list_organizations(
 )
 def get_organization(request, id: str, house: str = HOUSE):  # noqa: A002
     message = _("Er is geen partnerorganisatie met id '%(id)s'.")
-    org = hsds.organisations_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
+    org = (
+        hsds_export.organisations_for_export(_house(house))
+        .filter(hsds_id=_path_id(id, message))
+        .first()
+    )
     if org is None:
         raise _not_found(message % {"id": id})
-    return hsds.organization_to_hsds(org, services=org.exported_services)
+    return hsds_export.organization_to_hsds(org, services=org.exported_services)
 
 
 # --- Services at locations ----------------------------------------------------------------------
@@ -426,18 +436,18 @@ def list_service_at_locations(
     if ranked is not None:
         services = services.filter(pk__in=ranked)
     rows = (
-        hsds.services_at_locations(the_house)
+        hsds_export.services_at_locations(the_house)
         .filter(service__in=services.values("pk"))
         .prefetch_related("location__opening_hours")
         .order_by("service__name", "service__pk", "location__name", "location__pk")
     )
     if full_items:
-        rows = hsds.with_service_parts(rows, prefix="service__", locations=False)
+        rows = hsds_export.with_service_parts(rows, prefix="service__", locations=False)
 
     def to_hsds(row):
         if full_items:
-            return hsds.service_at_location_to_hsds(row.service, row.location)
-        return hsds.service_at_location_summary_to_hsds(row.service, row.location)
+            return hsds_export.service_at_location_to_hsds(row.service, row.location)
+        return hsds_export.service_at_location_summary_to_hsds(row.service, row.location)
 
     return paging.page_of(rows, rows.count(), to_hsds)
 
@@ -450,23 +460,27 @@ def list_service_at_locations(
 def get_service_at_location(request, id: str, house: str = HOUSE):  # noqa: A002
     message = _("Er is geen gepubliceerd aanbod op een locatie met id '%(id)s'.")
     _path_id(id, message)
-    rows = hsds.services_at_locations(_house(house))
+    rows = hsds_export.services_at_locations(_house(house))
     pairs = rows.values_list("pk", "service__hsds_id", "location__hsds_id")
     match = next(
-        (pk for pk, sid, lid in pairs.iterator() if hsds.service_at_location_id(sid, lid) == id),
+        (
+            pk
+            for pk, sid, lid in pairs.iterator()
+            if hsds_export.service_at_location_id(sid, lid) == id
+        ),
         None,
     )
     row = None
     if match is not None:
         row = (
-            hsds.with_service_parts(rows, prefix="service__", locations=False)
+            hsds_export.with_service_parts(rows, prefix="service__", locations=False)
             .prefetch_related("location__opening_hours")
             .filter(pk=match)
             .first()
         )
     if row is None:
         raise _not_found(message % {"id": id})
-    return hsds.service_at_location_to_hsds(row.service, row.location)
+    return hsds_export.service_at_location_to_hsds(row.service, row.location)
 
 
 # --- Taxonomies -------------------------------------------------------------------------------
@@ -482,8 +496,8 @@ def list_taxonomies(
     paging = Paging.from_params(page, per_page)
     query = _text(search, "search").lower()
     taxonomies = [
-        hsds.taxonomy_to_hsds(t)
-        for t in hsds.TAXONOMIES.values()
+        hsds_taxonomy.taxonomy_to_hsds(t)
+        for t in hsds_taxonomy.TAXONOMIES.values()
         if query in t.name.lower() or query in t.description.lower()
     ]
     return paging.page_of(taxonomies, len(taxonomies), lambda item: item)
@@ -491,10 +505,10 @@ def list_taxonomies(
 
 @router.get("/taxonomies/{id}", summary="One taxonomy", response={200: dict, **ERRORS})
 def get_taxonomy(request, id: str):  # noqa: A002
-    taxonomy = hsds.find_taxonomy(id)
+    taxonomy = hsds_taxonomy.find_taxonomy(id)
     if taxonomy is None:
         raise _not_found(_("Er is geen taxonomie met id '%(id)s'.") % {"id": id[:64]})
-    return hsds.taxonomy_to_hsds(taxonomy)
+    return hsds_taxonomy.taxonomy_to_hsds(taxonomy)
 
 
 @router.get("/taxonomy_terms", summary="Taxonomy terms (paginated)", response=LIST_RESPONSES)
@@ -508,12 +522,12 @@ def list_taxonomy_terms(
     paging = Paging.from_params(page, per_page)
     query = _text(search, "search").lower()
     taxonomy_value = _text(taxonomy_id, "taxonomy_id")
-    taxonomy = hsds.find_taxonomy(taxonomy_value) if taxonomy_value else None
+    taxonomy = hsds_taxonomy.find_taxonomy(taxonomy_value) if taxonomy_value else None
     if taxonomy_value and taxonomy is None:
         raise _bad(_("Onbekende taxonomie '%(id)s'.") % {"id": taxonomy_value})
     terms = [
         term
-        for term in hsds.taxonomy_terms()
+        for term in hsds_taxonomy.taxonomy_terms()
         if (taxonomy is None or term["taxonomy_id"] == taxonomy.id)
         and (query in term["name"].lower() or query in term["code"])
     ]
@@ -523,8 +537,8 @@ def list_taxonomy_terms(
 @router.get("/taxonomy_terms/{id}", summary="One taxonomy term", response={200: dict, **ERRORS})
 def get_taxonomy_term(request, id: str):  # noqa: A002
     message = _("Er is geen taxonomieterm met id '%(id)s'.")
-    found = hsds.find_term(_path_id(id, message))
+    found = hsds_taxonomy.find_term(_path_id(id, message))
     if found is None:
         raise _not_found(message % {"id": id})
     taxonomy, slug = found
-    return hsds.taxonomy_term_to_hsds(taxonomy, taxonomy.model.objects.get(slug=slug))
+    return hsds_taxonomy.taxonomy_term_to_hsds(taxonomy, taxonomy.model.objects.get(slug=slug))

@@ -28,7 +28,8 @@ from schemathesis.checks import (
 
 from huisvanhetkind.api.api import api
 from huisvanhetkind.catalogue import api as catalogue_api
-from huisvanhetkind.catalogue import hsds
+from huisvanhetkind.catalogue.hsds import export as hsds_export
+from huisvanhetkind.catalogue.hsds import taxonomy as hsds_taxonomy
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.services import index_service
 from tests.catalogue.test_hsds_fixtures import build_offer
@@ -92,7 +93,7 @@ def test_real_records_and_filters_answer_as_documented(
         ("/api/hsds/organizations/{id}", organisation.hsds_id),
         (
             "/api/hsds/service_at_locations/{id}",
-            hsds.service_at_location_id(consultation.hsds_id, site.hsds_id),
+            hsds_export.service_at_location_id(consultation.hsds_id, site.hsds_id),
         ),
         ("/api/hsds/taxonomies/{id}", "domain"),
         ("/api/hsds/taxonomy_terms/{id}", "domain:gezondheid"),
@@ -130,7 +131,7 @@ def test_the_checks_catch_an_answer_that_breaks_the_document(db, monkeypatch, in
     def crash():
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(hsds, "taxonomy_terms", crash)
+    monkeypatch.setattr(hsds_taxonomy, "taxonomy_terms", crash)
     with pytest.raises(AssertionError, match="Server error"):
         _call("/api/hsds/taxonomy_terms")
 

@@ -9,7 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from huisvanhetkind.catalogue import hsds
+from huisvanhetkind.catalogue.hsds import export as hsds_export
+from huisvanhetkind.catalogue.hsds import taxonomy as hsds_taxonomy
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.network.models import Domain, Organisation, Partnership
 from tests.catalogue.test_hsds_fixtures import (
@@ -152,8 +153,8 @@ def test_referral_criteria_never_leave_the_platform(offer, house):
 
 def test_a_service_maps_to_hsds(offer):
     service = offer["consultation"]
-    document = hsds.service_to_hsds(
-        hsds.services_for_export().get(pk=service.pk)
+    document = hsds_export.service_to_hsds(
+        hsds_export.services_for_export().get(pk=service.pk)
     )  # the pure function, as the API uses it
     assert document == get_json(f"/services/{service.hsds_id}")
     assert document["status"] == "active"
@@ -285,7 +286,7 @@ def test_list_filters(offer, house, organisation):
         maternity.hsds_id,
         massage.hsds_id,
     }
-    by_id = hsds.term_id("target_group", "grootouders")
+    by_id = hsds_taxonomy.term_id("target_group", "grootouders")
     assert ids(get_json("/services", taxonomy_term_id=by_id)) == {consultation.hsds_id}
     expecting = get_json("/services", taxonomy_term_id="age_group:aanstaand")
     assert ids(expecting) == {maternity.hsds_id, massage.hsds_id}
@@ -508,8 +509,8 @@ def test_queries_per_detail_do_not_grow_with_the_data(offer, organisation):
 
 
 def test_documents_are_json_serialisable_without_our_encoder(offer):
-    for service in hsds.services_for_export():
-        json.dumps(hsds.service_to_hsds(service))
+    for service in hsds_export.services_for_export():
+        json.dumps(hsds_export.service_to_hsds(service))
 
 
 def test_search_in_a_house_combines_with_the_other_filters(offer, house, organisation):

@@ -11,7 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from huisvanhetkind.catalogue import hsds
+from huisvanhetkind.catalogue.hsds import document as hsds_document
+from huisvanhetkind.catalogue.hsds import export as hsds_export
+from huisvanhetkind.catalogue.hsds import fields as hsds_fields
+from huisvanhetkind.catalogue.hsds import importer as hsds_importer
+from huisvanhetkind.catalogue.hsds import taxonomy as hsds_taxonomy
 from huisvanhetkind.catalogue.models import Service, ServiceHistory
 from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.network.models import (
@@ -152,6 +156,8 @@ def test_a_progress_bar_goes_to_stderr(offer, house, tmp_path):
 
 
 ORGANISATION = {"id": "0b6c2f7e-3a51-4c38-9d7e-1f2a3b4c5d6e", "name": "Gezinsbond Essen"}
+# A published service needs a domain (as everywhere in the catalogue).
+HEALTH = {"id": "d1", "taxonomy_term": {"id": "d1", "code": "domain:gezondheid"}}
 
 
 def service_record(**fields) -> dict:
@@ -161,6 +167,7 @@ def service_record(**fields) -> dict:
         "status": "active",
         "description": "Een babysit aan huis, door vrijwilligers.",
         "organization": ORGANISATION,
+        "attributes": [HEALTH],
         **fields,
     }
 
@@ -226,14 +233,14 @@ def test_each_record_reports_what_it_could_not_take(db, empty_house, tmp_path):
 
 
 def test_an_unexpected_error_leaves_nothing_half_imported(db, empty_house, tmp_path, monkeypatch):
-    original = hsds.HsdsImporter._service
+    original = hsds_importer.HsdsImporter._service
 
     def fail_on_second(self, data, *args):
         if data["id"] == "b2":
             raise RuntimeError("stroompanne")
         return original(self, data, *args)
 
-    monkeypatch.setattr(hsds.HsdsImporter, "_service", fail_on_second)
+    monkeypatch.setattr(hsds_importer.HsdsImporter, "_service", fail_on_second)
     with pytest.raises(RuntimeError):
         run_import(tmp_path, [service_record(id="b1"), service_record(id="b2")], empty_house)
     assert not Service.objects.exists()
@@ -263,7 +270,7 @@ def _counts() -> tuple[int, int, int]:
     return Service.objects.count(), Organisation.objects.count(), Location.objects.count()
 
 
-@pytest.mark.parametrize("depth", [100_000, hsds.MAX_NESTING + 1])
+@pytest.mark.parametrize("depth", [100_000, hsds_document.MAX_NESTING + 1])
 def test_a_file_nested_too_deep_is_refused_before_parsing(offer, house, tmp_path, depth):
     before = _counts()
     deep = tmp_path / "diep.json"
@@ -288,7 +295,7 @@ def test_a_file_above_the_size_limit_is_refused_before_reading(offer, house, tmp
     before = _counts()
     large = tmp_path / "groot.json"
     with large.open("wb") as handle:  # sparse: it takes no room on disk
-        handle.truncate(hsds.MAX_DOCUMENT_BYTES + 1)
+        handle.truncate(hsds_document.MAX_DOCUMENT_BYTES + 1)
     with pytest.raises(CommandError, match="groter dan 100 MB"):
         call_command("import-hsds", str(large), "--house", house.slug, stdout=StringIO())
     assert _counts() == before
@@ -316,15 +323,17 @@ def test_an_age_that_is_not_finite_is_skipped_not_a_crash(db, empty_house):
         "organization": {"id": "7e1d3c52-7b0e-4d7a-9a51-2f8e6c4b9d10", "name": "Vzw"},
     }
     for value in (float("inf"), float("nan"), 10**30):
-        report = hsds.import_hsds(service | {"maximum_age": value}, house=empty_house, dry_run=True)
+        report = hsds_importer.import_hsds(
+            service | {"maximum_age": value}, house=empty_house, dry_run=True
+        )
         assert any("maximum_age is geen geheel getal" in line for line in report.lines())
-    good = hsds.import_hsds(service | {"maximum_age": 12}, house=empty_house, dry_run=True)
+    good = hsds_importer.import_hsds(service | {"maximum_age": 12}, house=empty_house, dry_run=True)
     assert not any("maximum_age" in line for line in good.lines())
 
 
 def test_times_and_postcodes_are_read_in_ascii_digits_only():
-    assert hsds._parse_time("٠٩:٣٠") is None
-    assert hsds._parse_time("09:30") is not None
+    assert hsds_fields.parse_time("٠٩:٣٠") is None
+    assert hsds_fields.parse_time("09:30") is not None
 
 
 def test_brackets_in_texts_do_not_count_as_nesting(db, empty_house, tmp_path):
@@ -335,13 +344,15 @@ def test_brackets_in_texts_do_not_count_as_nesting(db, empty_house, tmp_path):
     }
     out, _err = run_import(tmp_path, [record], empty_house)
     assert Organisation.objects.get(name='Speelgroep [{\\"').description.endswith("}]"), out
-    assert hsds.json_nesting('{"a": "[[[\\"]]", "b": [[1]]}', limit=64) == 3
-    assert hsds.json_nesting('["a\\\\", [["]"]]]', limit=64) == 3
-    assert hsds.json_nesting("[" * 500, limit=64) == 65  # it stops counting past the limit
+    assert hsds_document.json_nesting('{"a": "[[[\\"]]", "b": [[1]]}', limit=64) == 3
+    assert hsds_document.json_nesting('["a\\\\", [["]"]]]', limit=64) == 3
+    assert hsds_document.json_nesting("[" * 500, limit=64) == 65  # it stops counting past the limit
 
 
 def test_an_archived_or_inactive_record_archives_the_service(offer, house, tmp_path):
-    document = hsds.service_to_hsds(hsds.services_for_export().get(pk=offer["massage"].pk))
+    document = hsds_export.service_to_hsds(
+        hsds_export.services_for_export().get(pk=offer["massage"].pk)
+    )
     document["status"] = "inactive"
     run_import(tmp_path, document, house)
     massage = Service.objects.get(pk=offer["massage"].pk)
@@ -420,8 +431,9 @@ def test_locations_are_matched_to_our_municipalities_by_postcode(db, empty_house
 def test_expecting_parents_and_prices_come_back_from_hsds(db, empty_house, tmp_path):
     document = service_record(
         attributes=[
-            {"id": "1", "taxonomy_term_id": hsds.term_id("age_group", "aanstaand")},
+            {"id": "1", "taxonomy_term_id": hsds_taxonomy.term_id("age_group", "aanstaand")},
             {"id": "2", "taxonomy_term": {"id": "z", "code": "target_group:kwetsbare-gezinnen"}},
+            HEALTH,
         ],
         cost_options=[
             {"id": "a", "option": "Per uur", "currency": "EUR", "amount": 7.5},
@@ -448,12 +460,24 @@ def test_expecting_parents_and_prices_come_back_from_hsds(db, empty_house, tmp_p
 # --- The official examples ----------------------------------------------------------------------
 
 
+def with_our_domain(data):
+    """The example with one of our domains on each service: a published service needs one."""
+    if isinstance(data, list):
+        return [with_our_domain(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    data = {key: with_our_domain(value) for key, value in data.items()}
+    if data.get("status") in ("active", "temporarily closed"):
+        data["attributes"] = [*(data.get("attributes") or []), HEALTH]
+    return data
+
+
 @pytest.mark.parametrize(
     "example",
     ["service_full.json", "organization_full.json", "service_list.json", "organization_list.json"],
 )
 def test_the_official_examples_import_with_clear_reports(db, empty_house, tmp_path, example):
-    document = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    document = with_our_domain(json.loads((EXAMPLES / example).read_text(encoding="utf-8")))
     output, _ = run_import(tmp_path, document, empty_house)
     again, _ = run_import(tmp_path, document, empty_house)
 
@@ -485,7 +509,9 @@ def test_the_official_examples_import_with_clear_reports(db, empty_house, tmp_pa
 def test_an_example_exports_as_valid_hsds_after_import(db, empty_house, tmp_path):
     from tests.catalogue.test_hsds_fixtures import assert_valid, compiled_schema
 
-    document = json.loads((EXAMPLES / "service_full.json").read_text(encoding="utf-8"))
+    document = with_our_domain(
+        json.loads((EXAMPLES / "service_full.json").read_text(encoding="utf-8"))
+    )
     run_import(tmp_path, document, empty_house)
     exported = Client().get("/api/hsds/services/ac148810-d857-441c-9679-408f346de14b").json()
     assert_valid(exported, compiled_schema("service.json"))
@@ -539,7 +565,7 @@ def test_junk_of_the_wrong_type_is_reported_never_a_crash(offer, house, empty_ho
     rnd = random.Random(20250101)
     for _ in range(200):
         document = _mutated(copy.deepcopy(rnd.choice(documents)), rnd)
-        report = hsds.import_hsds(document, house=empty_house, dry_run=True)
+        report = hsds_importer.import_hsds(document, house=empty_house, dry_run=True)
         assert report.lines()
     assert not Service.objects.filter(organisation__partnerships__house=empty_house).exists()
 
@@ -605,3 +631,99 @@ def test_an_organisation_we_know_by_its_enterprise_number_is_not_duplicated(
     assert "hetzelfde ondernemingsnummer als de organisatie 'Opvoedingspunt Kalmthout'" in output
     assert "Organisaties: 0 nieuw, 1 bijgewerkt" in output
     assert "Organisaties: 0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again
+
+
+# --- The catalogue's rules hold on the import too -----------------------------------------------
+
+
+def test_an_active_service_without_a_domain_is_refused_with_a_message(db, empty_house, tmp_path):
+    document = [
+        service_record(id="zonder", name="Zonder domein", attributes=[]),
+        service_record(id="met", name="Met domein"),
+    ]
+    output, _ = run_import(tmp_path, document, empty_house)
+
+    assert "Aanbod: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 geweigerd" in output
+    assert (
+        "aanbod 'Zonder domein' (zonder): Kies minstens één domein voor je het aanbod publiceert."
+        in output
+    )
+    assert not Service.objects.filter(hsds_id="zonder").exists()
+    # The same record with a domain is published.
+    assert Service.objects.get(hsds_id="met").status == ServiceStatus.PUBLISHED
+
+
+def test_an_inactive_service_without_a_domain_is_archived(db, empty_house, tmp_path):
+    document = service_record(id="oud", name="Oud aanbod", status="inactive", attributes=[])
+    output, _ = run_import(tmp_path, document, empty_house)
+
+    assert "Aanbod: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 geweigerd" in output
+    assert Service.objects.get(hsds_id="oud").status == ServiceStatus.ARCHIVED
+
+
+def test_an_archived_service_is_not_published_again_by_an_import(offer, house, tmp_path):
+    archived = offer["archived"]
+    archived.domains.set(offer["consultation"].domains.all())
+    document = [
+        service_record(id=archived.hsds_id, name="Vroeger aanbod", organization=None),
+        service_record(id=offer["draft"].hsds_id, name="Concept: praatgroep", organization=None),
+    ]
+    for record in document:
+        record["organization_id"] = offer["consultation"].organisation.hsds_id
+        del record["organization"]
+    output, _ = run_import(tmp_path, document, house)
+
+    assert "Aanbod: 0 nieuw, 1 bijgewerkt, 0 ongewijzigd, 1 geweigerd" in output
+    assert (
+        f"aanbod 'Vroeger aanbod' ({archived.hsds_id}): De status “gearchiveerd” kan niet "
+        "“gepubliceerd” worden." in output
+    )
+    archived.refresh_from_db()
+    assert archived.status == ServiceStatus.ARCHIVED
+    assert archived.description == ""  # nothing of the refused record is kept
+    # A draft may be published: the import does it.
+    assert Service.objects.get(pk=offer["draft"].pk).status == ServiceStatus.PUBLISHED
+
+
+def test_imported_records_are_in_the_audit_trail_as_before_and_after(db, empty_house, tmp_path):
+    from huisvanhetkind.audit.models import AuditEvent
+
+    location = {
+        "id": "plek-1",
+        "name": "Ontmoetingsruimte",
+        "organization_id": ORGANISATION["id"],
+        "addresses": [{"id": "a", "address_1": "Kerkstraat 1", "postal_code": "2910"}],
+        "schedules": [
+            {"id": "s", "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "12:00"}
+        ],
+    }
+    document = service_record(
+        id="dienst-1",
+        service_at_locations=[{"id": "sal", "location": location}],
+    )
+    run_import(tmp_path, document, empty_house)
+
+    service = Service.objects.get(hsds_id="dienst-1")
+    events = AuditEvent.objects.filter(house=empty_house)
+    created = {(e.target_type, e.target_id) for e in events.filter(action="create")}
+    assert ("network.organisation", str(service.organisation.pk)) in created
+    assert ("network.location", str(Location.objects.get(hsds_id="plek-1").pk)) in created
+    assert ("network.partnership", str(service.organisation.partnerships.get().pk)) in created
+    assert ("catalogue.service", str(service.pk)) in created
+    publish = events.get(target_type="catalogue.service", action="update")
+    assert publish.changes == {"status": ["draft", "published"]}
+    assert publish.reason == "import van een HSDS-bestand"
+    for event in events:
+        assert all(isinstance(c, list) and len(c) == 2 for c in event.changes.values())
+    hours = events.get(target_type="network.location").changes["opening_hours"]
+    assert hours == [None, [[0, "09:00", "12:00", ""]]]
+
+    # Importing the same again records nothing more; a change records only what changed.
+    count = AuditEvent.objects.count()
+    run_import(tmp_path, document, empty_house)
+    assert AuditEvent.objects.count() == count
+    run_import(tmp_path, service_record(id="dienst-1", name="Babysit aan huis"), empty_house)
+    change = AuditEvent.objects.get(
+        target_type="catalogue.service", action="update", changes__has_key="name"
+    )
+    assert change.changes == {"name": ["Babysit-dienst", "Babysit aan huis"]}

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
-from huisvanhetkind.catalogue import hsds
-from huisvanhetkind.catalogue.hsds import HsdsImportError, import_hsds
+from huisvanhetkind.catalogue.hsds import document
+from huisvanhetkind.catalogue.hsds.document import HsdsImportError
+from huisvanhetkind.catalogue.hsds.importer import import_hsds
 from huisvanhetkind.core.commands import DescribedCommand
 from huisvanhetkind.network.models import House
 
@@ -28,6 +29,8 @@ vervangt het.
 Een record wordt geweigerd (niets ervan bewaard, de rest van het bestand wel) bij:
   - geen id, of een id van meer dan 64 tekens; geen naam; een onbekende status (aanbod);
   - aanbod zonder gekende organisatie (niet ingebed en nog niet ingelezen);
+  - wat de catalogus ook elders weigert: aanbod publiceren (active of temporarily closed)
+    zonder beleidsdomein, of gearchiveerd aanbod rechtstreeks terug publiceren;
   - een locatie zonder adres dat we kunnen plaatsen: geen postcode van een gemeente van
     het platform, een adres in het buitenland, of een virtuele locatie;
   - alles wat de databank weigert.
@@ -88,13 +91,13 @@ class Command(DescribedCommand):
     def _read(self, file: str):
         """The file's data; its size is checked before it is read, its nesting before it is
         parsed (``read_hsds_document``)."""
-        limit = hsds.MAX_DOCUMENT_BYTES
+        limit = document.MAX_DOCUMENT_BYTES
         try:
             if file == "-":
                 raw = sys.stdin.buffer.read(limit + 1)
             else:
                 if os.stat(file).st_size > limit:
-                    raise CommandError(hsds.too_large_message())
+                    raise CommandError(document.too_large_message())
                 with open(file, "rb") as handle:
                     raw = handle.read(limit + 1)
         except FileNotFoundError as error:
@@ -104,6 +107,6 @@ class Command(DescribedCommand):
                 _("Bestand '%(file)s' kan niet gelezen worden.") % {"file": file}
             ) from error
         try:
-            return hsds.read_hsds_document(raw)
+            return document.read_hsds_document(raw)
         except HsdsImportError as error:
             raise CommandError(str(error)) from error
