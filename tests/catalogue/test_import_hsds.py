@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.catalogue.hsds import document as hsds_document
 from huisvanhetkind.catalogue.hsds import export as hsds_export
 from huisvanhetkind.catalogue.hsds import fields as hsds_fields
@@ -686,8 +687,6 @@ def test_an_archived_service_is_not_published_again_by_an_import(offer, house, t
 
 
 def test_imported_records_are_in_the_audit_trail_as_before_and_after(db, empty_house, tmp_path):
-    from huisvanhetkind.audit.models import AuditEvent
-
     location = {
         "id": "plek-1",
         "name": "Ontmoetingsruimte",

@@ -7,7 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from huisvanhetkind.catalogue.models import Service, ServiceHistory
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.catalogue import services
+from huisvanhetkind.catalogue.models import Service, ServiceHistory, Synonym
 from huisvanhetkind.catalogue.tasks import send_verification_reminders
 from huisvanhetkind.network.models import AgeGroup, Domain, Municipality
 from tests.conftest import logged_in
@@ -256,3 +258,62 @@ def test_verifying_follows_a_next_path_of_this_site(worker, organisation):
     )
     assert response.status_code == 302
     assert response["Location"] == target + "?a=1"
+
+
+def test_every_change_of_a_service_is_in_the_trail_as_before_and_after(worker, organisation, house):
+    client = logged_in(worker)
+    client.post(reverse("catalogue:service_new", kwargs={"pk": organisation.pk}), service_data())
+    service = Service.objects.get(name="Slaapcoaching voor peuters")
+    edit_url = reverse("catalogue:service_edit", kwargs={"pk": service.pk})
+    client.post(edit_url, service_data(name="Slaapcoaching"))
+    client.post(
+        reverse("catalogue:service_status", kwargs={"pk": service.pk}), {"status": "published"}
+    )
+    client.post(reverse("catalogue:service_status", kwargs={"pk": service.pk}), {"status": "draft"})
+
+    events = AuditEvent.objects.filter(target_type="catalogue.service", target_id=str(service.pk))
+    assert list(events.values_list("action", flat=True).order_by("pk")) == [
+        "create",
+        "update",
+        "update",
+        "update",
+    ]
+    created, renamed, published, withdrawn = events.order_by("pk")
+    assert created.changes["name"] == [None, "Slaapcoaching voor peuters"]
+    assert renamed.changes == {"name": ["Slaapcoaching voor peuters", "Slaapcoaching"]}
+    assert published.changes == {"status": ["draft", "published"]}
+    assert withdrawn.changes == {"status": ["published", "draft"]}
+    assert {event.house for event in events} == {house}
+    assert {event.actor for event in events} == {worker}
+    for event in events:
+        assert all(isinstance(c, list) and len(c) == 2 for c in event.changes.values())
+
+
+def test_a_refused_move_is_neither_saved_nor_in_the_trail(worker, organisation):
+    service = ServiceFactory(organisation=organisation, status="archived")
+    status_url = reverse("catalogue:service_status", kwargs={"pk": service.pk})
+    logged_in(worker).post(status_url, {"status": "published"})
+    assert not AuditEvent.objects.filter(target_type="catalogue.service").exists()
+    # The move the workflow allows is saved and recorded.
+    logged_in(worker).post(status_url, {"status": "draft"})
+    event = AuditEvent.objects.get(target_type="catalogue.service")
+    assert event.changes == {"status": ["archived", "draft"]}
+
+
+def test_synonyms_are_in_the_trail_when_created_changed_and_deleted(coordinator, house):
+    synonym = services.synonym_save(house=house, actor=coordinator, terms="crèche, kinderopvang")
+    services.synonym_save(
+        house=house, actor=coordinator, terms="Crèche, kinderopvang", synonym=synonym
+    )  # the same words: nothing changed, nothing recorded
+    services.synonym_save(
+        house=house, actor=coordinator, terms="crèche, kinderopvang, kdv", synonym=synonym
+    )
+    services.synonym_delete(synonym=Synonym.objects.get(pk=synonym.pk), actor=coordinator)
+
+    events = AuditEvent.objects.filter(target_type="catalogue.synonym").order_by("pk")
+    assert [(e.action, e.changes, e.house) for e in events] == [
+        ("create", {"terms": [None, "crèche, kinderopvang"]}, house),
+        ("update", {"terms": ["crèche, kinderopvang", "crèche, kinderopvang, kdv"]}, house),
+        ("delete", {"terms": ["crèche, kinderopvang, kdv", None]}, house),
+    ]
+    assert not Synonym.objects.filter(pk=synonym.pk).exists()
