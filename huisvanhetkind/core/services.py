@@ -1,7 +1,10 @@
 """Helpers for the services of every app, and the writes of core's own tables."""
 
 from django.db import models, transaction
+from django.utils import timezone, translation
 
+from huisvanhetkind.core import todo
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.models import NotificationPreference
 
 
@@ -40,6 +43,27 @@ def notification_preference_set(*, user, daily_digest: bool) -> dict:
     with transaction.atomic():
         preference, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
         return model_update(instance=preference, data={"daily_digest": daily_digest})
+
+
+def todo_digests_send() -> int:
+    """E-mail each professional who asked for it their to-do list, in Dutch, once a day and only
+    when something waits; returns how many e-mails were sent. A second run on the same day (a
+    missed run caught up) sends nobody a second one."""
+    today = timezone.localdate()
+    sent = 0
+    for preference in todo.digest_subscribers().exclude(digest_sent_on=today):
+        user = preference.user
+        with translation.override("nl"):
+            waiting = todo.todo_list(user)
+        if not waiting or not user.email:
+            continue
+        with transaction.atomic():
+            send_templated_mail_on_commit(
+                to=[user.email], template="core/email/todo_digest", context={"todo": waiting}
+            )
+            NotificationPreference.objects.filter(pk=preference.pk).update(digest_sent_on=today)
+        sent += 1
+    return sent
 
 
 def _has(instance, name: str) -> bool:

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huisvanhetkind.audit.selectors import audit_events_for_house
-from huisvanhetkind.core import throttle
+from huisvanhetkind.core import throttle, todo
 from huisvanhetkind.core.forms import HONEYPOT_FIELD
+from huisvanhetkind.core.services import notification_preference_set
 from huisvanhetkind.network import access, selectors, services
 from huisvanhetkind.network.forms import (
     CoordinatorInvitationForm,
@@ -64,22 +65,32 @@ def apply(request):
 
 @access.professional_required
 def dashboard(request):
+    """*Mijn werkplek*: the to-do list (``core.todo``), the links of each role, and the daily
+    e-mail of the to-do list turned on or off (a POST of ``digest``: "1" or "0")."""
+    if request.method == "POST" and request.POST.get("digest") in ("1", "0"):
+        wanted = request.POST["digest"] == "1"
+        notification_preference_set(user=request.user, daily_digest=wanted)
+        messages.success(
+            request,
+            _("Je krijgt voortaan elke dag een e-mail met je takenlijst.")
+            if wanted
+            else _("Je krijgt geen dagelijkse e-mail met je takenlijst meer."),
+        )
+        return redirect("network:dashboard")
     roles = access.roles_of(request.user)
     houses = [
         (house, selectors.pending_applications(house).count())
         for house in access.coordinated_houses(request.user)
     ]
-    requests = selectors.partnership_requests(
-        organisation_ids=access.partnership_request_organisation_ids(request.user)
-    )
     return render(
         request,
         "network/dashboard.html",
         {
+            "todo": todo.for_request(request),
+            "wants_digest": todo.wants_digest(request.user),
             "houses": houses,
             "admin_organisations": access.administered_organisations(request.user),
             "member_organisations": access.member_organisations(request.user),
-            "partnership_requests": requests,
             "roles": roles,
         },
     )

@@ -1,0 +1,12 @@
+"""Background work of core (run by `huisvanhetkind db_worker`, enqueued by the scheduler)."""
+
+from django_tasks import task
+
+from huisvanhetkind.core import services
+
+
+@task()
+def send_todo_digests() -> int:
+    """E-mail each professional who asked for it their to-do list (see
+    ``services.todo_digests_send``); return how many e-mails were sent."""
+    return services.todo_digests_send()

@@ -1,0 +1,16 @@
+"""``{% todo_count as n %}``: how many things wait for the professional of this request (the
+count beside *Mijn werkplek* in the navigation), read once per request with the list itself."""
+
+from django import template
+
+from huisvanhetkind.core import todo
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def todo_count(context) -> int:
+    request = context.get("request")
+    if request is None:
+        return 0
+    return todo.for_request(request).count
