@@ -1,0 +1,209 @@
+"""Every retention rule of the register runs by hand with ``huisvanhetkind retention``; the dry
+run lists each rule with its retention and what it would erase now, and changes nothing."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from huisvanhetkind.activities.models import Activity, Registration
+from huisvanhetkind.core import register
+from huisvanhetkind.network.models import PartnerApplication
+from huisvanhetkind.network.workflow import ApplicationStatus
+from huisvanhetkind.privacy import services
+from huisvanhetkind.questions.models import Question
+from huisvanhetkind.questions.workflow import QuestionStatus
+from tests.factories import (
+    ActivityFactory,
+    PartnerApplicationFactory,
+    QuestionFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+RULES = (
+    "activities.erase_expired_photos",
+    "activities.erase_expired_registrations",
+    "network.erase_expired_applications",
+    "privacy.erase_expired_sessions",
+    "privacy.erase_expired_task_results",
+    "questions.erase_expired",
+)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+def closed_question(house, organisation, days):
+    return QuestionFactory(
+        house=house,
+        organisation=organisation,
+        name="An Peeters",
+        status=QuestionStatus.CLOSED,
+        closed_at=days_ago(days),
+    )
+
+
+def registration_days_ago(activity, days):
+    starts = timezone.now().replace(microsecond=0) - timedelta(days=days)
+    session = SessionFactory(
+        activity=activity, starts_at=starts, ends_at=starts + timedelta(hours=2)
+    )
+    return RegistrationFactory(session=session, name="Sara Peeters", remarks="rolstoel")
+
+
+def declined_application(house, days):
+    application = PartnerApplicationFactory(
+        house=house,
+        status=ApplicationStatus.DECLINED,
+        contact_name="An Peeters",
+        contact_email="an@vereniging.example.be",
+    )
+    PartnerApplication.objects.filter(pk=application.pk).update(decided_at=days_ago(days))
+    return application
+
+
+def activity_with_photo(house, last_session_days_ago, name):
+    activity = ActivityFactory(house=house)
+    starts = timezone.now().replace(microsecond=0) - timedelta(days=last_session_days_ago)
+    SessionFactory(activity=activity, starts_at=starts, ends_at=starts + timedelta(hours=2))
+    stored = default_storage.save(f"activities/{name}.jpg", ContentFile(b"jpeg"))
+    Activity.objects.filter(pk=activity.pk).update(image=stored, image_alt="Kinderen")
+    return activity
+
+
+def session_expiring(key, days):
+    return Session.objects.create(
+        session_key=key, session_data="", expire_date=timezone.now() + timedelta(days=days)
+    )
+
+
+def task_result_finished(days):
+    return DBTaskResult.objects.create(
+        status="SUCCESSFUL",
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="huisvanhetkind.questions.tasks.erase_expired_questions",
+        backend_name="default",
+        run_after=days_ago(days),
+        started_at=days_ago(days),
+        finished_at=days_ago(days),
+        return_value=0,
+    )
+
+
+@pytest.fixture
+def records(house, organisation):
+    """For every rule one record due now and one that is not."""
+    activity = ActivityFactory(house=house)
+    return {
+        "questions": (
+            closed_question(house, organisation, 400),
+            closed_question(house, organisation, 100),
+        ),
+        "registrations": (
+            registration_days_ago(activity, 200),
+            registration_days_ago(activity, -3),
+        ),
+        "applications": (declined_application(house, 400), declined_application(house, 10)),
+        "photos": (
+            activity_with_photo(house, 400, "oud"),
+            activity_with_photo(house, 10, "recent"),
+        ),
+        "sessions": (session_expiring("a" * 32, -1), session_expiring("b" * 32, 1)),
+        "task_results": (task_result_finished(40), task_result_finished(2)),
+    }
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("retention", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(records):
+    output = run("--dry-run")
+
+    assert [d.rule.name for d in register.rules()] == list(RULES)
+    for name in RULES:
+        assert f"{name} (" in output
+    assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
+    assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
+    assert "183 dagen na het moment van de activiteit" in output
+    assert "Dry run: 6 rule(s), nothing changed." in output
+    # Nothing changed.
+    assert not Question.objects.filter(erased_at__isnull=False).exists()
+    assert not Registration.objects.filter(erased_at__isnull=False).exists()
+    assert not PartnerApplication.objects.filter(erased_at__isnull=False).exists()
+    assert Activity.objects.exclude(image="").count() == 2
+    assert Session.objects.count() == 2 and DBTaskResult.objects.count() == 2
+
+
+def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisation):
+    closed_question(house, organisation, 100)
+    session_expiring("c" * 32, 1)
+    output = run("--dry-run")
+    assert output.count("would erase now: 0") == len(RULES)
+    assert "would erase now: 1" not in output
+
+
+def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
+    output = run()
+
+    assert "Ran 6 rule(s)." in output
+    assert "questions.erase_expired (questions.Question)" in output
+    old, recent = records["questions"]
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.erased_at and old.name == "" and old.text == ""
+    assert recent.erased_at is None and recent.name == "An Peeters"
+
+    old, recent = (Registration.objects.get(pk=r.pk) for r in records["registrations"])
+    assert old.erased_at and old.name == "" and old.remarks == ""
+    assert recent.erased_at is None and recent.name == "Sara Peeters"
+
+    old, recent = (PartnerApplication.objects.get(pk=a.pk) for a in records["applications"])
+    assert old.erased_at and old.contact_email == ""
+    assert recent.erased_at is None and recent.contact_email == "an@vereniging.example.be"
+
+    old, recent = (Activity.objects.get(pk=a.pk) for a in records["photos"])
+    assert old.image.name == "" and recent.image.name == "activities/recent.jpg"
+
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
+    assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [
+        records["task_results"][1].pk
+    ]
+
+    # Run again: nothing is due any more.
+    assert run("--dry-run").count("would erase now: 0") == len(RULES)
+
+
+def test_retention_run_reports_what_each_rule_was_due_and_returned(records):
+    runs = {r.declaration.rule.name: r for r in services.retention_run(dry_run=False)}
+    assert runs["questions.erase_expired"].due == 1
+    assert runs["questions.erase_expired"].result == 1
+    assert runs["activities.erase_expired_photos"].result["activities"] == 1
+    assert runs["privacy.erase_expired_sessions"].result == 1
+
+
+def test_the_dry_run_follows_a_changed_retention_setting(records, settings):
+    settings.QUESTION_RETENTION_DAYS = 50
+    output = run("--dry-run")
+    assert "50 dagen na het afsluiten" in output
+    runs = {r.declaration.rule.name: r.due for r in services.retention_run(dry_run=True)}
+    assert runs["questions.erase_expired"] == 2
+    assert runs["network.erase_expired_applications"] == 1
