@@ -32,6 +32,14 @@ FIELD_ENCRYPTION_KEYS = env_list(
     ["dev:aHVpc3ZhbmhldGtpbmQgZGV2ZWxvcG1lbnQgb25seSE="] if DEBUG else [],
 )
 FIELD_ENCRYPTION_LEGACY = env_bool("FIELD_ENCRYPTION_LEGACY", True)
+# Keyed digests of families' e-mail addresses and phone numbers (core.digests), to find a
+# family's records without decrypting them: comma-separated <id>:<secret> entries (secrets of at
+# least 32 characters), the first for new digests and every one for matching. Required without
+# DEBUG (check core.E003); with DEBUG a fixed, public development key.
+FAMILY_DIGEST_KEYS = env_list(
+    "FAMILY_DIGEST_KEYS",
+    ["dev:huisvanhetkind-family-digests-development-only"] if DEBUG else [],
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

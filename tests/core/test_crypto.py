@@ -189,6 +189,7 @@ def test_the_deploy_check_names_the_missing_variable():
         "DEBUG": "0",
         "SECRET_KEY": "a-long-random-secret-key-for-this-test-only-0123456789-abcdefghijkl",
         "ALLOWED_HOSTS": "huisvanhetkind.example.be",
+        "FAMILY_DIGEST_KEYS": "ci:" + "D" * 43,
     }
     env.pop("FIELD_ENCRYPTION_KEYS", None)
     command = [sys.executable, "-m", "django", "check", "--deploy"]
