@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "huisvanhetkind.core",
     "huisvanhetkind.audit",
+    "huisvanhetkind.families",
     "huisvanhetkind.network",
     "huisvanhetkind.catalogue",
     "huisvanhetkind.catalogue.search",
