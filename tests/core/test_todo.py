@@ -166,11 +166,11 @@ def test_the_workplace_shows_the_list_and_the_navigation_its_count(worker, assig
     page = logged_in(worker).get(reverse("network:dashboard")).content.decode()
     assert "Te doen" in page
     assert f'href="/beheer/vragen/{assigned.pk}/"' in page
-    assert 'Mijn werkplek <span aria-hidden="true">(2)</span>' in page
-    assert "2 taken te doen" in page
+    assert 'Mijn werkplek<span aria-hidden="true"> (2)</span>' in page
+    assert "(2 taken te doen)" in page
     # on every page of the professional, not only the workplace
     other_page = logged_in(worker).get(reverse("questions:inbox")).content.decode()
-    assert 'Mijn werkplek <span aria-hidden="true">(2)</span>' in other_page
+    assert 'Mijn werkplek<span aria-hidden="true"> (2)</span>' in other_page
 
 
 def test_nothing_waiting_shows_no_count(outsider, assigned):
