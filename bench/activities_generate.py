@@ -734,7 +734,8 @@ class Generator:
         """Registrations made for a session, in the order they came in: confirmed while the
         family fits (as ``registration_create`` decides), otherwise waitlisted; a few were
         cancelled; for a past session, whether they came."""
-        from huisvanhetkind.activities.models import Registration, contact_digest
+        from huisvanhetkind.activities.models import Registration
+        from huisvanhetkind.core.digests import EMAIL, PHONE, contact_digest
         from huisvanhetkind.core.tokens import token_digest
 
         rng = self.rng
@@ -774,8 +775,8 @@ class Generator:
                     name=f"{first} {last}",
                     email=email,
                     phone=phone,
-                    email_digest=contact_digest(email),
-                    phone_digest=contact_digest(phone),
+                    email_digest=contact_digest(email, EMAIL),
+                    phone_digest=contact_digest(phone, PHONE),
                     adults=adults,
                     children=len(ages),
                     children_ages=ages,

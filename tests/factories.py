@@ -203,6 +203,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     municipality = factory.LazyAttribute(lambda q: q.house.municipalities.first())
     channel = "email"
     email = "ouder@example.be"
+    email_digest = factory.LazyAttribute(lambda q: _contact_digest(q.email))
     consent_at = factory.LazyFunction(_now)
     due_on = factory.LazyFunction(_due_on)
 
@@ -263,9 +264,9 @@ def _two_hours_after(session):
 
 
 def _contact_digest(value: str) -> str:
-    from huisvanhetkind.activities.models import contact_digest
+    from huisvanhetkind.core.digests import EMAIL, contact_digest
 
-    return contact_digest(value)
+    return contact_digest(value, EMAIL)
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,5 @@
 """Activities with dated sessions, registrations without an account, and news."""
 
-import hashlib
-import hmac
-
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models, transaction
@@ -19,16 +16,6 @@ from huisvanhetkind.core.models import PriceFields
 from huisvanhetkind.network.models import AgeGroup, Domain, House, Location, Organisation
 
 IMAGE_VALIDATORS = [FileExtensionValidator(["jpg", "jpeg", "png", "webp"])]
-
-
-def contact_digest(value: str) -> str:
-    """A keyed digest of an e-mail address or phone number, to catch a second registration
-    without storing the contact detail in clear."""
-    normalised = "".join(value.split()).lower()
-    if not normalised:
-        return ""
-    key = hashlib.sha256(b"huisvanhetkind.activities.contact:" + settings.SECRET_KEY.encode())
-    return hmac.new(key.digest(), normalised.encode(), hashlib.sha256).hexdigest()
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -282,6 +269,8 @@ class Registration(models.Model):
     name = EncryptedTextField(_("naam"), blank=True)
     email = EncryptedTextField(_("e-mail"), blank=True)
     phone = EncryptedTextField(_("telefoon"), blank=True)
+    # Keyed digests of the e-mail address and phone number (core.digests): they catch a second
+    # registration for a session and let a family find its registrations, without decrypting.
     email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     phone_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     adults = models.PositiveSmallIntegerField(_("volwassenen"), default=1)

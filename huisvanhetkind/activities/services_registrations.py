@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.activities import signing
-from huisvanhetkind.activities.models import Activity, Registration, Session, contact_digest
+from huisvanhetkind.activities.models import Activity, Registration, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus, ensure_registration_transition
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.digests import EMAIL, PHONE, contact_digest, contact_digests
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.services import model_update
 from huisvanhetkind.core.tokens import token_digest
@@ -120,15 +121,16 @@ def registration_create(
         raise ValidationError(_("We hebben je toestemming nodig om je inschrijving te bewaren."))
     _check_numbers(adults, children_ages)
     token, signed = signing.new_token()
-    email_hash, phone_hash = contact_digest(email), contact_digest(phone)
+    email_hash, phone_hash = contact_digest(email, EMAIL), contact_digest(phone, PHONE)
     with transaction.atomic():
         session = _lock(session)
         _check_open(session)
+        # Under every digest key: a registration made before the current key is caught too.
         same = Q()
         if email_hash:
-            same |= Q(email_digest=email_hash)
+            same |= Q(email_digest__in=contact_digests(email, EMAIL))
         if phone_hash:
-            same |= Q(phone_digest=phone_hash)
+            same |= Q(phone_digest__in=contact_digests(phone, PHONE))
         if session.registrations.filter(same, status__in=[S.CONFIRMED, S.WAITLISTED]).exists():
             raise ValidationError(
                 _(

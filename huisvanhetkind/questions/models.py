@@ -88,6 +88,10 @@ class Question(models.Model):
     name = EncryptedTextField(_("naam"), blank=True)
     email = EncryptedTextField(_("e-mail"), blank=True)
     phone = EncryptedTextField(_("telefoon"), blank=True)
+    # Keyed digests of the e-mail address and phone number (core.digests): a family finds its
+    # questions by its own contact details, without decrypting every row. Set by the services.
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    phone_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     consent_at = models.DateTimeField(_("toestemming gegeven op"))
 
     status = models.CharField(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.digests import EMAIL, PHONE, contact_digest
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.tokens import new_token, token_digest
 from huisvanhetkind.core.workdays import add_working_days, previous_working_day
@@ -200,6 +201,8 @@ def question_submit(
         name=name,
         email=email if channel == Question.Channel.EMAIL else "",
         phone=phone if channel == Question.Channel.PHONE else "",
+        email_digest=contact_digest(email, EMAIL) if channel == Question.Channel.EMAIL else "",
+        phone_digest=contact_digest(phone, PHONE) if channel == Question.Channel.PHONE else "",
         consent_at=now,
         created_at=now,
         due_on=_deadline(timezone.localdate(now)),
@@ -558,6 +561,8 @@ def question_erase(*, question: Question, now, days: int) -> Question:
         name="",
         email="",
         phone="",
+        email_digest="",
+        phone_digest="",
         token="",
         token_hash=None,
         child_age=None,
