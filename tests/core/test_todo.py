@@ -158,6 +158,72 @@ def test_a_long_list_ends_in_one_item_that_counts_the_rest(worker, house, organi
     assert listed.count == todo.LIMIT + 3
 
 
+def test_a_session_without_attendance_waits_until_it_is_filled_in(
+    worker, outsider, coordinator, house, organisation, other_organisation
+):
+    from huisvanhetkind.activities.services_registrations import registration_mark_attendance
+
+    yesterday = timezone.now() - timedelta(days=1)
+    ours = SessionFactory(
+        activity=ActivityFactory(house=house, title="Babymassage", organisations=[organisation]),
+        starts_at=yesterday,
+    )
+    registration = RegistrationFactory(session=ours)
+    # not to do: a session still to come, a cancelled one, one of long ago, one without families
+    RegistrationFactory(session=SessionFactory(activity=ours.activity))
+    RegistrationFactory(
+        session=SessionFactory(activity=ours.activity, starts_at=yesterday, is_cancelled=True)
+    )
+    RegistrationFactory(
+        session=SessionFactory(
+            activity=ours.activity, starts_at=timezone.now() - timedelta(days=40)
+        )
+    )
+    SessionFactory(activity=ours.activity, starts_at=yesterday - timedelta(hours=3))
+    assert titles(worker) == ["Aanwezigheden invullen: Babymassage"]
+    assert todo.todo_list(worker).groups[0].items[0].url == reverse(
+        "activities:manage_session", kwargs={"pk": ours.pk}
+    )
+    assert titles(outsider) == []  # another organisation's activity
+    assert titles(coordinator) == []  # a partner's activity is the partner's to do
+    registration_mark_attendance(session=ours, actor=worker, present_ids=[registration.pk])
+    assert titles(worker) == []
+
+
+def test_the_coordinator_fills_in_the_attendance_of_the_house_s_own_activity(
+    coordinator, outsider, house
+):
+    session = SessionFactory(
+        activity=ActivityFactory(house=house, title="Ontmoetingsmoment"),
+        starts_at=timezone.now() - timedelta(days=2),
+    )
+    RegistrationFactory(session=session)
+    assert titles(coordinator) == ["Aanwezigheden invullen: Ontmoetingsmoment"]
+    assert titles(outsider) == []
+
+
+def test_a_service_not_checked_for_12_months_waits_for_its_organisation(
+    worker, outsider, coordinator, organisation
+):
+    from huisvanhetkind.catalogue.models import Service
+    from huisvanhetkind.catalogue.services import service_verify
+
+    stale = ServiceFactory(organisation=organisation, name="Opvoedingswinkel")
+    fresh = ServiceFactory(organisation=organisation, name="Babbelbox")
+    Service.objects.filter(pk__in=[stale.pk, fresh.pk]).update(
+        created_at=timezone.now() - timedelta(days=400)
+    )
+    Service.objects.filter(pk=fresh.pk).update(last_verified_at=timezone.now() - timedelta(1))
+    assert titles(worker) == ["Aanbod nakijken: Opvoedingswinkel"]
+    item = todo.todo_list(worker).groups[0].items[0]
+    assert item.url == reverse("catalogue:service_edit", kwargs={"pk": stale.pk})
+    assert item.detail == "Opvoedingspunt Kalmthout, nog nooit nagekeken"
+    assert titles(outsider) == []
+    assert titles(coordinator) == []  # the house's whole list is on its offer page
+    service_verify(service=stale, actor=worker)
+    assert titles(worker) == []
+
+
 # --- The page and the navigation ----------------------------------------------------------------
 
 
