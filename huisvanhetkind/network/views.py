@@ -72,7 +72,7 @@ def dashboard(request):
         notification_preference_set(user=request.user, daily_digest=wanted)
         messages.success(
             request,
-            _("Je krijgt voortaan elke dag een e-mail met je takenlijst.")
+            _("Je krijgt voortaan elke ochtend een e-mail met je takenlijst.")
             if wanted
             else _("Je krijgt geen dagelijkse e-mail met je takenlijst meer."),
         )

@@ -58,10 +58,10 @@ def test_the_worker_finds_what_waits_on_mijn_werkplek(live_server, page, waiting
     assert_accessible(page)
     assert_fits_phone(page)
 
-    page.get_by_role("button", name="Stuur me elke dag een e-mail").click()
+    page.get_by_role("button", name="Stuur me elke ochtend een e-mail").click()
     page.wait_for_url("**/beheer/")
     assert page.get_by_text(
-        "Je krijgt voortaan elke dag een e-mail met je takenlijst."
+        "Je krijgt voortaan elke ochtend een e-mail met je takenlijst."
     ).is_visible()
     assert page.get_by_role("button", name="Geen dagelijkse e-mail meer").is_visible()
     assert NotificationPreference.objects.get(user=worker).daily_digest
