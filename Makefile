@@ -23,11 +23,13 @@ chromium:
 
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
-# only one, with threads for simultaneous requests.
+# only one, with threads for simultaneous requests. Beside it runs the scheduler of the periodic
+# jobs (with the immediate backend it runs each due job itself); it stops with the demo.
 demo: $(STAMP)
 	$(DEMO_ENV) $(BIN)/huisvanhetkind migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/huisvanhetkind seed_demo
 	@echo "Serving the demo at http://$(DEMO_ADDR)/ (Ctrl-C stops it)"
+	$(DEMO_ENV) $(BIN)/huisvanhetkind scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/gunicorn huisvanhetkind.wsgi:application --bind $(DEMO_ADDR) \
 	  --workers 1 --threads 8 --backlog 2048 --timeout 60 --no-control-socket --access-logfile -
 
