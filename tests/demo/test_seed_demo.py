@@ -201,9 +201,10 @@ def test_seeding_again_after_an_hsds_import_duplicates_nothing(tmp_path):
     again = import_hsds(tmp_path, _as_if_from_another_database(export.json()), "kalmthout")
     assert "nieuw" in again
     imported = counts()
-    # The imports did bring in records with the demo's names, under other ids.
+    # The imports did bring in records with the demo's names, under other ids; the embedded
+    # service summaries carry no domain, which the services refuse (per record, in Dutch).
     assert imported["Location"] > seeded["Location"]
-    assert imported["Service"] > seeded["Service"]
+    assert "domein" in again
     assert Organisation.objects.filter(name="Opvoedingspunt Kalmthout").count() >= 2
     assert (
         Location.objects.filter(house__slug="kalmthout", name="Huis van het Kind Kalmthout").count()
