@@ -253,6 +253,7 @@ def server_environment(url: str) -> dict:
         DEBUG="0",
         SECRET_KEY=os.environ["SECRET_KEY"],
         FIELD_ENCRYPTION_KEYS=os.environ["FIELD_ENCRYPTION_KEYS"],
+        FAMILY_DIGEST_KEYS=os.environ["FAMILY_DIGEST_KEYS"],
         # Thousands of registrations from one address: the public form's rate limits are off.
         REGISTRATION_RATE_LIMITS="0",
         ALLOWED_HOSTS="127.0.0.1",

@@ -33,6 +33,7 @@ def is_sqlite(url: str) -> bool:
 
 # A fixed, public key for the benchmark's synthetic data only.
 BENCH_ENCRYPTION_KEY = "bench:YmVuY2htYXJrLW9ubHktZmllbGQta2V5LTAwMDAwMDA="
+BENCH_DIGEST_KEY = "bench:benchmark-only-family-digest-key-0000000000"
 
 
 def setup_django(url: str) -> None:
@@ -43,6 +44,7 @@ def setup_django(url: str) -> None:
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
     # The benchmark's own encryption key (the server of activities_run.py runs without DEBUG).
     os.environ.setdefault("FIELD_ENCRYPTION_KEYS", BENCH_ENCRYPTION_KEY)
+    os.environ.setdefault("FAMILY_DIGEST_KEYS", BENCH_DIGEST_KEY)
     os.environ.setdefault("TASKS_BACKEND", "immediate")
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
