@@ -6,6 +6,7 @@ from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,
+    Group,
     Municipality,
     Organisation,
     PartnerApplication,
@@ -259,3 +260,92 @@ class PartnerDirectoryFilterForm(forms.Form):
 
 class CoordinatorInvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de nieuwe coördinator"))
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of one record by id that refuses, with the usual message, every value that is
+    not a plain ASCII number within the range of the key (instead of an error page)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_database_id(value, self.queryset.model) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class PersonChoiceField(IdChoiceField):
+    """A person as they act in a house: through one of their roles."""
+
+    def label_from_instance(self, role):
+        name = role.user.get_full_name() or role.user.email
+        where = role.organisation.name if role.organisation_id else _("coördinator van het huis")
+        return f"{name} ({role.user.email}) — {where}"
+
+
+class UserChoiceField(IdChoiceField):
+    def label_from_instance(self, user):
+        name = user.get_full_name()
+        return f"{name} ({user.email})" if name else user.email
+
+
+class RoleRevokeForm(forms.Form):
+    successor = UserChoiceField(
+        label=_("Collega die overneemt"),
+        queryset=get_user_model().objects.none(),
+        empty_label=_("— kies een collega —"),
+        help_text=_("Alles hierboven gaat naar deze collega van dezelfde organisatie."),
+    )
+
+    def __init__(self, *args, colleagues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = colleagues
+
+
+class BridgeWorkerForm(forms.Form):
+    person = PersonChoiceField(
+        label=_("Wie wordt brugfiguur?"),
+        queryset=Role.objects.none(),
+        empty_label=_("— kies een persoon —"),
+        help_text=_("Een medewerker of beheerder van een partner van het huis."),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class ChildcareDeskForm(forms.Form):
+    organisation = IdChoiceField(
+        label=_("Partner"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("— kies een partner —"),
+        help_text=_("De medewerkers van deze partner werken als Lokaal Loket Kinderopvang."),
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = partners
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        fields = ["kind", "name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class GroupMemberForm(forms.Form):
+    person = PersonChoiceField(
+        label=_("Nieuw lid"),
+        queryset=Role.objects.none(),
+        empty_label=_("— kies een persoon —"),
+        help_text=_(
+            "Een coördinator van het huis of een medewerker van een partner, namens die partner."
+        ),
+    )
+    is_lead = forms.BooleanField(label=_("Trekker van de groep"), required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people

@@ -267,13 +267,17 @@ class OpeningHours(models.Model):
 
 
 class Role(models.Model):
-    """A professional's role; a house coordinator has a house, organisation roles an organisation."""
+    """A professional's role; a house coordinator has a house, organisation roles an organisation,
+    a bridge worker both (the house that designated them, the organisation they work for)."""
 
     class Kind(models.TextChoices):
         PLATFORM_ADMIN = "platform_admin", _("platformbeheerder")
         COORDINATOR = "coordinator", _("coördinator van het huis")
         ORGANISATION_ADMIN = "org_admin", _("beheerder van de organisatie")
         ORGANISATION_WORKER = "org_worker", _("medewerker van de organisatie")
+        # A person of a partner organisation whom the house's coordinator designates as bridge
+        # worker (brugfiguur) in that house: it has both a house and an organisation.
+        BRIDGE_WORKER = "bridge_worker", _("brugfiguur")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
@@ -299,6 +303,7 @@ class Role(models.Model):
                         house__isnull=True,
                         organisation__isnull=False,
                     )
+                    | Q(kind="bridge_worker", house__isnull=False, organisation__isnull=False)
                 ),
             ),
             models.UniqueConstraint(
@@ -308,7 +313,7 @@ class Role(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "kind", "organisation"],
-                condition=Q(organisation__isnull=False),
+                condition=Q(organisation__isnull=False, house__isnull=True),
                 name="unique_organisation_role",
             ),
             models.UniqueConstraint(
@@ -322,7 +327,99 @@ class Role(models.Model):
 
     def __str__(self):
         scope = self.house or self.organisation or _("platform")
+        if self.house_id and self.organisation_id:
+            scope = f"{self.organisation}, {self.house}"
         return f"{self.user} — {self.get_kind_display()} ({scope})"
+
+
+class Designation(models.Model):
+    """A task the coordinator gives a partner organisation in the house, such as being one of
+    its Lokale Loketten Kinderopvang (a regional house may designate several). A designation
+    belongs to the organisation, not to a person: its people act on it."""
+
+    class Kind(models.TextChoices):
+        CHILDCARE_DESK = "childcare_desk", _("Lokaal Loket Kinderopvang")
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="designations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="designations"
+    )
+    kind = models.CharField(_("opdracht"), max_length=20, choices=Kind.choices)
+    since = models.DateField(_("sinds"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["kind", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "organisation", "kind"], name="one_designation_per_kind"
+            )
+        ]
+        verbose_name = _("opdracht van een partner")
+        verbose_name_plural = _("opdrachten van partners")
+
+    def __str__(self):
+        return f"{self.organisation} — {self.get_kind_display()} ({self.house})"
+
+
+class Group(models.Model):
+    """A group of a house with its own members: the steering group, the partner consultation,
+    a working group."""
+
+    class Kind(models.TextChoices):
+        STEERING = "steering", _("stuurgroep")
+        PARTNER_CONSULTATION = "consultation", _("partneroverleg")
+        WORKING = "working", _("werkgroep")
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="groups")
+    kind = models.CharField(_("soort groep"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("naam"), max_length=150)
+    description = models.TextField(_("opdracht van de groep"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["house", "name"], name="unique_group_name_per_house")
+        ]
+        verbose_name = _("groep")
+        verbose_name_plural = _("groepen")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class GroupMembership(models.Model):
+    """A professional in a group: on behalf of a partner organisation, or (no organisation) of
+    the house itself, as its coordinator does. A group has at most one lead (trekker)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+        verbose_name=_("namens"),
+    )
+    is_lead = models.BooleanField(_("trekker"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_lead", "user__last_name", "user__first_name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group"),
+            models.UniqueConstraint(
+                fields=["group"], condition=Q(is_lead=True), name="one_lead_per_group"
+            ),
+        ]
+        verbose_name = _("lid van een groep")
+        verbose_name_plural = _("leden van groepen")
+
+    def __str__(self):
+        return f"{self.user} — {self.group}"
 
 
 def _new_token() -> str:

@@ -4,8 +4,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.core import handover
 from huisvanhetkind.network.models import (
+    Designation,
     Domain,
+    Group,
+    GroupMembership,
     House,
     Invitation,
     Location,
@@ -212,3 +216,92 @@ def house_partnerships(house: House):
         .select_related("organisation")
         .order_by("organisation__name")
     )
+
+
+# --- handover, bridge workers, designations and groups ---------------------------------------
+
+MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+
+
+def role_leaves_organisation(role: Role) -> bool:
+    """Whether revoking ``role`` ends the person's work for its organisation (it is their last
+    role as admin or worker there)."""
+    return (
+        role.kind in MEMBER_KINDS
+        and not Role.objects.filter(
+            user_id=role.user_id, organisation_id=role.organisation_id, kind__in=MEMBER_KINDS
+        )
+        .exclude(pk=role.pk)
+        .exists()
+    )
+
+
+def role_holdings(role: Role) -> list[handover.Holding]:
+    """What moves to a colleague when ``role`` is revoked: nothing unless the person leaves the
+    organisation with it."""
+    if not role_leaves_organisation(role):
+        return []
+    return handover.holdings(role.user, role.organisation)
+
+
+def colleagues(role: Role):
+    """The people who work for the role's organisation (admins and workers), but its holder."""
+    return (
+        get_user_model()
+        .objects.filter(
+            roles__organisation_id=role.organisation_id,
+            roles__kind__in=MEMBER_KINDS,
+            is_active=True,
+        )
+        .exclude(pk=role.user_id)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def house_people(house: House, *, coordinators: bool = True):
+    """The roles through which people act in a house: admins and workers of its active partners
+    and (``coordinators``) its coordinators; one choice per person and organisation."""
+    in_house = Q(
+        kind__in=MEMBER_KINDS,
+        organisation__partnerships__house=house,
+        organisation__partnerships__status=Partnership.Status.ACTIVE,
+    )
+    if coordinators:
+        in_house |= Q(kind=Role.Kind.COORDINATOR, house=house)
+    return (
+        Role.objects.filter(in_house)
+        .select_related("user", "organisation")
+        .order_by(
+            "organisation__name", "user__last_name", "user__first_name", "user__email", "kind"
+        )
+    )
+
+
+def house_bridge_workers(house: House):
+    return (
+        Role.objects.filter(house=house, kind=Role.Kind.BRIDGE_WORKER)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__email")
+    )
+
+
+def house_designations(house: House, kind: str | None = None):
+    designations = Designation.objects.filter(house=house).select_related("organisation")
+    if kind:
+        designations = designations.filter(kind=kind)
+    return designations.order_by("kind", "organisation__name")
+
+
+def house_active_partners(house: House):
+    return Organisation.objects.filter(
+        partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
+    ).order_by("name")
+
+
+def house_groups(house: House):
+    return Group.objects.filter(house=house).annotate(member_count=Count("memberships"))
+
+
+def group_members(group: Group):
+    return GroupMembership.objects.filter(group=group).select_related("user", "organisation")

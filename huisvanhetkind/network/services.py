@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core import handover
+from huisvanhetkind.core.handover import Holding
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.services import model_update
 from huisvanhetkind.network import access
@@ -37,7 +39,9 @@ from huisvanhetkind.network.selectors import (
     organisation_admin_emails,
     organisation_houses,
     platform_admin_emails,
+    role_leaves_organisation,
 )
+from huisvanhetkind.network.services_groups import bridge_worker_end, works_for
 from huisvanhetkind.network.validators import normalise_enterprise_number
 from huisvanhetkind.network.workflow import (
     COORDINATOR_STEPS,
@@ -668,7 +672,11 @@ def role_grant(
 
 
 @transaction.atomic
-def role_revoke(*, actor, role: Role, context_house=None) -> None:
+def role_revoke(*, actor, role: Role, context_house=None, successor=None) -> list[Holding]:
+    """End a role. When it is the person's last role in an organisation (admin or worker), what
+    they hold for it (see ``core.handover``) moves to ``successor``, a colleague of the same
+    organisation; with something held and no colleague, nothing changes. Their bridge worker
+    roles for that organisation end with it. Returns what moved."""
     if role.user_id == getattr(actor, "pk", None) and role.kind == Role.Kind.ORGANISATION_ADMIN:
         others = Role.objects.filter(
             organisation=role.organisation, kind=Role.Kind.ORGANISATION_ADMIN
@@ -677,7 +685,34 @@ def role_revoke(*, actor, role: Role, context_house=None) -> None:
             raise ValidationError(
                 _("Je bent de enige beheerder van deze organisatie: duid eerst iemand anders aan.")
             )
+    if role.kind == Role.Kind.BRIDGE_WORKER:
+        # Ended by the organisation that employs the person: in the trail of its house.
+        bridge_worker_end(actor=actor, role=role)
+        return []
+    moved = []
+    leaves = role_leaves_organisation(role)
+    if leaves:
+        if successor is not None and (
+            successor.pk == role.user_id or not works_for(successor, role.organisation)
+        ):
+            raise ValidationError(
+                _("Kies een collega van %(name)s die blijft.") % {"name": role.organisation.name}
+            )
+        moved = handover.transfer(
+            from_user=role.user, to_user=successor, organisation=role.organisation, actor=actor
+        )
+        bridge_roles = Role.objects.filter(
+            user=role.user, organisation=role.organisation, kind=Role.Kind.BRIDGE_WORKER
+        ).select_related("user", "house", "organisation")
+        for bridge_role in bridge_roles:
+            bridge_worker_end(
+                actor=actor,
+                role=bridge_role,
+                reason=_("Werkt niet meer voor %(name)s.") % {"name": role.organisation.name},
+            )
     changes = {"user": [role.user.email, None], "role": [role.kind, None]}
+    if moved:
+        changes["handed_over_to"] = [None, successor.email]
     if role.organisation_id:
         _audit_organisation_event(
             actor=actor,
@@ -696,6 +731,7 @@ def role_revoke(*, actor, role: Role, context_house=None) -> None:
             changes=changes,
         )
     role.delete()
+    return moved
 
 
 @transaction.atomic

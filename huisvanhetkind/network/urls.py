@@ -24,6 +24,38 @@ urlpatterns = [
     ),
     path("beheer/huis/<slug:house_slug>/partners/", views.house_partners, name="house_partners"),
     path(
+        "beheer/huis/<slug:house_slug>/brugfiguren/",
+        views.house_bridge_workers,
+        name="house_bridge_workers",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/brugfiguren/<int:pk>/beeindigen/",
+        views.house_bridge_worker_end,
+        name="house_bridge_worker_end",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/loketten-kinderopvang/",
+        views.house_childcare_desks,
+        name="house_childcare_desks",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/loketten-kinderopvang/<int:pk>/opheffen/",
+        views.house_childcare_desk_end,
+        name="house_childcare_desk_end",
+    ),
+    path("beheer/huis/<slug:house_slug>/groepen/", views.house_groups, name="house_groups"),
+    path("beheer/huis/<slug:house_slug>/groepen/<int:pk>/", views.house_group, name="house_group"),
+    path(
+        "beheer/huis/<slug:house_slug>/groepen/<int:pk>/opheffen/",
+        views.house_group_delete,
+        name="house_group_delete",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/groepen/<int:pk>/leden/<int:membership_pk>/",
+        views.house_group_member,
+        name="house_group_member",
+    ),
+    path(
         "beheer/partnerschappen/<int:pk>/",
         views.partnership_request,
         name="partnership_request",

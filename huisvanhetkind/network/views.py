@@ -10,17 +10,22 @@ from huisvanhetkind.audit.selectors import audit_events_for_house
 from huisvanhetkind.core import throttle, todo
 from huisvanhetkind.core.forms import HONEYPOT_FIELD
 from huisvanhetkind.core.services import notification_preference_set
-from huisvanhetkind.network import access, selectors, services
+from huisvanhetkind.network import access, selectors, services, services_groups
 from huisvanhetkind.network.forms import (
+    BridgeWorkerForm,
+    ChildcareDeskForm,
     CoordinatorInvitationForm,
     DeclineForm,
+    GroupForm,
+    GroupMemberForm,
     InvitationAcceptForm,
     InvitationForm,
     OrganisationProfileForm,
     PartnerApplicationForm,
     PartnershipRefuseForm,
+    RoleRevokeForm,
 )
-from huisvanhetkind.network.models import Role
+from huisvanhetkind.network.models import Designation, Role
 from huisvanhetkind.network.workflow import ApplicationStatus
 
 # Attempts (valid or not) to send "Partner worden" per client address and hour.
@@ -320,19 +325,34 @@ def house_coordinators(request):
     )
 
 
-@require_POST
 @access.professional_required
 def role_remove(request, pk, role_pk):
+    """Revoke a role. When the person leaves the organisation with it and holds something for
+    it (questions, group seats, ...), the page shows what moves and asks for the colleague who
+    takes over; otherwise the button on the team page revokes at once."""
     role = access.get_role_for_management(request.user, pk, role_pk)
-    try:
-        services.role_revoke(actor=request.user, role=role)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("De rol van %(email)s is ingetrokken.") % {"email": role.user.email}
-        )
-    return redirect("network:team", pk=role.organisation_id)
+    holdings = selectors.role_holdings(role)
+    form = RoleRevokeForm(
+        request.POST if request.method == "POST" and holdings else None,
+        colleagues=selectors.colleagues(role),
+    )
+    if request.method == "POST" and (not holdings or form.is_valid()):
+        successor = form.cleaned_data["successor"] if holdings else None
+        try:
+            services.role_revoke(actor=request.user, role=role, successor=successor)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            message = _("De rol van %(email)s is ingetrokken.") % {"email": role.user.email}
+            if successor is not None:
+                message += " " + _("%(email)s neemt over.") % {"email": successor.email}
+            messages.success(request, message)
+        return redirect("network:team", pk=role.organisation_id)
+    return render(
+        request,
+        "network/role_revoke.html",
+        {"organisation": role.organisation, "role": role, "holdings": holdings, "form": form},
+    )
 
 
 def invitation_accept(request, token):
@@ -376,3 +396,189 @@ def invitation_accept(request, token):
     return render(
         request, "network/invitation_accept.html", {"invitation": invitation, "form": form}
     )
+
+
+# --- bridge workers, childcare desks and groups of a house (its coordinator) ---------------
+
+
+@access.professional_required
+def house_bridge_workers(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    form = BridgeWorkerForm(
+        request.POST or None, people=selectors.house_people(house, coordinators=False)
+    )
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        try:
+            services_groups.bridge_worker_designate(
+                actor=request.user, house=house, user=person.user, organisation=person.organisation
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("%(email)s is nu brugfiguur.") % {"email": person.user.email}
+            )
+            return redirect("network:house_bridge_workers", house_slug=house.slug)
+    return render(
+        request,
+        "network/house_bridge_workers.html",
+        {"house": house, "bridge_workers": selectors.house_bridge_workers(house), "form": form},
+    )
+
+
+@require_POST
+@access.professional_required
+def house_bridge_worker_end(request, pk):
+    role = access.get_bridge_worker_role_for_coordinator(request.user, request.house, pk)
+    services_groups.bridge_worker_end(actor=request.user, role=role)
+    messages.success(request, _("%(email)s is geen brugfiguur meer.") % {"email": role.user.email})
+    return redirect("network:house_bridge_workers", house_slug=request.house.slug)
+
+
+@access.professional_required
+def house_childcare_desks(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    form = ChildcareDeskForm(request.POST or None, partners=selectors.house_active_partners(house))
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        try:
+            services_groups.designation_create(
+                actor=request.user,
+                house=house,
+                organisation=organisation,
+                kind=Designation.Kind.CHILDCARE_DESK,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is nu een Lokaal Loket Kinderopvang van het huis.")
+                % {"name": organisation.name},
+            )
+            return redirect("network:house_childcare_desks", house_slug=house.slug)
+    return render(
+        request,
+        "network/house_childcare_desks.html",
+        {
+            "house": house,
+            "desks": selectors.house_designations(house, Designation.Kind.CHILDCARE_DESK),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@access.professional_required
+def house_childcare_desk_end(request, pk):
+    designation = access.get_designation_for_coordinator(request.user, request.house, pk)
+    services_groups.designation_delete(actor=request.user, designation=designation)
+    messages.success(
+        request,
+        _("%(name)s is geen Lokaal Loket Kinderopvang meer.")
+        % {"name": designation.organisation.name},
+    )
+    return redirect("network:house_childcare_desks", house_slug=request.house.slug)
+
+
+@access.professional_required
+def house_groups(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services_groups.group_save(
+                actor=request.user, house=house, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De groep %(name)s is gemaakt.") % {"name": group.name})
+            return redirect("network:house_group", house_slug=house.slug, pk=group.pk)
+    return render(
+        request,
+        "network/house_groups.html",
+        {"house": house, "groups": selectors.house_groups(house), "form": form},
+    )
+
+
+@access.professional_required
+def house_group(request, pk):
+    """A group: its name and task, and its members (add one, remove one, choose the lead)."""
+    group = access.get_group_for_coordinator(request.user, request.house, pk)
+    house = group.house
+    posted = request.POST if request.method == "POST" else None
+    action = request.POST.get("action") if posted else None
+    group_form = GroupForm(posted if action == "save" else None, instance=group)
+    member_form = GroupMemberForm(
+        posted if action == "add" else None, people=selectors.house_people(house)
+    )
+    try:
+        if action == "save" and group_form.is_valid():
+            services_groups.group_save(
+                actor=request.user, house=house, group=group, data=group_form.cleaned_data
+            )
+            messages.success(request, _("De groep is bijgewerkt."))
+            return redirect("network:house_group", house_slug=house.slug, pk=group.pk)
+        if action == "add" and member_form.is_valid():
+            person = member_form.cleaned_data["person"]
+            services_groups.group_member_add(
+                actor=request.user,
+                group=group,
+                user=person.user,
+                organisation=person.organisation,
+                is_lead=member_form.cleaned_data["is_lead"],
+            )
+            messages.success(
+                request,
+                _("%(email)s is nu lid van %(group)s.")
+                % {"email": person.user.email, "group": group.name},
+            )
+            return redirect("network:house_group", house_slug=house.slug, pk=group.pk)
+    except ValidationError as error:
+        (group_form if action == "save" else member_form).add_error(None, error)
+    group.refresh_from_db()
+    return render(
+        request,
+        "network/house_group.html",
+        {
+            "house": house,
+            "group": group,
+            "members": selectors.group_members(group),
+            "group_form": group_form,
+            "member_form": member_form,
+        },
+    )
+
+
+@require_POST
+@access.professional_required
+def house_group_delete(request, pk):
+    group = access.get_group_for_coordinator(request.user, request.house, pk)
+    services_groups.group_delete(actor=request.user, group=group)
+    messages.success(request, _("De groep %(name)s is opgeheven.") % {"name": group.name})
+    return redirect("network:house_groups", house_slug=request.house.slug)
+
+
+@require_POST
+@access.professional_required
+def house_group_member(request, pk, membership_pk):
+    """Remove a member, or make them the group's lead (or no longer lead)."""
+    membership = access.get_group_membership_for_coordinator(
+        request.user, request.house, pk, membership_pk
+    )
+    action = request.POST.get("action")
+    email = membership.user.email
+    if action == "remove":
+        services_groups.group_member_remove(actor=request.user, membership=membership)
+        messages.success(request, _("%(email)s is geen lid meer.") % {"email": email})
+    elif action in ("lead", "unlead"):
+        services_groups.group_lead_set(
+            actor=request.user, membership=membership, is_lead=action == "lead"
+        )
+        if action == "lead":
+            messages.success(request, _("%(email)s is nu trekker.") % {"email": email})
+        else:
+            messages.success(request, _("%(email)s is geen trekker meer.") % {"email": email})
+    return redirect("network:house_group", house_slug=request.house.slug, pk=pk)
