@@ -12,6 +12,7 @@ from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.network.access import (
+    acting_organisation,
     coordinated_house_ids,
     is_platform_admin,
     member_organisation_ids,
@@ -149,6 +150,7 @@ def session_registrations_read(*, session: Session, actor, purpose: str) -> list
         action=AuditEvent.Action.READ,
         target=session,
         house=session.activity.house,
+        organisation=acting_organisation(actor, session.activity.organisations.all()),
         reason=str(READ_PURPOSES[purpose]),
         changes={"registrations": [None, [r.pk for r in registrations]]},
     )

@@ -30,6 +30,16 @@ class AuditEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="audit_events",
     )
+    # On behalf of which organisation a professional acted (a family can be told which
+    # organisation read its data); empty for a coordinator acting for the house, or the system.
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation_label = models.CharField(max_length=255, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
     target_type = models.CharField(max_length=100)
     target_id = models.CharField(max_length=64)
@@ -50,3 +60,9 @@ class AuditEvent(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
         )
+
+    def save(self, *args, **kwargs):
+        """The trail is append-only: an event is written once and never changed."""
+        if not self._state.adding:
+            raise ValueError("An audit event cannot be changed.")
+        super().save(*args, **kwargs)

@@ -5,25 +5,39 @@ from django.db import models
 from huisvanhetkind.audit.models import AuditEvent
 
 
+def _check_changes(changes: dict) -> dict:
+    """``changes`` is always ``{field: [before, after]}`` (``None`` for nothing)."""
+    for field, pair in changes.items():
+        if not isinstance(field, str) or not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise ValueError(
+                f"Audit changes must be {{field: [before, after]}}; {field!r} is {pair!r}."
+            )
+    return {field: list(pair) for field, pair in changes.items()}
+
+
 def audit_record(
     *,
     actor,
     action: str,
     target: models.Model,
     house=None,
+    organisation=None,
     reason: str = "",
     changes: dict | None = None,
 ) -> AuditEvent:
-    """Record that ``actor`` did ``action`` to ``target`` (in ``house``), and why."""
+    """Record that ``actor`` did ``action`` to ``target`` (in ``house``, on behalf of
+    ``organisation``), and why; ``changes`` as ``{field: [before, after]}``."""
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if is_person else None,
         actor_label=(actor.get_username() if is_person else "systeem"),
         house=house,
+        organisation=organisation,
+        organisation_label=str(organisation)[:255] if organisation is not None else "",
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
         target_label=str(target)[:255],
         reason=reason,
-        changes=changes or {},
+        changes=_check_changes(changes or {}),
     )

@@ -23,6 +23,7 @@ from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.tokens import new_token, token_digest
 from huisvanhetkind.core.workdays import add_working_days, previous_working_day
 from huisvanhetkind.network.access import (
+    acting_organisation,
     is_coordinator,
     member_organisation_ids,
 )
@@ -124,6 +125,7 @@ def _status_change(
         action=AuditEvent.Action.UPDATE,
         target=question,
         house=question.house,
+        organisation=acting_organisation(actor, [question.organisation]),
         changes={"status": [source, target], **(changes or {})},
     )
 
@@ -293,7 +295,13 @@ def question_read(*, question: Question, actor, template_id: int | None = None) 
     also when a refused form shows the page again. ``template_id`` picks an answer template of
     the professional's organisations to start the answer with.
     """
-    audit_record(actor=actor, action=AuditEvent.Action.READ, target=question, house=question.house)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.READ,
+        target=question,
+        house=question.house,
+        organisation=acting_organisation(actor, [question.organisation]),
+    )
     templates = selectors.answer_templates(member_organisation_ids(actor))
     is_open = question.status in OPEN_STATES
     return QuestionPage(
@@ -337,6 +345,7 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
                 action=AuditEvent.Action.UPDATE,
                 target=question,
                 house=question.house,
+                organisation=acting_organisation(actor, [question.organisation]),
                 changes=changes,
             )
     if assignee != actor and assignee.email:
@@ -444,6 +453,7 @@ def question_forward(*, question: Question, actor, organisation, note: str) -> Q
             action=AuditEvent.Action.UPDATE,
             target=question,
             house=question.house,
+            organisation=acting_organisation(actor, [question.organisation]),
             changes=changes,
         )
     else:
@@ -471,6 +481,7 @@ def question_note_add(*, question: Question, actor, body: str) -> QuestionEvent:
         action=AuditEvent.Action.UPDATE,
         target=question,
         house=question.house,
+        organisation=acting_organisation(actor, [question.organisation]),
         changes={"note": [None, event.pk]},
     )
     return event

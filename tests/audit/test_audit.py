@@ -58,3 +58,61 @@ def test_partners_and_other_coordinators_cannot_read_the_trail(
     response = logged_in(coordinator).get(url)
     assert response.status_code == 200
     assert "Geheime aanvraag" in response.content.decode()
+
+
+def test_changes_have_one_shape_before_and_after(house, coordinator):
+    application = PartnerApplicationFactory(house=house)
+    event = audit_record(
+        actor=coordinator,
+        action=AuditEvent.Action.UPDATE,
+        target=application,
+        house=house,
+        changes={"status": ("pending", "declined"), "organisation_id": [None, 3]},
+    )
+    assert event.changes == {"status": ["pending", "declined"], "organisation_id": [None, 3]}
+    for wrong in ({"status": "declined"}, {"count": 3}, {"status": ["a", "b", "c"]}):
+        with pytest.raises(ValueError, match="before, after"):
+            audit_record(
+                actor=coordinator,
+                action=AuditEvent.Action.UPDATE,
+                target=application,
+                house=house,
+                changes=wrong,
+            )
+    assert AuditEvent.objects.filter(target_id=str(application.pk)).count() == 1
+
+
+def test_the_trail_is_append_only(house, coordinator):
+    event = audit_record(
+        actor=coordinator,
+        action=AuditEvent.Action.READ,
+        target=PartnerApplicationFactory(house=house),
+        house=house,
+    )
+    event.reason = "achteraf veranderd"
+    with pytest.raises(ValueError):
+        event.save()
+    event.refresh_from_db()
+    assert event.reason == ""
+
+
+def test_a_read_records_on_behalf_of_which_organisation(house, organisation, worker, coordinator):
+    from huisvanhetkind.questions.services import question_read
+    from tests.factories import QuestionFactory
+
+    question = QuestionFactory(house=house, organisation=organisation, status="new")
+    question_read(question=question, actor=worker)
+    question_read(question=question, actor=coordinator)
+    by_worker, by_coordinator = AuditEvent.objects.filter(
+        action=AuditEvent.Action.READ, target_id=str(question.pk)
+    ).order_by("id")
+    assert by_worker.organisation == organisation
+    assert by_worker.organisation_label == organisation.name
+    # The coordinator acts for the house, not for a partner.
+    assert by_coordinator.organisation is None
+    trail = (
+        logged_in(coordinator)
+        .get(reverse("network:audit_trail", kwargs={"house_slug": house.slug}))
+        .content.decode()
+    )
+    assert f"namens {organisation.name}" in trail
