@@ -1,5 +1,6 @@
 """Who may see and do what. Every access rule about the network lives here."""
 
+from enum import StrEnum
 from functools import wraps
 
 from allauth.mfa.utils import is_mfa_enabled
@@ -12,13 +13,16 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.mfa import second_factor_used
 from huisvanhetkind.network.models import (
+    Designation,
+    Group,
+    GroupMembership,
     Invitation,
     Organisation,
     PartnerApplication,
     Partnership,
     Role,
 )
-from huisvanhetkind.network.selectors import houses_public
+from huisvanhetkind.network.selectors import MEMBER_KINDS, houses_public
 from huisvanhetkind.network.workflow import ApplicationStatus
 
 SECOND_FACTOR_TYPES = ["totp", "webauthn"]
@@ -35,7 +39,111 @@ def roles_of(user) -> list[Role]:
     return user._roles_cache
 
 
-MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
+class Capability(StrEnum):
+    """What a user may act as, and the scope ``may_act_as`` needs for it."""
+
+    PLATFORM_ADMIN = "platform_admin"  # no scope
+    COORDINATOR = "coordinator"  # house
+    ORGANISATION_ADMIN = "organisation_admin"  # organisation: decides who works for it
+    WORKS_FOR = "works_for"  # organisation: its admins and workers, nobody else
+    ORGANISATION_MEMBER = "organisation_member"  # organisation: keeps its offer current
+    ORGANISATION_MANAGER = "organisation_manager"  # organisation: its team and public profile
+    BRIDGE_WORKER = "bridge_worker"  # house (and optionally the organisation)
+    CHILDCARE_DESK = "childcare_desk"  # house (and optionally the organisation)
+    GROUP_MEMBER = "group_member"  # group
+    GROUP_LEAD = "group_lead"  # group
+
+
+# The scope each capability is asked about: a question without it is a mistake in the code.
+_SCOPE = {
+    Capability.COORDINATOR: "house",
+    Capability.ORGANISATION_ADMIN: "organisation",
+    Capability.WORKS_FOR: "organisation",
+    Capability.ORGANISATION_MEMBER: "organisation",
+    Capability.ORGANISATION_MANAGER: "organisation",
+    Capability.BRIDGE_WORKER: "house",
+    Capability.CHILDCARE_DESK: "house",
+    Capability.GROUP_MEMBER: "group",
+    Capability.GROUP_LEAD: "group",
+}
+
+
+def group_memberships_of(user) -> list[GroupMembership]:
+    """The groups a user is member of, read once per request."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_group_memberships_cache"):
+        user._group_memberships_cache = list(GroupMembership.objects.filter(user=user))
+    return user._group_memberships_cache
+
+
+def _is_platform_admin(user) -> bool:
+    return user.is_superuser or any(r.kind == Role.Kind.PLATFORM_ADMIN for r in roles_of(user))
+
+
+def _has_role(user, kind, *, house=None, organisation=None) -> bool:
+    return any(
+        r.kind == kind
+        and (house is None or r.house_id == house.pk)
+        and (organisation is None or r.organisation_id == organisation.pk)
+        for r in roles_of(user)
+    )
+
+
+def _works_for(user, organisation) -> bool:
+    return any(
+        r.kind in MEMBER_KINDS and r.organisation_id == organisation.pk for r in roles_of(user)
+    )
+
+
+def may_act_as(user, capability, *, house=None, organisation=None, group=None) -> bool:
+    """May ``user`` act as ``capability`` here? The one answer every access rule builds on.
+
+    Platform admins act as coordinator and as admin of every organisation (they administer the
+    platform); being a bridge worker, a childcare desk or a group member is a task of a person
+    or an organisation, which nobody holds by being an administrator.
+    """
+    capability = Capability(capability)
+    scope = _SCOPE.get(capability)
+    if scope and {"house": house, "organisation": organisation, "group": group}[scope] is None:
+        raise ValueError(f"may_act_as({capability!r}) needs a {scope}.")
+    if user is None or not user.is_authenticated:
+        return False
+    match capability:
+        case Capability.PLATFORM_ADMIN:
+            return _is_platform_admin(user)
+        case Capability.COORDINATOR:
+            return _is_platform_admin(user) or _has_role(user, Role.Kind.COORDINATOR, house=house)
+        case Capability.ORGANISATION_ADMIN:
+            return _is_platform_admin(user) or _has_role(
+                user, Role.Kind.ORGANISATION_ADMIN, organisation=organisation
+            )
+        case Capability.WORKS_FOR:
+            return _works_for(user, organisation)
+        case Capability.ORGANISATION_MEMBER:
+            if _works_for(user, organisation) or _is_platform_admin(user):
+                return True
+            houses = coordinated_house_ids(user)
+            return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
+        case Capability.ORGANISATION_MANAGER:
+            return may_act_as(
+                user, Capability.ORGANISATION_ADMIN, organisation=organisation
+            ) or coordinates_every_house_of(user, organisation)
+        case Capability.BRIDGE_WORKER:
+            return _has_role(user, Role.Kind.BRIDGE_WORKER, house=house, organisation=organisation)
+        case Capability.CHILDCARE_DESK:
+            desks = Designation.objects.filter(
+                house=house,
+                kind=Designation.Kind.CHILDCARE_DESK,
+                organisation_id__in=member_organisation_ids(user),
+            )
+            if organisation is not None:
+                desks = desks.filter(organisation=organisation)
+            return desks.exists()
+        case Capability.GROUP_MEMBER:
+            return any(m.group_id == group.pk for m in group_memberships_of(user))
+        case Capability.GROUP_LEAD:
+            return any(m.group_id == group.pk and m.is_lead for m in group_memberships_of(user))
 
 
 def member_organisation_ids(user) -> set[int]:
@@ -66,15 +174,11 @@ def has_second_factor(user) -> bool:
 
 
 def is_platform_admin(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or any(r.kind == Role.Kind.PLATFORM_ADMIN for r in roles_of(user))
-    )
+    return may_act_as(user, Capability.PLATFORM_ADMIN)
 
 
 def is_coordinator(user, house) -> bool:
-    return is_platform_admin(user) or any(
-        r.kind == Role.Kind.COORDINATOR and r.house_id == house.pk for r in roles_of(user)
-    )
+    return may_act_as(user, Capability.COORDINATOR, house=house)
 
 
 def coordinated_house_ids(user) -> set[int]:
@@ -89,10 +193,30 @@ def organisation_house_ids(organisation) -> set[int]:
 
 def is_organisation_admin(user, organisation) -> bool:
     """The organisation's own admins and platform admins: they decide who works for it."""
-    return is_platform_admin(user) or any(
-        r.kind == Role.Kind.ORGANISATION_ADMIN and r.organisation_id == organisation.pk
-        for r in roles_of(user)
-    )
+    return may_act_as(user, Capability.ORGANISATION_ADMIN, organisation=organisation)
+
+
+def works_for(user, organisation) -> bool:
+    """The organisation's own admins and workers (a colleague who can take over their work)."""
+    return may_act_as(user, Capability.WORKS_FOR, organisation=organisation)
+
+
+def is_bridge_worker(user, house, organisation=None) -> bool:
+    return may_act_as(user, Capability.BRIDGE_WORKER, house=house, organisation=organisation)
+
+
+def is_childcare_desk(user, house, organisation=None) -> bool:
+    """Works for an organisation the coordinator designated as the house's Lokaal Loket
+    Kinderopvang (for ``organisation``: that one)."""
+    return may_act_as(user, Capability.CHILDCARE_DESK, house=house, organisation=organisation)
+
+
+def is_group_member(user, group) -> bool:
+    return may_act_as(user, Capability.GROUP_MEMBER, group=group)
+
+
+def is_group_lead(user, group) -> bool:
+    return may_act_as(user, Capability.GROUP_LEAD, group=group)
 
 
 def coordinates_every_house_of(user, organisation) -> bool:
@@ -112,9 +236,7 @@ def can_manage_organisation(user, organisation) -> bool:
     """Team (invite, revoke) and public profile: the organisation's admins, platform admins and
     the coordinator of every house it is partner of. An organisation shared with a house the
     coordinator does not coordinate manages itself."""
-    return is_organisation_admin(user, organisation) or coordinates_every_house_of(
-        user, organisation
-    )
+    return may_act_as(user, Capability.ORGANISATION_MANAGER, organisation=organisation)
 
 
 def managed_organisation_ids(user, organisation_ids) -> set[int]:
@@ -147,16 +269,7 @@ def managed_organisation_ids(user, organisation_ids) -> set[int]:
 def is_organisation_member(user, organisation) -> bool:
     """Admins and workers of the organisation, the coordinators of its houses, platform admins:
     who keeps its offer (the catalogue) current."""
-    if any(
-        r.organisation_id == organisation.pk
-        and r.kind in (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
-        for r in roles_of(user)
-    ):
-        return True
-    if is_platform_admin(user):
-        return True
-    houses = coordinated_house_ids(user)
-    return bool(houses) and organisation.partnerships.filter(house_id__in=houses).exists()
+    return may_act_as(user, Capability.ORGANISATION_MEMBER, organisation=organisation)
 
 
 # The writes without a page of their own (the demo seeder, imports, commands) take ``actor=None``:
@@ -175,8 +288,9 @@ def can_create_organisation(user, houses) -> bool:
     organisation of no house is the platform admin's)."""
     if user is None or is_platform_admin(user):
         return True
-    house_ids = {house.pk for house in houses}
-    return bool(house_ids) and house_ids <= coordinated_house_ids(user)
+    return bool(houses) and all(
+        may_act_as(user, Capability.COORDINATOR, house=house) for house in houses
+    )
 
 
 def can_save_location(user, *, house=None, organisation=None) -> bool:
@@ -286,3 +400,36 @@ def get_partnership_request_for_user(user, pk) -> PartnerApplication:
     if not is_organisation_admin(user, application.organisation):
         raise Http404
     return application
+
+
+def get_bridge_worker_role_for_coordinator(user, house, pk) -> Role:
+    """A bridge worker of a house its coordinator manages."""
+    get_house_for_coordinator(user, house)
+    return get_object_or_404(
+        Role.objects.select_related("user", "organisation", "house"),
+        pk=pk,
+        house=house,
+        kind=Role.Kind.BRIDGE_WORKER,
+    )
+
+
+def get_designation_for_coordinator(user, house, pk) -> Designation:
+    get_house_for_coordinator(user, house)
+    return get_object_or_404(
+        Designation.objects.select_related("organisation", "house"), pk=pk, house=house
+    )
+
+
+def get_group_for_coordinator(user, house, pk) -> Group:
+    """A group of a house, managed by its coordinator."""
+    get_house_for_coordinator(user, house)
+    return get_object_or_404(Group.objects.select_related("house"), pk=pk, house=house)
+
+
+def get_group_membership_for_coordinator(user, house, pk, membership_pk) -> GroupMembership:
+    group = get_group_for_coordinator(user, house, pk)
+    return get_object_or_404(
+        GroupMembership.objects.select_related("user", "organisation", "group__house"),
+        pk=membership_pk,
+        group=group,
+    )
