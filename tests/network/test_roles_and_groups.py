@@ -347,3 +347,42 @@ def test_outsiders_do_not_open_or_change_a_group(
         services_groups.group_delete(actor=outsider, group=group)
     # The positive control: the coordinator of the house.
     assert logged_in(coordinator).get(url("house_group", house, pk=group.pk)).status_code == 200
+
+
+def _queries(client, path) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_pages_of_the_house_read_a_fixed_number_of_queries(coordinator, organisation, house):
+    group = services_groups.group_save(
+        actor=coordinator, house=house, data={"kind": "steering", "name": "Stuurgroep"}
+    )
+    client = logged_in(coordinator)
+    paths = [
+        url("house_bridge_workers", house),
+        url("house_childcare_desks", house),
+        url("house_groups", house),
+        url("house_group", house, pk=group.pk),
+    ]
+    few = [_queries(client, path) for path in paths]
+    for n in range(5):
+        person = RoleFactory(kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
+        services_groups.group_member_add(
+            actor=coordinator, group=group, user=person.user, organisation=organisation
+        )
+        services_groups.bridge_worker_designate(
+            actor=coordinator, house=house, user=person.user, organisation=organisation
+        )
+        other = OrganisationFactory(houses=[house])
+        services_groups.designation_create(
+            actor=coordinator, house=house, organisation=other, kind="childcare_desk"
+        )
+        services_groups.group_save(
+            actor=coordinator, house=house, data={"kind": "working", "name": f"Werkgroep {n}"}
+        )
+    assert [_queries(client, path) for path in paths] == few
