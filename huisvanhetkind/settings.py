@@ -262,6 +262,8 @@ LOGGING = {
 # Background tasks (e-mails, reminders, retention): in the database, run by `huisvanhetkind db_worker`.
 # TASKS_BACKEND=immediate runs them in the request instead (tests and the demo).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+# Seconds between the passes of `huisvanhetkind scheduler` over the periodic jobs (core.scheduler).
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 TASKS = {
     "default": {
         "BACKEND": {

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from huisvanhetkind.api.api import api
+from huisvanhetkind.network.access import is_platform_admin
 from huisvanhetkind.web import views as web_views
 
 urlpatterns = [
@@ -20,10 +21,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),
+    # Core's pages (the periodic jobs' runs) are for platform admins; core knows no roles, so
+    # the network's rule is handed to its views here.
+    path("", include("huisvanhetkind.core.urls"), {"allowed": is_platform_admin}),
     path("", include("huisvanhetkind.network.urls")),
     path("", include("huisvanhetkind.catalogue.urls")),
     path("", include("huisvanhetkind.questions.urls")),
     path("", include("huisvanhetkind.activities.urls")),
+    path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]
 # Uploaded photos: served by the platform itself only in development and the demo (DEBUG);

@@ -7,7 +7,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
-    path("privacy/", views.privacy_statement, name="privacy"),
     path("<slug:house_slug>/", views.house_home, name="house"),
     path("<slug:house_slug>/partners/", views.partner_directory, name="partners"),
     path("<slug:house_slug>/partners/<int:pk>/", views.partner_detail, name="partner"),

@@ -62,10 +62,6 @@ def accessibility_statement(request):
     return render(request, "web/accessibility.html")
 
 
-def privacy_statement(request):
-    return render(request, "web/privacy.html")
-
-
 def healthz(request):
     try:
         with connection.cursor() as cursor:

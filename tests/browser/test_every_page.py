@@ -465,7 +465,7 @@ def public_pages(w):
         r("network:apply", house_slug=slug),
         r("network:invitation_accept", token=w.invitation.token),
         r("web:accessibility"),
-        r("web:privacy"),
+        r("privacy:statement"),
         r("account_login"),
         r("account_reset_password"),
         ("404 of a house", f"/{slug}/bestaat-niet/", 404),
