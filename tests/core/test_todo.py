@@ -357,10 +357,13 @@ def test_the_digest_is_a_daily_job():
 def test_the_professional_turns_the_digest_on_and_off_on_the_workplace(worker):
     client = logged_in(worker)
     assert (
-        "Stuur me elke ochtend een e-mail" in client.get(reverse("network:dashboard")).content.decode()
+        "Stuur me elke ochtend een e-mail"
+        in client.get(reverse("network:dashboard")).content.decode()
     )
     response = client.post(reverse("network:dashboard"), {"digest": "1"}, follow=True)
-    assert "Je krijgt voortaan elke ochtend een e-mail met je takenlijst." in response.content.decode()
+    assert (
+        "Je krijgt voortaan elke ochtend een e-mail met je takenlijst." in response.content.decode()
+    )
     assert "Geen dagelijkse e-mail meer" in response.content.decode()
     assert NotificationPreference.objects.get(user=worker).daily_digest
     client.post(reverse("network:dashboard"), {"digest": "0"})
