@@ -1,7 +1,6 @@
 """Public pages of activities: the calendar, an activity, the feeds, registering without an
 account, the family's manage link, and news. The calendar's date rules are in ``calendar``."""
 
-import json
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -14,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.activities import calendar as dates
@@ -30,6 +28,7 @@ from huisvanhetkind.activities.models import NewsItem, Session
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
+from huisvanhetkind.core.jsonld import jsonld_script_text
 
 S = RegistrationStatus
 
@@ -224,9 +223,7 @@ def _json_ld(activity, sessions, request) -> str:
                 "priceCurrency": "EUR",
             }
         events.append(event)
-    text = json.dumps(events, ensure_ascii=False)
-    # Never let the content close the script element.
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return jsonld_script_text(events)
 
 
 def activity_detail(request, pk):
