@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
+
+from huisvanhetkind.core.registry import discover
 
 Holdings = Callable[[object, object], list[tuple[str, object]]]
 Transfer = Callable[[object, object, object, object], object]
@@ -58,14 +59,8 @@ def register(name: str, *, holdings: Holdings, transfer: Transfer) -> Provider:
     return provider
 
 
-_discovered = False
-
-
 def autodiscover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("handover")
-        _discovered = True
+    discover("handover")
 
 
 def providers() -> dict[str, Provider]:

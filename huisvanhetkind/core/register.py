@@ -17,8 +17,9 @@ from datetime import datetime
 
 from django.db import models
 from django.db.models import QuerySet
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind.core.registry import discover
 
 
 class Category(models.TextChoices):
@@ -195,11 +196,5 @@ def unregistered(model_labels) -> list[str]:
     return sorted(label for label in model_labels if label not in known)
 
 
-_discovered = False
-
-
 def autodiscover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("personal_data")
-        _discovered = True
+    discover("personal_data")

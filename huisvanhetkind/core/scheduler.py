@@ -29,12 +29,12 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_tasks import task
 
 from huisvanhetkind.core.models import JobRun
+from huisvanhetkind.core.registry import discover
 
 logger = logging.getLogger(__name__)
 
@@ -129,14 +129,8 @@ def jobs() -> dict[str, Job]:
     return dict(sorted(_REGISTRY.items()))
 
 
-_discovered = False
-
-
 def autodiscover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("jobs")
-        _discovered = True
+    discover("jobs")
 
 
 # The scheduler's pass ------------------------------------------------------------------------

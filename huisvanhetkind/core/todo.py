@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.module_loading import autodiscover_modules
-
 from huisvanhetkind.core.models import NotificationPreference
+from huisvanhetkind.core.registry import discover
 
 # Items per kind of thing before the rest is counted in one item (the page and the e-mail stay short).
 LIMIT = 20
@@ -79,14 +78,8 @@ def register(
     return provider
 
 
-_discovered = False
-
-
 def autodiscover() -> None:
-    global _discovered
-    if not _discovered:
-        autodiscover_modules("todo")
-        _discovered = True
+    discover("todo")
 
 
 def providers() -> list[Provider]:
