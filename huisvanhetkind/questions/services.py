@@ -48,6 +48,19 @@ DEADLINE_WORKING_DAYS = 3
 S = QuestionStatus
 
 
+def _audit(question: Question, *, actor, action: str, changes: dict | None = None) -> None:
+    """A professional's read or change of a question, in the house's trail, on behalf of the
+    organisation they work for (none for a coordinator)."""
+    audit_record(
+        actor=actor,
+        action=action,
+        target=question,
+        house=question.house,
+        organisation=acting_organisation(actor, [question.organisation]),
+        changes=changes,
+    )
+
+
 def retention_days() -> int:
     return getattr(settings, "QUESTION_RETENTION_DAYS", 365)
 
@@ -120,12 +133,10 @@ def _status_change(
         to_status=target,
         organisation=organisation,
     )
-    audit_record(
+    _audit(
+        question,
         actor=actor,
         action=AuditEvent.Action.UPDATE,
-        target=question,
-        house=question.house,
-        organisation=acting_organisation(actor, [question.organisation]),
         changes={"status": [source, target], **(changes or {})},
     )
 
@@ -295,13 +306,7 @@ def question_read(*, question: Question, actor, template_id: int | None = None) 
     also when a refused form shows the page again. ``template_id`` picks an answer template of
     the professional's organisations to start the answer with.
     """
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.READ,
-        target=question,
-        house=question.house,
-        organisation=acting_organisation(actor, [question.organisation]),
-    )
+    _audit(question, actor=actor, action=AuditEvent.Action.READ)
     templates = selectors.answer_templates(member_organisation_ids(actor))
     is_open = question.status in OPEN_STATES
     return QuestionPage(
@@ -340,14 +345,7 @@ def question_assign(*, question: Question, actor, assignee) -> Question:
         question.save(update_fields=["assignee"])
         _log(question, kind=QuestionEvent.Kind.ASSIGNED, actor=actor)
         if changes:
-            audit_record(
-                actor=actor,
-                action=AuditEvent.Action.UPDATE,
-                target=question,
-                house=question.house,
-                organisation=acting_organisation(actor, [question.organisation]),
-                changes=changes,
-            )
+            _audit(question, actor=actor, action=AuditEvent.Action.UPDATE, changes=changes)
     if assignee != actor and assignee.email:
         send_templated_mail_on_commit(
             to=[assignee.email],
@@ -448,14 +446,7 @@ def question_forward(*, question: Question, actor, organisation, note: str) -> Q
             body=note,
             organisation=organisation,
         )
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            target=question,
-            house=question.house,
-            organisation=acting_organisation(actor, [question.organisation]),
-            changes=changes,
-        )
+        _audit(question, actor=actor, action=AuditEvent.Action.UPDATE, changes=changes)
     else:
         _status_change(
             question,
@@ -476,13 +467,8 @@ def question_note_add(*, question: Question, actor, body: str) -> QuestionEvent:
     if not body.strip():
         raise ValidationError(_("Schrijf een notitie."))
     event = _log(question, kind=QuestionEvent.Kind.NOTE, actor=actor, body=body)
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        target=question,
-        house=question.house,
-        organisation=acting_organisation(actor, [question.organisation]),
-        changes={"note": [None, event.pk]},
+    _audit(
+        question, actor=actor, action=AuditEvent.Action.UPDATE, changes={"note": [None, event.pk]}
     )
     return event
 
