@@ -6,7 +6,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from huisvanhetkind.network.models import (
+    Designation,
     Domain,
+    Group,
+    GroupMembership,
     House,
     Location,
     Municipality,
@@ -110,6 +113,41 @@ class PartnerApplicationFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"contact{n}@vereniging.example.be")
 
 
+class DesignationFactory(factory.django.DjangoModelFactory):
+    """A task of a partner organisation in a house (a Lokaal Loket Kinderopvang); give an
+    ``organisation`` that is partner of ``house``."""
+
+    class Meta:
+        model = Designation
+
+    house = factory.SubFactory(HouseFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = Designation.Kind.CHILDCARE_DESK
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    """A group of a house, without members and without an entry in the trail."""
+
+    class Meta:
+        model = Group
+
+    house = factory.SubFactory(HouseFactory)
+    kind = Group.Kind.STEERING
+    name = factory.Sequence(lambda n: f"Groep {n}")
+
+
+class GroupMembershipFactory(factory.django.DjangoModelFactory):
+    """A seat in a group on behalf of ``organisation`` (None: on behalf of the house, as its
+    coordinator); give a ``user`` who works for that organisation."""
+
+    class Meta:
+        model = GroupMembership
+
+    group = factory.SubFactory(GroupFactory)
+    user = factory.SubFactory(UserFactory)
+    organisation = None
+
+
 class ServiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "catalogue.Service"
@@ -123,10 +161,10 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def domains(self, create, extracted, **kwargs):
+        """Parenting support unless named; ``domains=[]`` for a service without a domain."""
         if create:
-            self.domains.set(
-                Domain.objects.filter(slug__in=extracted or ["opvoedingsondersteuning"])
-            )
+            slugs = ["opvoedingsondersteuning"] if extracted is None else extracted
+            self.domains.set(Domain.objects.filter(slug__in=slugs))
 
     @factory.post_generation
     def age_groups(self, create, extracted, **kwargs):
@@ -139,6 +177,27 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def service_areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.service_areas.set(Municipality.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            from huisvanhetkind.catalogue.models import TargetGroup
+
+            self.target_groups.set(TargetGroup.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def locations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.locations.set(extracted)
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        """``indexed=True``: in the search index, with all the links above (as the catalogue's
+        services index a service they save)."""
+        if create and extracted:
+            from huisvanhetkind.catalogue.search.services import index_service
+
+            index_service(self)
 
 
 # --- Questions ----------------------------------------------------------------------------------

@@ -10,17 +10,16 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.network.models import (
     AgeGroup,
-    Domain,
     Location,
     Municipality,
     OpeningHours,
     Organisation,
     Partnership,
 )
+from tests.factories import ServiceFactory
 
 # The standard's schemas and examples, kept beside the tests (see its README.md).
 HSDS_DIR = Path(__file__).resolve().parent / "hsds-3.0"
@@ -88,28 +87,6 @@ def hours(location, weekday, opens, closes, note=""):
     )
 
 
-def make_service(organisation, name, **fields):
-    related = {
-        key: fields.pop(key)
-        for key in ("domains", "age_groups", "target_groups", "service_areas", "locations")
-        if key in fields
-    }
-    fields.setdefault("summary", f"{name}: kort uitgelegd voor ouders.")
-    fields.setdefault("status", ServiceStatus.PUBLISHED)
-    service = Service.objects.create(organisation=organisation, name=name, **fields)
-    if "domains" in related:
-        service.domains.set(Domain.objects.filter(slug__in=related["domains"]))
-    if "age_groups" in related:
-        service.age_groups.set(AgeGroup.objects.filter(slug__in=related["age_groups"]))
-    if "target_groups" in related:
-        service.target_groups.set(TargetGroup.objects.filter(slug__in=related["target_groups"]))
-    if "service_areas" in related:
-        service.service_areas.set(Municipality.objects.filter(name__in=related["service_areas"]))
-    if "locations" in related:
-        service.locations.set(related["locations"])
-    return service
-
-
 def build_offer(house, other_house, organisation, other_organisation) -> dict:
     """Two partners of ``house`` with published, draft and archived services, a partner of
     ``other_house`` only, locations with opening hours, prices and languages."""
@@ -151,9 +128,9 @@ def build_offer(house, other_house, organisation, other_organisation) -> dict:
     )
     verified = timezone.make_aware(datetime(2025, 3, 14, 10, 30))
 
-    consultation = make_service(
-        organisation,
-        "Spreekuur opvoeding",
+    consultation = ServiceFactory(
+        organisation=organisation,
+        name="Spreekuur opvoeding",
         summary="Kom langs met al je vragen over opvoeden.",
         description="Een opvoedingsondersteuner luistert en zoekt samen met jou.\n\nGratis.",
         alternate_name="Opvoedingswinkel",
@@ -178,9 +155,9 @@ def build_offer(house, other_house, organisation, other_organisation) -> dict:
         service_areas=["Kalmthout", "Essen"],
         locations=[house_site, org_site],
     )
-    maternity = make_service(
-        other_organisation,
-        "Kraamzorg aan huis",
+    maternity = ServiceFactory(
+        organisation=other_organisation,
+        name="Kraamzorg aan huis",
         summary="Een kraamverzorgster helpt thuis na de bevalling.",
         price=Decimal("12.50"),
         price_description="per uur",
@@ -196,9 +173,9 @@ def build_offer(house, other_house, organisation, other_organisation) -> dict:
         service_areas=["Kalmthout", "Essen", "Wuustwezel"],
         locations=[essen_site],
     )
-    massage = make_service(
-        organisation,
-        "Babymassage",
+    massage = ServiceFactory(
+        organisation=organisation,
+        name="Babymassage",
         summary="Leer je baby masseren in vier lessen.",
         temporarily_closed=True,
         price=Decimal("20"),
@@ -208,19 +185,34 @@ def build_offer(house, other_house, organisation, other_organisation) -> dict:
         service_areas=["Kalmthout"],
         locations=[house_site],
     )
-    draft = make_service(organisation, "Concept: praatgroep", status=ServiceStatus.DRAFT)
-    archived = make_service(
-        organisation, "Vroeger aanbod", status=ServiceStatus.ARCHIVED, locations=[org_site]
+    draft = ServiceFactory(
+        organisation=organisation,
+        name="Concept: praatgroep",
+        status=ServiceStatus.DRAFT,
+        domains=[],
+    )
+    archived = ServiceFactory(
+        organisation=organisation,
+        name="Vroeger aanbod",
+        description="",  # an import refused for this service must leave it so
+        status=ServiceStatus.ARCHIVED,
+        domains=[],
+        locations=[org_site],
     )
 
     elsewhere = Organisation.objects.create(name="Speelpleinwerking Zoersel")
     Partnership.objects.create(organisation=elsewhere, house=other_house)
-    foreign = make_service(
-        elsewhere, "Speelplein in de zomer", domains=["vrije-tijd-ontmoeting"], maximum_age=12
+    foreign = ServiceFactory(
+        organisation=elsewhere,
+        name="Speelplein in de zomer",
+        domains=["vrije-tijd-ontmoeting"],
+        maximum_age=12,
     )
     ended = Organisation.objects.create(name="Gestopte vzw")
     Partnership.objects.create(organisation=ended, house=house, status="ended")
-    ended_service = make_service(ended, "Van een gestopte partner", domains=["huis"])
+    ended_service = ServiceFactory(
+        organisation=ended, name="Van een gestopte partner", domains=["huis"]
+    )
     return {
         "published": [consultation, maternity, massage],
         "hidden": [draft, archived, foreign, ended_service],
@@ -251,9 +243,9 @@ def add_services(organisation, count: int, location=None) -> list:
         )
         hours(site, n % 7, "09:00", "10:00")
         services.append(
-            make_service(
-                organisation,
-                f"Extra aanbod {n}",
+            ServiceFactory(
+                organisation=organisation,
+                name=f"Extra aanbod {n}",
                 languages=["nl"],
                 price=Decimal("1.50"),
                 social_tariff=True,

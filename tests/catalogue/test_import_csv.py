@@ -14,8 +14,8 @@ from django.urls import reverse
 from huisvanhetkind.catalogue import csv_import
 from huisvanhetkind.catalogue.models import Service, ServiceHistory
 from huisvanhetkind.catalogue.workflow import ServiceStatus
-from tests.catalogue.test_hsds_fixtures import make_service
 from tests.conftest import logged_in
+from tests.factories import ServiceFactory
 
 HEADER = [
     "organisatie",
@@ -101,8 +101,11 @@ def test_the_template_downloads_and_parses_back(house, organisation, coordinator
 
 
 def test_a_good_file_previews_then_saves(house, organisation, other_organisation, coordinator):
-    existing = make_service(
-        organisation, "Spreekuur opvoeding", domains=["huis"], referral_criteria="Alleen intern"
+    existing = ServiceFactory(
+        organisation=organisation,
+        name="Spreekuur opvoeding",
+        domains=["huis"],
+        referral_criteria="Alleen intern",
     )
     client = logged_in(coordinator)
     content = csv_bytes(
@@ -319,5 +322,10 @@ def test_queries_of_the_preview_do_not_grow_with_the_rows(house, organisation, c
         return len(queries)
 
     for n in range(5):
-        make_service(organisation, f"Aanbod {n}", domains=["huis"], service_areas=["Kalmthout"])
+        ServiceFactory(
+            organisation=organisation,
+            name=f"Aanbod {n}",
+            domains=["huis"],
+            service_areas=["Kalmthout"],
+        )
     assert preview_queries(3) == preview_queries(30)

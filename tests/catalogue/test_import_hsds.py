@@ -30,8 +30,8 @@ from tests.catalogue.test_hsds_fixtures import (
     HSDS_DIR,
     REFERRAL_SECRET,
     build_offer,
-    make_service,
 )
+from tests.factories import ServiceFactory
 
 EXAMPLES = HSDS_DIR / "examples"
 
@@ -522,7 +522,7 @@ def test_an_example_exports_as_valid_hsds_after_import(db, empty_house, tmp_path
 def test_an_existing_service_of_another_organisation_is_not_duplicated(
     db, house, organisation, tmp_path
 ):
-    service = make_service(organisation, "Bestaand", domains=["huis"])
+    service = ServiceFactory(organisation=organisation, name="Bestaand", domains=["huis"])
     document = service_record(id=service.hsds_id, name="Bestaand, nu bij de Gezinsbond")
     run_import(tmp_path, document, house)
     service.refresh_from_db()

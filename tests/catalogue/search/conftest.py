@@ -2,10 +2,10 @@
 
 import pytest
 
-from huisvanhetkind.catalogue.models import Service, TargetGroup
+from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.services import rebuild_index
-from huisvanhetkind.network.models import Domain, Municipality, Organisation
-from tests.factories import OrganisationFactory
+from huisvanhetkind.network.models import Organisation
+from tests.factories import OrganisationFactory, ServiceFactory
 
 K = "kalmthout"
 R = "regio"  # the house of Zoersel, Brecht, Zandhoven, Wijnegem and Schilde
@@ -487,18 +487,16 @@ def create_catalogue(house, other_house) -> dict[str, Service]:
     }
     services = {}
     for org, name, alternate, summary, description, domains, targets, areas in SERVICES:
-        service = Service.objects.create(
+        services[name] = ServiceFactory(
             organisation=organisations[org],
             name=name,
             alternate_name=alternate,
             summary=summary,
             description=description,
-            status="published",
+            domains=domains,
+            target_groups=targets,
+            service_areas=areas,
         )
-        service.domains.set(Domain.objects.filter(slug__in=domains))
-        service.target_groups.set(TargetGroup.objects.filter(slug__in=targets))
-        service.service_areas.set(Municipality.objects.filter(name__in=areas))
-        services[name] = service
     return services
 
 

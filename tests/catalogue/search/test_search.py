@@ -8,8 +8,7 @@ from huisvanhetkind.catalogue.search import vocabulary
 from huisvanhetkind.catalogue.search.models import SearchTerm
 from huisvanhetkind.catalogue.search.selectors import apply_search, explain_query
 from huisvanhetkind.catalogue.search.services import index_service, rebuild_index, remove_service
-from huisvanhetkind.network.models import Municipality
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +17,11 @@ def names(query, queryset=None, **kwargs):
     return [s.name for s in apply_search(queryset or Service.objects.all(), query, **kwargs)]
 
 
-def make_service(name, summary="Voor alle gezinnen.", description="", **kwargs):
-    if "organisation" not in kwargs:
-        kwargs["organisation"] = OrganisationFactory(name="Huis van het Kind Kalmthout")
-    service = Service.objects.create(name=name, summary=summary, description=description, **kwargs)
-    index_service(service)
-    return service
-
-
 # Normalising, stemming, typos, compounds
 
 
 def test_accents_and_capitals_do_not_matter(db):
-    make_service("Crèche Het Zonnetje", summary="Opvang voor baby's.")
+    ServiceFactory(name="Crèche Het Zonnetje", summary="Opvang voor baby's.", indexed=True)
 
     assert names("creche") == names("CRÈCHE") == names("Crêche") == ["Crèche Het Zonnetje"]
 
@@ -86,8 +77,8 @@ def test_a_synonym_finds_the_service(catalogue):
 
 
 def test_a_literal_match_ranks_above_a_synonym(db):
-    make_service("Vakantiewerking in de zomer")
-    make_service("Speelweek in de zomer")
+    ServiceFactory(name="Vakantiewerking in de zomer", indexed=True)
+    ServiceFactory(name="Speelweek in de zomer", indexed=True)
 
     assert names("speelweek") == ["Speelweek in de zomer", "Vakantiewerking in de zomer"]
     assert names("vakantiewerking") == ["Vakantiewerking in de zomer", "Speelweek in de zomer"]
@@ -109,9 +100,24 @@ def test_a_global_synonym_applies_in_every_house(catalogue, house, other_house):
 
 
 def test_a_match_in_the_name_ranks_above_the_summary_above_the_description(db):
-    make_service("Knutselatelier", summary="Elke woensdag.", description="Met verf en klei.")
-    make_service("Atelier", summary="Elke woensdag knutselatelier.", description="Met klei.")
-    make_service("Atelier voor kleuters", summary="Elke woensdag.", description="Knutselatelier.")
+    ServiceFactory(
+        name="Knutselatelier",
+        summary="Elke woensdag.",
+        description="Met verf en klei.",
+        indexed=True,
+    )
+    ServiceFactory(
+        name="Atelier",
+        summary="Elke woensdag knutselatelier.",
+        description="Met klei.",
+        indexed=True,
+    )
+    ServiceFactory(
+        name="Atelier voor kleuters",
+        summary="Elke woensdag.",
+        description="Knutselatelier.",
+        indexed=True,
+    )
 
     assert names("knutselatelier") == ["Knutselatelier", "Atelier", "Atelier voor kleuters"]
 
@@ -126,18 +132,23 @@ def test_a_service_matching_more_words_ranks_first(catalogue):
 
 
 def test_the_municipality_and_organisation_count_as_extra_text(db):
-    zoersel = Municipality.objects.get(name="Zoersel")
-    brecht = Municipality.objects.get(name="Brecht")
-    in_zoersel = make_service("Kinderopvang Madeliefje", summary="Opvang voor baby's.")
-    in_brecht = make_service("Kinderopvang Zonnebloem", summary="Opvang voor baby's.")
-    in_zoersel.service_areas.set([zoersel])
-    in_brecht.service_areas.set([brecht])
-    index_service(in_zoersel)
-    index_service(in_brecht)
-    make_service(
-        "Speelnamiddag",
+    ServiceFactory(
+        name="Kinderopvang Madeliefje",
+        summary="Opvang voor baby's.",
+        service_areas=["Zoersel"],
+        indexed=True,
+    )
+    ServiceFactory(
+        name="Kinderopvang Zonnebloem",
+        summary="Opvang voor baby's.",
+        service_areas=["Brecht"],
+        indexed=True,
+    )
+    ServiceFactory(
+        name="Speelnamiddag",
         summary="Spelen voor kinderen.",
         organisation=OrganisationFactory(name="Gezinsbond Zoersel"),
+        indexed=True,
     )
 
     assert names("crèche brecht")[0] == "Kinderopvang Zonnebloem"
@@ -242,7 +253,7 @@ def test_a_removed_service_is_no_longer_found(catalogue):
 
 
 def test_a_new_service_is_found_after_indexing(catalogue):
-    service = make_service("Fietsbieb", summary="Leen een fiets voor je kind.")
+    service = ServiceFactory(name="Fietsbieb", summary="Leen een fiets voor je kind.", indexed=True)
 
     assert names("fietsbieb") == ["Fietsbieb"]
     assert explain_query("fietsbeib")["corrections"] == {"fietsbeib": "fietsbieb"}
@@ -313,11 +324,12 @@ def test_the_number_of_queries_does_not_grow_with_the_services(catalogue, house)
     few = count_queries("opvang peuter brecht", queryset)
     organisation = catalogue["Kinderopvang De Kangoeroe"].organisation
     for number in range(30):
-        make_service(
-            f"Peuteropvang {number}",
+        ServiceFactory(
+            name=f"Peuteropvang {number}",
             summary="Opvang voor peuters in Brecht.",
             organisation=organisation,
             status="published",
+            indexed=True,
         )
 
     many = count_queries("opvang peuter brecht", queryset)
@@ -327,7 +339,7 @@ def test_the_number_of_queries_does_not_grow_with_the_services(catalogue, house)
 
 def test_a_rolled_back_change_does_not_stay_in_the_vocabulary(catalogue):
     with pytest.raises(RuntimeError), transaction.atomic():
-        make_service("Fietsbieb", summary="Leen een fiets voor je kind.")
+        ServiceFactory(name="Fietsbieb", summary="Leen een fiets voor je kind.", indexed=True)
         assert explain_query("fietsbeib")["corrections"] == {"fietsbeib": "fietsbieb"}
         raise RuntimeError("the caller's transaction fails")
 
