@@ -8,11 +8,18 @@ from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.core import handover
-from huisvanhetkind.network import services, services_groups
-from huisvanhetkind.network.models import GroupMembership, Role
+from huisvanhetkind.network import services_groups, services_people
+from huisvanhetkind.network.models import Group, GroupMembership, Role
 from huisvanhetkind.questions.models import Question, QuestionEvent
 from tests.conftest import logged_in, with_second_factor
-from tests.factories import QuestionFactory, RoleFactory, RoutingRuleFactory, UserFactory
+from tests.factories import (
+    GroupFactory,
+    GroupMembershipFactory,
+    QuestionFactory,
+    RoleFactory,
+    RoutingRuleFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,12 +101,12 @@ def test_a_revoke_without_a_colleague_is_refused_when_something_is_held(
     assert "Collega die overneemt" in response.content.decode()
     assert Role.objects.filter(pk=role.pk).exists()
     with pytest.raises(ValidationError):
-        services.role_revoke(actor=org_admin, role=role)
+        services_people.role_revoke(actor=org_admin, role=role)
     assert Role.objects.filter(pk=role.pk).exists()
     assert Question.objects.filter(assignee=worker).count() == 4
     assert not AuditEvent.objects.filter(action="role_revoke").exists()
     # The positive control: with a colleague it goes through.
-    services.role_revoke(actor=org_admin, role=role, successor=colleague)
+    services_people.role_revoke(actor=org_admin, role=role, successor=colleague)
     assert not Role.objects.filter(pk=role.pk).exists()
 
 
@@ -114,9 +121,9 @@ def test_an_outsider_is_never_the_successor_and_never_sees_the_page(
         response = logged_in(org_admin).post(revoke_url(organisation, role), {"successor": bad})
         assert response.status_code == 200
     with pytest.raises(ValidationError):
-        services.role_revoke(actor=org_admin, role=role, successor=outsider)
+        services_people.role_revoke(actor=org_admin, role=role, successor=outsider)
     with pytest.raises(ValidationError):
-        services.role_revoke(actor=org_admin, role=role, successor=worker)
+        services_people.role_revoke(actor=org_admin, role=role, successor=worker)
     assert Role.objects.filter(pk=role.pk).exists()
     assert Question.objects.filter(assignee=worker).count() == 4
     # Nor does the outsider open the page, or revoke through it.
@@ -147,21 +154,11 @@ def test_nothing_moves_while_the_person_still_works_for_the_organisation(
 def test_group_seats_move_and_bridge_roles_end_with_the_last_role(
     coordinator, org_admin, worker, colleague, organisation, house
 ):
-    steering = services_groups.group_save(
-        actor=coordinator, house=house, data={"kind": "steering", "name": "Stuurgroep"}
-    )
-    working = services_groups.group_save(
-        actor=coordinator, house=house, data={"kind": "working", "name": "Werkgroep"}
-    )
-    services_groups.group_member_add(
-        actor=coordinator, group=steering, user=worker, organisation=organisation, is_lead=True
-    )
-    services_groups.group_member_add(
-        actor=coordinator, group=working, user=worker, organisation=organisation, is_lead=True
-    )
-    services_groups.group_member_add(
-        actor=coordinator, group=working, user=colleague, organisation=organisation
-    )
+    steering = GroupFactory(house=house, kind=Group.Kind.STEERING, name="Stuurgroep")
+    working = GroupFactory(house=house, kind=Group.Kind.WORKING, name="Werkgroep")
+    for group in (steering, working):
+        GroupMembershipFactory(group=group, user=worker, organisation=organisation, is_lead=True)
+    GroupMembershipFactory(group=working, user=colleague, organisation=organisation)
     bridge = services_groups.bridge_worker_designate(
         actor=coordinator, house=house, user=worker, organisation=organisation
     )
@@ -170,7 +167,7 @@ def test_group_seats_move_and_bridge_roles_end_with_the_last_role(
     assert "Lidmaatschap van groepen namens de organisatie: 2" in page
     assert "Stuurgroep (Huis van het Kind Kalmthout) — trekker" in page
 
-    services.role_revoke(actor=org_admin, role=role, successor=colleague)
+    services_people.role_revoke(actor=org_admin, role=role, successor=colleague)
     seats = GroupMembership.objects.filter(user=colleague).order_by("group__name")
     assert [(m.group.name, m.is_lead) for m in seats] == [("Stuurgroep", True), ("Werkgroep", True)]
     assert not GroupMembership.objects.filter(user=worker).exists()
@@ -204,5 +201,5 @@ def test_a_transfer_that_leaves_something_behind_undoes_everything(
     )
     role = worker.roles.get()
     with pytest.raises(ValidationError, match="Niet alles kon overgedragen worden"):
-        services.role_revoke(actor=org_admin, role=role, successor=colleague)
+        services_people.role_revoke(actor=org_admin, role=role, successor=colleague)
     assert Role.objects.filter(pk=role.pk).exists()

@@ -11,7 +11,14 @@ from huisvanhetkind.network import access, services_groups
 from huisvanhetkind.network.access import Capability, may_act_as
 from huisvanhetkind.network.models import Designation, Group, GroupMembership, Role
 from tests.conftest import logged_in
-from tests.factories import OrganisationFactory, RoleFactory, UserFactory
+from tests.factories import (
+    DesignationFactory,
+    GroupFactory,
+    GroupMembershipFactory,
+    OrganisationFactory,
+    RoleFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +57,7 @@ def test_may_act_as_answers_the_existing_roles_as_the_helpers_did(
 
 def test_a_platform_admin_administers_but_holds_no_task(house, organisation):
     admin = UserFactory(is_superuser=True)
-    group = services_groups.group_save(
-        actor=None, house=house, data={"kind": "steering", "name": "Stuurgroep"}
-    )
+    group = GroupFactory(house=house)
     assert may_act_as(admin, Capability.COORDINATOR, house=house)
     assert may_act_as(admin, Capability.ORGANISATION_ADMIN, organisation=organisation)
     assert not may_act_as(admin, Capability.BRIDGE_WORKER, house=house)
@@ -295,9 +300,7 @@ def test_the_coordinator_makes_a_group_with_members_and_a_lead(
 
 
 def test_a_group_member_is_a_professional_of_the_house(coordinator, house, other_house):
-    group = services_groups.group_save(
-        actor=coordinator, house=house, data={"kind": "working", "name": "Werkgroep armoede"}
-    )
+    group = GroupFactory(house=house, kind=Group.Kind.WORKING, name="Werkgroep armoede")
     elsewhere = RoleFactory(
         kind=Role.Kind.ORGANISATION_WORKER, organisation=OrganisationFactory(houses=[other_house])
     )
@@ -330,10 +333,8 @@ def test_a_group_name_is_unique_in_its_house_and_bad_input_changes_nothing(coord
 def test_outsiders_do_not_open_or_change_a_group(
     coordinator, outsider, other_coordinator, worker, house
 ):
-    group = services_groups.group_save(
-        actor=coordinator, house=house, data={"kind": "steering", "name": "Stuurgroep"}
-    )
-    membership = services_groups.group_member_add(actor=coordinator, group=group, user=coordinator)
+    group = GroupFactory(house=house, name="Stuurgroep")
+    membership = GroupMembershipFactory(group=group, user=coordinator)
     other_house = other_coordinator.roles.get().house
     for user, h in ((outsider, house), (worker, house), (other_coordinator, other_house)):
         client = logged_in(user)
@@ -359,9 +360,7 @@ def _queries(client, path) -> int:
 
 
 def test_the_pages_of_the_house_read_a_fixed_number_of_queries(coordinator, organisation, house):
-    group = services_groups.group_save(
-        actor=coordinator, house=house, data={"kind": "steering", "name": "Stuurgroep"}
-    )
+    group = GroupFactory(house=house, name="Stuurgroep")
     client = logged_in(coordinator)
     paths = [
         url("house_bridge_workers", house),
@@ -372,17 +371,10 @@ def test_the_pages_of_the_house_read_a_fixed_number_of_queries(coordinator, orga
     few = [_queries(client, path) for path in paths]
     for n in range(5):
         person = RoleFactory(kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
-        services_groups.group_member_add(
-            actor=coordinator, group=group, user=person.user, organisation=organisation
+        GroupMembershipFactory(group=group, user=person.user, organisation=organisation)
+        RoleFactory(
+            user=person.user, kind=Role.Kind.BRIDGE_WORKER, house=house, organisation=organisation
         )
-        services_groups.bridge_worker_designate(
-            actor=coordinator, house=house, user=person.user, organisation=organisation
-        )
-        other = OrganisationFactory(houses=[house])
-        services_groups.designation_create(
-            actor=coordinator, house=house, organisation=other, kind="childcare_desk"
-        )
-        services_groups.group_save(
-            actor=coordinator, house=house, data={"kind": "working", "name": f"Werkgroep {n}"}
-        )
+        DesignationFactory(house=house, organisation=OrganisationFactory(houses=[house]))
+        GroupFactory(house=house, kind=Group.Kind.WORKING, name=f"Werkgroep {n}")
     assert [_queries(client, path) for path in paths] == few
