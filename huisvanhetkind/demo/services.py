@@ -34,6 +34,8 @@ from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.network import services as network_services
+from huisvanhetkind.network import services_organisations as network_organisations
+from huisvanhetkind.network import services_people as network_people
 from huisvanhetkind.network.models import (
     AgeGroup,
     Domain,
@@ -122,7 +124,7 @@ class _Seeder:
 
     def house(self, row: dict) -> House:
         fields = ["name", "tagline", "mission", "vision", "email", "phone", "accent_colour"]
-        house = network_services.house_save(
+        house = network_organisations.house_save(
             actor=None,
             house=House.objects.filter(slug=row["slug"]).first(),
             data={f: row.get(f, "") for f in fields}
@@ -144,7 +146,7 @@ class _Seeder:
             Location.objects.filter(hsds_id=hsds_id).first()
             or Location.objects.filter(name=row["name"], **owner).order_by("pk").first()
         )
-        return network_services.location_save(
+        return network_organisations.location_save(
             actor=None,
             location=location,
             hsds_id=hsds_id,
@@ -187,15 +189,15 @@ class _Seeder:
         }
         houses = [self.houses[slug] for slug in row["houses"]]
         if organisation is None:
-            organisation = network_services.organisation_create(
+            organisation = network_organisations.organisation_create(
                 actor=None, data=data, houses=houses, hsds_id=hsds_id
             )
         else:
-            organisation = network_services.organisation_update(
+            organisation = network_organisations.organisation_update(
                 organisation=organisation, actor=None, data=data
             )
             for house in houses:
-                network_services.partnership_create(
+                network_organisations.partnership_create(
                     actor=None, organisation=organisation, house=house
                 )
         self.organisations[name] = organisation
@@ -227,7 +229,7 @@ class _Seeder:
         organisation = self.organisations[row["organisation"]] if row.get("organisation") else None
         house = self.houses[row["house"]] if row.get("house") else None
         context = house or self.houses[self.organisation_houses[row["organisation"]][0]]
-        network_services.role_grant(
+        network_people.role_grant(
             actor=None,
             user=user,
             kind=row["role"],

@@ -10,7 +10,14 @@ from huisvanhetkind.audit.selectors import audit_events_for_house
 from huisvanhetkind.core import throttle, todo
 from huisvanhetkind.core.forms import HONEYPOT_FIELD
 from huisvanhetkind.core.services import notification_preference_set
-from huisvanhetkind.network import access, selectors, services, services_groups
+from huisvanhetkind.network import (
+    access,
+    selectors,
+    services,
+    services_groups,
+    services_organisations,
+    services_people,
+)
 from huisvanhetkind.network.forms import (
     BridgeWorkerForm,
     ChildcareDeskForm,
@@ -235,7 +242,7 @@ def team(request, pk):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_create(
+            services_people.invitation_create(
                 actor=request.user,
                 email=form.cleaned_data["email"],
                 role_kind=form.cleaned_data["role_kind"],
@@ -265,7 +272,7 @@ def organisation_profile(request, pk):
     organisation = access.get_organisation_for_management(request.user, pk)
     form = OrganisationProfileForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(
+        services_organisations.organisation_update(
             organisation=organisation, actor=request.user, data=form.cleaned_data
         )
         messages.success(
@@ -300,7 +307,7 @@ def house_coordinators(request):
     form = CoordinatorInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_create(
+            services_people.invitation_create(
                 actor=request.user,
                 email=form.cleaned_data["email"],
                 role_kind=Role.Kind.COORDINATOR,
@@ -339,7 +346,7 @@ def role_remove(request, pk, role_pk):
     if request.method == "POST" and (not holdings or form.is_valid()):
         successor = form.cleaned_data["successor"] if holdings else None
         try:
-            services.role_revoke(actor=request.user, role=role, successor=successor)
+            services_people.role_revoke(actor=request.user, role=role, successor=successor)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -367,7 +374,7 @@ def invitation_accept(request, token):
     if request.method == "POST" and (user or form.is_valid()):
         fields = form.cleaned_data if form else {}
         try:
-            account = services.invitation_accept(
+            account = services_people.invitation_accept(
                 invitation=invitation,
                 user=user,
                 first_name=fields.get("first_name", ""),

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.network import services
+from huisvanhetkind.network import services_people
 from huisvanhetkind.network.models import Invitation, Role
 from tests.conftest import logged_in, with_second_factor
 from tests.factories import OrganisationFactory, RoleFactory, UserFactory
@@ -149,13 +149,13 @@ def test_the_organisation_admin_invites_and_it_is_audited_in_every_house(
 def test_accepting_and_revoking_a_role_are_audited_in_every_house(
     shared_admin, shared, house, other_house
 ):
-    invitation = services.invitation_create(
+    invitation = services_people.invitation_create(
         actor=shared_admin,
         email="nieuw@kindengezin.example.be",
         role_kind=Role.Kind.ORGANISATION_WORKER,
         organisation=shared,
     )
-    user = services.invitation_accept(
+    user = services_people.invitation_accept(
         invitation=invitation, first_name="N", last_name="P", password="Lange-zin-voor-N-7"
     )
     role = user.roles.get()

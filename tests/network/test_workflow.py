@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.network import services
+from huisvanhetkind.network import services, services_organisations, services_people
 from huisvanhetkind.network.workflow import (
     ALLOWED_TRANSITIONS,
     COORDINATOR_STEPS,
@@ -102,13 +102,13 @@ def test_every_event_of_an_onboarding_has_the_shape_of_the_trail(house, coordina
     application = PartnerApplicationFactory(house=house)
     organisation = services.application_approve(application=application, actor=coordinator)
     invitation = organisation.invitations.get()
-    user = services.invitation_accept(
+    user = services_people.invitation_accept(
         invitation=invitation, first_name="A", last_name="P", password="Lange-zin-voor-A-7"
     )
-    services.organisation_update(
+    services_organisations.organisation_update(
         organisation=organisation, actor=user, data={"description": "Nieuw"}
     )
-    services.role_revoke(actor=coordinator, role=user.roles.get())
+    services_people.role_revoke(actor=coordinator, role=user.roles.get())
     events = AuditEvent.objects.all()
     assert {e.action for e in events} == {
         "create",

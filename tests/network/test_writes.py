@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.network import services
+from huisvanhetkind.network import services, services_organisations
 from huisvanhetkind.network.models import (
     Domain,
     House,
@@ -75,7 +75,7 @@ def application_data(**overrides):
 
 
 def test_a_platform_admin_creates_a_house_and_it_is_recorded(platform_admin):
-    house = services.house_save(actor=platform_admin, data=house_data())
+    house = services_organisations.house_save(actor=platform_admin, data=house_data())
     assert house.slug == "essen"
     assert list(house.municipalities.all()) == [kalmthout()]
     event = AuditEvent.objects.get(action="create", target_id=str(house.pk))
@@ -85,21 +85,23 @@ def test_a_platform_admin_creates_a_house_and_it_is_recorded(platform_admin):
 
 
 def test_saving_a_house_records_only_what_changed_and_nothing_when_nothing_did(house, coordinator):
-    services.house_save(
+    services_organisations.house_save(
         actor=coordinator, house=house, data={"tagline": "Nieuw", "municipalities": [kalmthout()]}
     )
     event = AuditEvent.objects.get(action="update", target_id=str(house.pk))
     assert event.changes == {"tagline": ["", "Nieuw"]}
-    services.house_save(actor=coordinator, house=house, data={"tagline": "Nieuw"})
+    services_organisations.house_save(actor=coordinator, house=house, data={"tagline": "Nieuw"})
     assert AuditEvent.objects.filter(action="update").count() == 1
 
 
 def test_a_reserved_slug_is_refused_and_no_house_is_made(platform_admin):
     with pytest.raises(ValidationError, match="voorbehouden"):
-        services.house_save(actor=platform_admin, data=house_data(slug="beheer"))
+        services_organisations.house_save(actor=platform_admin, data=house_data(slug="beheer"))
     assert not House.objects.filter(slug="beheer").exists()
     # The positive control: a free slug is taken.
-    assert services.house_save(actor=platform_admin, data=house_data()).slug == "essen"
+    assert (
+        services_organisations.house_save(actor=platform_admin, data=house_data()).slug == "essen"
+    )
 
 
 def test_the_outsider_and_another_coordinator_cannot_create_or_change_a_house(
@@ -107,25 +109,25 @@ def test_the_outsider_and_another_coordinator_cannot_create_or_change_a_house(
 ):
     for user in (outsider, other_coordinator):
         with pytest.raises(PermissionDenied):
-            services.house_save(actor=user, house=house, data={"tagline": "Gekaapt"})
+            services_organisations.house_save(actor=user, house=house, data={"tagline": "Gekaapt"})
         with pytest.raises(PermissionDenied):
-            services.house_save(actor=user, data=house_data())
+            services_organisations.house_save(actor=user, data=house_data())
     house.refresh_from_db()
     assert house.tagline != "Gekaapt"
     assert not House.objects.filter(slug="essen").exists()
     # The positive control: the house's own coordinator changes it (but creates none).
-    services.house_save(actor=coordinator, house=house, data={"tagline": "Van ons"})
+    services_organisations.house_save(actor=coordinator, house=house, data={"tagline": "Van ons"})
     house.refresh_from_db()
     assert house.tagline == "Van ons"
     with pytest.raises(PermissionDenied):
-        services.house_save(actor=coordinator, data=house_data())
+        services_organisations.house_save(actor=coordinator, data=house_data())
 
 
 # --- organisations and partnerships ---------------------------------------------------------
 
 
 def test_a_coordinator_creates_a_partner_of_their_house_with_a_fixed_hsds_id(house, coordinator):
-    organisation = services.organisation_create(
+    organisation = services_organisations.organisation_create(
         actor=coordinator,
         data={
             "name": "Speelpleinwerking De Vlieger",
@@ -154,21 +156,25 @@ def test_the_outsider_and_another_coordinator_cannot_create_an_organisation(
 ):
     for user in (outsider, other_coordinator):
         with pytest.raises(PermissionDenied):
-            services.organisation_create(
+            services_organisations.organisation_create(
                 actor=user, data={"name": "Gekaapt", "kind": "other"}, houses=[house]
             )
     # A coordinator makes no organisation outside their houses.
     with pytest.raises(PermissionDenied):
-        services.organisation_create(actor=coordinator, data={"name": "Gekaapt", "kind": "other"})
+        services_organisations.organisation_create(
+            actor=coordinator, data={"name": "Gekaapt", "kind": "other"}
+        )
     assert not Organisation.objects.filter(name="Gekaapt").exists()
     # The positive control: a platform admin makes one of no house.
-    services.organisation_create(actor=platform_admin, data={"name": "Nieuw", "kind": "other"})
+    services_organisations.organisation_create(
+        actor=platform_admin, data={"name": "Nieuw", "kind": "other"}
+    )
     assert Organisation.objects.filter(name="Nieuw").exists()
 
 
 def test_a_wrong_enterprise_number_is_refused_in_dutch_and_nothing_is_made(house, coordinator):
     with pytest.raises(ValidationError, match="controlecijfers"):
-        services.organisation_create(
+        services_organisations.organisation_create(
             actor=coordinator,
             data={"name": "Fout", "kind": "other", "enterprise_number": "0814282634"},
             houses=[house],
@@ -181,11 +187,15 @@ def test_a_partnership_is_recorded_in_every_house_of_the_organisation_and_only_o
     house, other_house
 ):
     organisation = OrganisationFactory(houses=[other_house])
-    partnership = services.partnership_create(actor=None, organisation=organisation, house=house)
+    partnership = services_organisations.partnership_create(
+        actor=None, organisation=organisation, house=house
+    )
     events = AuditEvent.objects.filter(action="create", target_id=str(partnership.pk))
     assert sorted(e.house.slug for e in events) == sorted([house.slug, other_house.slug])
     assert events[0].changes["organisation_id"] == [None, organisation.pk]
-    again = services.partnership_create(actor=None, organisation=organisation, house=house)
+    again = services_organisations.partnership_create(
+        actor=None, organisation=organisation, house=house
+    )
     assert again == partnership
     assert AuditEvent.objects.filter(action="create").count() == 2
 
@@ -196,7 +206,7 @@ def test_a_partnership_is_recorded_in_every_house_of_the_organisation_and_only_o
 def test_a_worker_saves_a_location_of_their_organisation_with_its_hours(
     worker, organisation, house
 ):
-    location = services.location_save(
+    location = services_organisations.location_save(
         actor=worker,
         data=location_data(organisation=organisation),
         opening_hours=HOURS,
@@ -213,14 +223,14 @@ def test_a_worker_saves_a_location_of_their_organisation_with_its_hours(
     ]
 
     # The same again changes and records nothing; other hours are recorded as before and after.
-    services.location_save(
+    services_organisations.location_save(
         actor=worker,
         location=location,
         data=location_data(organisation=organisation),
         opening_hours=list(reversed(HOURS)),
     )
     assert not AuditEvent.objects.filter(action="update").exists()
-    services.location_save(
+    services_organisations.location_save(
         actor=worker, location=location, data={}, opening_hours=[(4, time(9), time(11), "")]
     )
     event = AuditEvent.objects.get(action="update", target_id=str(location.pk))
@@ -234,31 +244,39 @@ def test_a_worker_saves_a_location_of_their_organisation_with_its_hours(
 
 
 def test_the_coordinator_saves_a_location_of_the_house(coordinator, house):
-    location = services.location_save(actor=coordinator, data=location_data(house=house))
+    location = services_organisations.location_save(
+        actor=coordinator, data=location_data(house=house)
+    )
     assert AuditEvent.objects.get(target_id=str(location.pk)).house == house
 
 
 def test_the_outsider_cannot_save_a_location_of_another_organisation(
     outsider, worker, organisation, other_coordinator
 ):
-    location = services.location_save(actor=None, data=location_data(organisation=organisation))
+    location = services_organisations.location_save(
+        actor=None, data=location_data(organisation=organisation)
+    )
     for user in (outsider, other_coordinator):
         with pytest.raises(PermissionDenied):
-            services.location_save(actor=user, location=location, data={"name": "Gekaapt"})
+            services_organisations.location_save(
+                actor=user, location=location, data={"name": "Gekaapt"}
+            )
         with pytest.raises(PermissionDenied):
-            services.location_save(actor=user, data=location_data(organisation=organisation))
+            services_organisations.location_save(
+                actor=user, data=location_data(organisation=organisation)
+            )
     location.refresh_from_db()
     assert location.name == "Hoofdzetel"
     assert Location.objects.count() == 1
     # The positive control: a worker of the organisation renames it.
-    services.location_save(actor=worker, location=location, data={"name": "Zetel"})
+    services_organisations.location_save(actor=worker, location=location, data={"name": "Zetel"})
     location.refresh_from_db()
     assert location.name == "Zetel"
 
 
 def test_hours_that_close_before_they_open_are_refused_in_dutch(worker, organisation):
     with pytest.raises(ValidationError, match="sluit na het openen"):
-        services.location_save(
+        services_organisations.location_save(
             actor=worker,
             data=location_data(organisation=organisation),
             opening_hours=[(0, time(12), time(9), "")],

@@ -29,7 +29,7 @@ from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.services import service_upsert
 from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.network.models import House, Location, Municipality, Organisation, Partnership
-from huisvanhetkind.network.services import (
+from huisvanhetkind.network.services_organisations import (
     location_save,
     organisation_create,
     organisation_update,

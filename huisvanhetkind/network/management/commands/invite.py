@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from huisvanhetkind.network import services
+from huisvanhetkind.network import services_people
 from huisvanhetkind.network.models import House, Organisation, Role
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         if role == Role.Kind.COORDINATOR and house_obj is None:
             raise CommandError("A coordinator needs --house.")
         try:
-            invitation = services.invitation_create(
+            invitation = services_people.invitation_create(
                 actor=None, email=email, role_kind=role, organisation=org_obj, house=house_obj
             )
         except ValidationError as error:
