@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_ADDR ?= 127.0.0.1:8000
 DEMO_ENV := DEBUG=1 DEMO_MODE=1 TASKS_BACKEND=immediate EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 
-.PHONY: demo test lint format messages demo-code demo-manage chromium clean bench
+.PHONY: demo test lint format messages demo-code demo-manage chromium pdf-libs clean bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -21,11 +21,20 @@ chromium:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+# WeasyPrint's libraries (Pango, HarfBuzz's subsetter) and Debian's DejaVu fonts, for the PDFs.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@ls /usr/lib/*/libpangoft2-1.0.so.0 /usr/lib/*/libharfbuzz-subset.so.0 \
+	  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || { \
+	  echo "Installing WeasyPrint's libraries for the PDFs"; \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(PDF_LIBS) >/dev/null; fi; }
+
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
 # only one, with threads for simultaneous requests. Beside it runs the scheduler of the periodic
 # jobs (with the immediate backend it runs each due job itself); it stops with the demo.
-demo: $(STAMP)
+demo: $(STAMP) pdf-libs
 	$(DEMO_ENV) $(BIN)/huisvanhetkind migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/huisvanhetkind seed_demo
 	@echo "Serving the demo at http://$(DEMO_ADDR)/ (Ctrl-C stops it)"
@@ -41,7 +50,7 @@ demo-code: $(STAMP)
 demo-manage: $(STAMP)
 	$(DEMO_ENV) $(BIN)/huisvanhetkind $(ARGS)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium pdf-libs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
