@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("beheer/huis/<slug:house_slug>/vragen/", views.house_inbox, name="house_inbox"),
     path("beheer/huis/<slug:house_slug>/vragen/noden/", views.needs, name="needs"),
+    path("beheer/huis/<slug:house_slug>/vragen/noden/noden.pdf", views.needs_pdf, name="needs_pdf"),
     path("beheer/huis/<slug:house_slug>/vragen/regels/", views.routing_rules, name="routing_rules"),
     path(
         "beheer/huis/<slug:house_slug>/vragen/regels/nieuw/",

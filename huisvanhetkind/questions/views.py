@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
+from huisvanhetkind.core.pdf import pdf_response
 from huisvanhetkind.network.access import get_house_for_coordinator, professional_required
 from huisvanhetkind.questions import access, selectors, services, services_setup
 from huisvanhetkind.questions.forms import (
@@ -468,16 +469,30 @@ def house_faq(request, pk=None):
     )
 
 
-@professional_required
-def needs(request):
+def _needs_context(request) -> dict:
     house = get_house_for_coordinator(request.user, request.house)
     form = NeedsFilterForm(request.GET or None)
     months = 12
     if form.is_bound and form.is_valid() and form.cleaned_data.get("maanden"):
         months = form.cleaned_data["maanden"]
     since = timezone.now() - timedelta(days=31 * months)
-    return render(
-        request,
-        "questions/needs.html",
-        {"house": house, "form": form, "needs": selectors.needs(house, since=since)},
-    )
+    return {
+        "house": house,
+        "form": form,
+        "months": months,
+        "today": timezone.localdate(),
+        "needs": selectors.needs(house, since=since),
+    }
+
+
+@professional_required
+def needs(request):
+    return render(request, "questions/needs.html", _needs_context(request))
+
+
+@professional_required
+def needs_pdf(request):
+    """The same report, for the same period, as a PDF: the page's own template as it prints."""
+    context = _needs_context(request)
+    filename = f"noden-en-behoeften-{context['house'].slug}-{context['today']:%Y-%m-%d}"
+    return pdf_response(request, "questions/needs.html", context, filename=filename)
