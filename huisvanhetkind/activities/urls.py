@@ -89,6 +89,11 @@ urlpatterns = [
         views_public.manage,
         name="manage",
     ),
+    path(
+        "<slug:house_slug>/activiteiten/inschrijving/<str:signed>/inschrijving.pdf",
+        views_public.manage_pdf,
+        name="manage_pdf",
+    ),
     path("<slug:house_slug>/nieuws/", views_public.news_list, name="news"),
     path("<slug:house_slug>/nieuws/feed.atom", views_public.news_feed, name="news_feed"),
     path("<slug:house_slug>/nieuws/<int:pk>/", views_public.news_detail, name="news_detail"),

@@ -29,6 +29,7 @@ from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.core.jsonld import jsonld_script_text
+from huisvanhetkind.core.pdf import pdf_response
 
 S = RegistrationStatus
 
@@ -347,20 +348,39 @@ def register(request, pk):
     )
 
 
+def _invalid_link(request, house, error: ValidationError):
+    response = render(
+        request,
+        "activities/link_invalid.html",
+        {"house": house, "error": error.messages[0]},
+        status=404,
+    )
+    return private_response(response)
+
+
+def _manage_context(request, registration, signed, form) -> dict:
+    return {
+        "house": request.house,
+        "registration": registration,
+        "session": registration.session,
+        "form": form,
+        # The page's own address, written on the page and its printed slip.
+        "manage_link": request.build_absolute_uri(
+            services_registrations.manage_url(registration, signed)
+        ),
+        "pdf_url": reverse(
+            "activities:manage_pdf", kwargs={"house_slug": request.house.slug, "signed": signed}
+        ),
+    }
+
+
 def manage(request, signed):
     """The family's own page behind the signed link: see, change the numbers, cancel."""
     house = request.house
     try:
         registration = services_registrations.registration_by_link(house=house, signed=signed)
     except ValidationError as error:
-        response = render(
-            request,
-            "activities/link_invalid.html",
-            {"house": house, "error": error.messages[0]},
-            status=404,
-        )
-        return private_response(response)
-    session = registration.session
+        return _invalid_link(request, house, error)
     initial = {
         "adults": registration.adults,
         "children_ages": ", ".join(str(a) for a in registration.children_ages),
@@ -393,10 +413,26 @@ def manage(request, signed):
     response = render(
         request,
         "activities/manage.html",
-        {"house": house, "registration": registration, "session": session, "form": form},
+        _manage_context(request, registration, signed, form),
         status=status,
     )
     return private_response(response)
+
+
+def manage_pdf(request, signed):
+    """The family's slip of its registration (when, where, who, the link): the manage page as it
+    prints, as a PDF. The same link, the same refusals as the page."""
+    house = request.house
+    try:
+        registration = services_registrations.registration_by_link(house=house, signed=signed)
+    except ValidationError as error:
+        return _invalid_link(request, house, error)
+    session = registration.session
+    context = _manage_context(request, registration, signed, NumbersForm())
+    filename = f"{session.activity.title}-{timezone.localtime(session.starts_at):%Y-%m-%d}"
+    return private_response(
+        pdf_response(request, "activities/manage.html", context, filename=filename, inline=True)
+    )
 
 
 # --- Public: news ------------------------------------------------------------------------------
