@@ -133,12 +133,17 @@ def test_drafts_archived_and_other_houses_never_appear(offer, house):
         assert hidden.hsds_id not in everywhere
         assert get(f"/services/{hidden.hsds_id}").status_code == 404
     assert get(f"/services/{offer['foreign'].hsds_id}", house=house.slug).status_code == 404
+    # The positive controls: a published service, and the foreign one outside a house.
+    assert get(f"/services/{offer['consultation'].hsds_id}").status_code == 200
+    assert get(f"/services/{offer['foreign'].hsds_id}").status_code == 200
     pairs = sal_pairs(get_json("/service_at_locations"))
     assert (offer["archived"].hsds_id, offer["org_site"].hsds_id) not in pairs
+    assert (offer["consultation"].hsds_id, offer["org_site"].hsds_id) in pairs
     organisations = {o["name"] for o in get_json("/organizations", house=house.slug)["contents"]}
     assert organisations == {"Opvoedingspunt Kalmthout", "Kraamzorg Landelijke Thuiszorg"}
     org = get_json(f"/organizations/{offer['consultation'].organisation.hsds_id}")
     assert "Concept: praatgroep" not in {s["name"] for s in org["services"]}
+    assert "Spreekuur opvoeding" in {s["name"] for s in org["services"]}
     assert get(f"/organizations/{offer['ended'].hsds_id}").status_code == 404
 
 
@@ -149,6 +154,9 @@ def test_referral_criteria_never_leave_the_platform(offer, house):
     for content in documents:
         assert REFERRAL_SECRET.encode() not in content
         assert b"referral" not in content
+    # The positive control: these documents carry services whose criteria are stored.
+    assert offer["maternity"].referral_criteria == REFERRAL_SECRET
+    assert offer["maternity"].name.encode() in documents[0]
 
 
 def test_a_service_maps_to_hsds(offer):
@@ -239,6 +247,7 @@ def test_a_service_maps_to_hsds(offer):
 def test_prices_social_tariff_and_expecting_parents_map_to_hsds(offer):
     maternity = get_json(f"/services/{offer['maternity'].hsds_id}")
     assert "minimum_age" not in maternity and "maximum_age" not in maternity
+    assert "maximum_age" in get_json(f"/services/{offer['consultation'].hsds_id}")  # with ages
     ages = [
         a["taxonomy_term"]["name"]
         for a in maternity["attributes"]
@@ -449,6 +458,7 @@ def test_unknown_ids_are_a_dutch_404(offer, path):
     response = get(path)
     assert response.status_code == 404
     assert response.json()["detail"].startswith("Er is geen")
+    assert get(f"/services/{offer['consultation'].hsds_id}").status_code == 200  # a known id
 
 
 def test_the_api_is_documented(db):

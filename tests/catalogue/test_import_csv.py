@@ -134,6 +134,8 @@ def test_a_good_file_previews_then_saves(house, organisation, other_organisation
     assert "2 nieuw, 1 bijgewerkt, 0 ongewijzigd" in page
     assert '<th scope="col">' in page
     assert "Bijwerken: naam, korte uitleg" in page
+    assert "Bevestig en bewaar" in page  # the control of the bad file's preview
+    assert "catalogue_csv_import" in client.session
     assert not Service.objects.filter(name="Kraamzorg aan huis").exists()
 
     saved = confirm(client, house)
@@ -284,9 +286,14 @@ def test_a_comma_separated_file_without_bom_works_too(house, organisation, coord
 
 
 @pytest.mark.parametrize("name", ["import", "import_preview", "import_template"])
-def test_outsiders_get_404(house, organisation, worker, outsider, other_coordinator, name):
+def test_outsiders_get_404(
+    house, organisation, worker, outsider, other_coordinator, coordinator, name
+):
     for user in (worker, outsider, other_coordinator):
         assert logged_in(user).get(url(house, name)).status_code == 404
+    # The positive control: the coordinator (sent to the upload while there is no preview).
+    expected = 302 if name == "import_preview" else 200
+    assert logged_in(coordinator).get(url(house, name)).status_code == expected
     assert (
         logged_in(outsider).post(url(house, "import_confirm"), {"digest": "x"}).status_code == 404
     )
@@ -294,10 +301,12 @@ def test_outsiders_get_404(house, organisation, worker, outsider, other_coordina
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
 
 
-def test_an_outsider_cannot_upload(house, organisation, outsider):
+def test_an_outsider_cannot_upload(house, organisation, outsider, coordinator):
     response = upload(logged_in(outsider), house, csv_bytes([row()]))
     assert response.status_code == 404
     assert not Service.objects.exists()
+    # The positive control: the coordinator uploads the same file.
+    assert upload(logged_in(coordinator), house, csv_bytes([row()])).status_code == 302
 
 
 def test_the_preview_belongs_to_the_house_and_the_file(
@@ -310,6 +319,9 @@ def test_the_preview_belongs_to_the_house_and_the_file(
     stale = client.post(url(house, "import_confirm"), {"digest": "0" * 64}, follow=True)
     assert "niet (meer) het bestand dat je bekeek" in stale.content.decode()
     assert not Service.objects.exists()
+    # The positive control: the digest of the file on the preview saves it.
+    confirm(client, house)
+    assert Service.objects.get().name == "Praatgroep voor papa's"
 
 
 def test_queries_of_the_preview_do_not_grow_with_the_rows(house, organisation, coordinator):

@@ -75,6 +75,7 @@ def wipe_offer() -> None:
 def test_export_import_export_gives_the_same_document(offer, house, empty_house, tmp_path):
     before = export(house)
     assert before["/services"]["total_items"] == 3
+    assert Service.objects.filter(referral_criteria=REFERRAL_SECRET).exists()  # not exported
     wipe_offer()
 
     run_import(tmp_path, before["/organizations"], empty_house)
@@ -149,6 +150,10 @@ def test_dry_run_reports_but_saves_nothing(offer, house, empty_house, tmp_path):
     assert not Service.objects.exists()
     assert not Organisation.objects.exists()
     assert not Partnership.objects.exists()
+    # The positive control: the same import for real saves them.
+    run_import(tmp_path, document, empty_house)
+    assert Service.objects.count() == 3
+    assert Partnership.objects.exists()
 
 
 def test_a_progress_bar_goes_to_stderr(offer, house, tmp_path):
@@ -246,6 +251,10 @@ def test_an_unexpected_error_leaves_nothing_half_imported(db, empty_house, tmp_p
         run_import(tmp_path, [service_record(id="b1"), service_record(id="b2")], empty_house)
     assert not Service.objects.exists()
     assert not Organisation.objects.exists()
+    # The positive control: without the failure both are saved.
+    monkeypatch.undo()
+    run_import(tmp_path, [service_record(id="b1"), service_record(id="b2")], empty_house)
+    assert Service.objects.count() == 2
 
 
 def test_bad_files_and_houses_get_a_dutch_message(db, house, tmp_path):
@@ -569,6 +578,9 @@ def test_junk_of_the_wrong_type_is_reported_never_a_crash(offer, house, empty_ho
         report = hsds_importer.import_hsds(document, house=empty_house, dry_run=True)
         assert report.lines()
     assert not Service.objects.filter(organisation__partnerships__house=empty_house).exists()
+    # The positive control: one of the documents, unmutated and for real, is saved there.
+    hsds_importer.import_hsds(documents[2], house=empty_house)
+    assert Service.objects.filter(organisation__partnerships__house=empty_house).exists()
 
 
 def test_a_file_of_locations_is_read_and_taxonomies_are_skipped(db, empty_house, tmp_path):

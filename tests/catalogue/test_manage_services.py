@@ -48,6 +48,10 @@ def test_a_worker_creates_a_draft_that_is_not_public(worker, organisation, house
     assert ServiceHistory.objects.filter(service=service, action="create").exists()
     detail = reverse("catalogue:service", kwargs={"house_slug": house.slug, "pk": service.pk})
     assert parent_client.get(detail).status_code == 404
+    # The positive control: published, the same page is public.
+    service.status = "published"
+    service.save()
+    assert parent_client.get(detail).status_code == 200
 
 
 def test_publishing_makes_it_public_and_archiving_hides_it(
@@ -78,6 +82,12 @@ def test_a_forbidden_transition_is_refused_with_a_dutch_message(worker, organisa
     assert "kan niet" in response.content.decode()
     service.refresh_from_db()
     assert service.status == "archived"
+    # The positive control: the move the workflow allows is made.
+    logged_in(worker).post(
+        reverse("catalogue:service_status", kwargs={"pk": service.pk}), {"status": "draft"}
+    )
+    service.refresh_from_db()
+    assert service.status == "draft"
 
 
 def test_editing_records_what_changed(worker, organisation):
@@ -115,16 +125,21 @@ def test_bad_service_input_gets_a_dutch_message_and_changes_nothing(
     worker, organisation, overrides, message
 ):
     service = ServiceFactory(organisation=organisation, name="Blijft zo")
-    response = logged_in(worker).post(
-        reverse("catalogue:service_edit", kwargs={"pk": service.pk}), service_data(**overrides)
-    )
+    edit_url = reverse("catalogue:service_edit", kwargs={"pk": service.pk})
+    response = logged_in(worker).post(edit_url, service_data(**overrides))
     assert message in response.content.decode()
     service.refresh_from_db()
     assert service.name == "Blijft zo"
     assert not ServiceHistory.objects.filter(service=service, action="update").exists()
+    # The positive control: the same form without the fault is saved.
+    logged_in(worker).post(edit_url, service_data())
+    service.refresh_from_db()
+    assert service.name == "Slaapcoaching voor peuters"
 
 
-def test_an_outsider_organisation_can_neither_see_nor_change_our_services(outsider, organisation):
+def test_an_outsider_organisation_can_neither_see_nor_change_our_services(
+    outsider, worker, organisation
+):
     service = ServiceFactory(organisation=organisation, name="Van ons", status="draft")
     client = logged_in(outsider)
     assert (
@@ -157,6 +172,15 @@ def test_an_outsider_organisation_can_neither_see_nor_change_our_services(outsid
     service.refresh_from_db()
     assert (service.name, service.status) == ("Van ons", "draft")
     assert Service.objects.count() == 1
+    # The positive control: a worker of the organisation opens the same pages.
+    ours = logged_in(worker)
+    assert ours.get(reverse("catalogue:service_edit", kwargs={"pk": service.pk})).status_code == 200
+    assert (
+        ours.get(
+            reverse("catalogue:organisation_services", kwargs={"pk": organisation.pk})
+        ).status_code
+        == 200
+    )
 
 
 def test_the_coordinator_can_edit_every_service_of_the_house(
@@ -176,14 +200,12 @@ def test_the_coordinator_can_edit_every_service_of_the_house(
     assert ours.name in listing and theirs.name in listing
 
 
-def test_a_coordinator_of_another_house_cannot_edit(other_coordinator, organisation):
+def test_a_coordinator_of_another_house_cannot_edit(other_coordinator, coordinator, organisation):
     service = ServiceFactory(organisation=organisation)
-    assert (
-        logged_in(other_coordinator)
-        .get(reverse("catalogue:service_edit", kwargs={"pk": service.pk}))
-        .status_code
-        == 404
-    )
+    edit_url = reverse("catalogue:service_edit", kwargs={"pk": service.pk})
+    assert logged_in(other_coordinator).get(edit_url).status_code == 404
+    # The positive control: the coordinator of the service's house.
+    assert logged_in(coordinator).get(edit_url).status_code == 200
 
 
 def stale(service, days=400):
@@ -202,8 +224,11 @@ def test_services_not_verified_for_a_year_are_listed_for_the_coordinator(
     fresh.last_verified_at = timezone.now()
     fresh.save()
     url = reverse("catalogue:house_services", kwargs={"house_slug": house.slug})
-    content = logged_in(coordinator).get(url, {"nakijken": "1"}).content.decode()
+    client = logged_in(coordinator)
+    content = client.get(url, {"nakijken": "1"}).content.decode()
     assert "Oud aanbod" in content and "Vers aanbod" not in content
+    # The positive control: the whole list has the fresh one too.
+    assert "Vers aanbod" in client.get(url).content.decode()
 
 
 def test_the_reminder_task_emails_the_organisation_admins_once_a_month(
@@ -224,6 +249,8 @@ def test_the_reminder_task_emails_the_organisation_admins_once_a_month(
 def test_verifying_clears_the_flag(worker, organisation):
     service = ServiceFactory(organisation=organisation)
     stale(service)
+    service.refresh_from_db()
+    assert service.needs_verification  # the positive control: the flag was up
     logged_in(worker).post(reverse("catalogue:service_verify", kwargs={"pk": service.pk}))
     service.refresh_from_db()
     assert not service.needs_verification

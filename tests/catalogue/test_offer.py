@@ -64,6 +64,7 @@ def test_a_changed_service_shows_on_the_next_page(house, services):
 
 
 def test_a_service_taken_offline_disappears_at_once(house, services):
+    assert names(house, query="slaapworkshop") == ["Slaapworkshop voor ouders"]
     services[1].status = "archived"
     services[1].save()
     assert "Slaapworkshop voor ouders" not in names(house)
@@ -71,6 +72,7 @@ def test_a_service_taken_offline_disappears_at_once(house, services):
 
 
 def test_a_paused_partnership_hides_the_partners_offer(house, services, other_organisation):
+    assert names(house, query="zwemles") == ["Zwemles voor peuters"]
     partnership = Partnership.objects.get(organisation=other_organisation, house=house)
     partnership.status = Partnership.Status.PAUSED
     partnership.save()

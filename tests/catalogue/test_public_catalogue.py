@@ -106,6 +106,7 @@ def test_nonsense_parameters_give_a_normal_page(parent_client, house, offer, par
     response = parent_client.get(catalogue_url(house), params)
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+    assert 'id="resultaten"' in response.content.decode()  # the control: the catalogue page
 
 
 @pytest.mark.parametrize("value", ["²", "٣", "1" * 30, "0", "-1", "abc", "1_0", " ３"])
@@ -155,7 +156,7 @@ def test_pagination_keeps_the_filters(parent_client, house, organisation):
     assert "Aanbod 24" in second
 
 
-def test_detail_page_has_what_a_parent_needs_and_json_ld(parent_client, house, offer):
+def test_detail_page_has_what_a_parent_needs_and_json_ld(parent_client, house, offer, worker):
     service = offer["social"]
     service.application_process = "Bel ons om een afspraak te maken."
     service.phone = "03 000 00 55"
@@ -168,6 +169,7 @@ def test_detail_page_has_what_a_parent_needs_and_json_ld(parent_client, house, o
     assert "Sociaal tarief:" in content
     assert "03 000 00 55" in content
     assert "Alleen na de bevalling." not in content  # referral criteria are for professionals
+    assert "Alleen na de bevalling." in logged_in(worker).get(url).content.decode()
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1)
     )
@@ -209,6 +211,9 @@ def test_drafts_and_other_houses_services_have_no_public_page(
         "catalogue:service", kwargs={"house_slug": other_house.slug, "pk": offer["free"].pk}
     )
     assert parent_client.get(via_other_house).status_code == 404
+    # The positive control: a published service through its own house.
+    own = reverse("catalogue:service", kwargs={"house_slug": house.slug, "pk": offer["free"].pk})
+    assert parent_client.get(own).status_code == 200
 
 
 def _queries(client, url, params=None):

@@ -49,6 +49,7 @@ def test_a_short_word_is_corrected_for_one_edit_only(catalogue):
 
 def test_a_query_word_of_the_index_is_not_corrected(catalogue):
     assert explain_query("oppas")["corrections"] == {}
+    assert explain_query("opas")["corrections"] == {"opas": "oppas"}  # the positive control
 
 
 def test_a_word_is_found_inside_a_compound_and_a_compound_by_its_parts(catalogue):
@@ -180,6 +181,7 @@ def test_a_blank_query_returns_the_queryset_unchanged(catalogue, query):
 def test_a_query_without_match_returns_nothing(catalogue):
     assert names("xyzzyqwv") == []
     assert not apply_search(Service.objects.all(), "xyzzyqwv").exists()
+    assert apply_search(Service.objects.all(), "rouw").exists()  # the positive control
 
 
 HOSTILE = [
@@ -232,6 +234,7 @@ def test_a_long_query_is_cut_to_200_characters(catalogue):
 
 def test_a_changed_service_is_found_by_its_new_text_only(catalogue):
     service = catalogue["Zwemlessen voor kleuters"]
+    assert names("zwemlessen") == ["Zwemlessen voor kleuters"]
     service.name = "Waterpret voor kleuters"
     service.save()
 
@@ -243,6 +246,7 @@ def test_a_changed_service_is_found_by_its_new_text_only(catalogue):
 
 def test_a_removed_service_is_no_longer_found(catalogue):
     service = catalogue["Rouwgroep voor kinderen"]
+    assert names("rouw") == ["Rouwgroep voor kinderen"]
 
     remove_service(service.pk)
 
@@ -304,6 +308,7 @@ def test_the_management_command_makes_every_process_reload_the_offer(catalogue, 
 
 
 def test_a_deleted_service_leaves_the_index_without_error(catalogue):
+    assert "Kinderoppasdienst" in names("oppas")
     catalogue["Kinderoppasdienst"].delete()
 
     assert names("oppas") == ["Opvang van zieke kinderen thuis"]
