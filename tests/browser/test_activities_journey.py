@@ -73,6 +73,16 @@ def test_register_open_the_link_cancel_and_the_waitlist_moves_up(live_server, pa
     path = link.split("://", 1)[1].split("/", 1)[1]
     page.goto(f"{live_server.url}/{path}")
     assert page.get_by_text("Sara Peeters").is_visible()
+    # The slip: the page prints without its forms and links, and the same page comes as a PDF.
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Mijn inschrijving annuleren").is_visible()
+    written = page.get_by_text(f"{live_server.url}/{path}")
+    assert page.get_by_text("Sara Peeters").is_visible() and written.is_visible()
+    page.emulate_media(media="screen")
+    slip = page.get_by_role("link", name="Afdrukken / PDF").get_attribute("href")
+    pdf = page.request.get(live_server.url + slip)
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF-")
     page.get_by_role("button", name="Mijn inschrijving annuleren").click()
     assert page.get_by_text("Je inschrijving is geannuleerd.").is_visible()
     assert_accessible(page)
