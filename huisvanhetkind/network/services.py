@@ -107,7 +107,7 @@ def _application_move(
     changed fields) in the trail of its house, or (``in_every_house``) of its house and each
     house of its organisation."""
     application = (
-        PartnerApplication.objects.select_for_update()
+        PartnerApplication.objects.select_for_update(of=("self",))
         .select_related("house", "organisation")
         .get(pk=application.pk)
     )

@@ -59,10 +59,13 @@ def offer(house, other_house, organisation, other_organisation):
 
 @pytest.fixture
 def in_test_transaction():
-    """After a request Django closes a connection that is not in autocommit, as in a test's
-    transaction; its test client stops that too, and so does this for the WSGI handler."""
+    """Before and after a request Django closes a connection that is not in autocommit, as in
+    a test's transaction (on PostgreSQL; SQLite's in-memory test database ignores it); its test
+    client stops that too, and so does this for the WSGI handler."""
+    signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield
+    signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
 
 
