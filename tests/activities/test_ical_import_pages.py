@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
 
 from huisvanhetkind.activities import ical_fetch, ical_import, tasks
 from huisvanhetkind.activities.models import Activity, ImportedEvent
 from tests.activities.test_ical_import import ics, snapshot, vevent
 from tests.conftest import logged_in
-from django_tasks_db.management.commands import db_worker
 
 pytestmark = pytest.mark.django_db
 
