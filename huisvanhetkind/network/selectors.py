@@ -1,7 +1,7 @@
 """Reads about the network that views, the API and other apps share."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.core import handover
@@ -184,7 +184,9 @@ def organisation_team(organisation: Organisation):
     return (
         Role.objects.filter(organisation=organisation)
         .select_related("user")
-        .order_by("user__email")
+        # One person's roles in a fixed order on every database: the organisation's own role
+        # (no house) before the per-house ones such as bridge worker.
+        .order_by("user__email", F("house").asc(nulls_first=True), "kind", "pk")
     )
 
 
