@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.catalogue.search",
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
+    "huisvanhetkind.referrals",
     "huisvanhetkind.privacy",
     "huisvanhetkind.demo",
     "django_tasks",

@@ -1,0 +1,96 @@
+"""Reads of referrals that the pages, the API and the other apps share.
+
+A professional's read of what a family shared (``referral_read``) is audited here, where the
+data is handed out, never in a view.
+"""
+
+from django.db.models import QuerySet
+
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.network.access import acting_organisation
+from huisvanhetkind.network.models import House
+from huisvanhetkind.network.selectors import coordinator_emails, organisation_admin_emails
+from huisvanhetkind.questions.selectors import organisation_members
+from huisvanhetkind.referrals.codes import short_code_digest, token_digest
+from huisvanhetkind.referrals.models import Referral, ReferralEvent, ReferralPolicy
+
+DEFAULT_RESPONSE_DAYS = 5
+
+
+def response_days(house: House) -> int:
+    """Within how many working days a house's partners answer a referral."""
+    policy = ReferralPolicy.objects.filter(house=house).only("response_days").first()
+    return policy.response_days if policy else DEFAULT_RESPONSE_DAYS
+
+
+def _listed() -> QuerySet[Referral]:
+    return Referral.objects.select_related(
+        "house", "from_organisation", "to_organisation", "service", "referrer", "handler", "domain"
+    )
+
+
+def received_referrals(organisation_ids) -> QuerySet[Referral]:
+    """The referrals sent to these organisations, newest first."""
+    return _listed().filter(to_organisation_id__in=organisation_ids)
+
+
+def sent_referrals(organisation_ids) -> QuerySet[Referral]:
+    """The referrals sent on behalf of these organisations, newest first."""
+    return _listed().filter(from_organisation_id__in=organisation_ids)
+
+
+def referral_by_token(house: House, token: str) -> Referral | None:
+    if not token:
+        return None
+    return (
+        _listed()
+        .filter(house=house, token_hash=token_digest(token), erased_at__isnull=True)
+        .first()
+    )
+
+
+def referral_by_short_code(house: House, code: str) -> Referral | None:
+    return (
+        _listed()
+        .filter(house=house, short_code_hash=short_code_digest(code), erased_at__isnull=True)
+        .first()
+    )
+
+
+def referral_history(referral: Referral) -> QuerySet[ReferralEvent]:
+    return referral.events.select_related("actor", "organisation").order_by("created_at", "id")
+
+
+def referral_read(referral: Referral, user) -> Referral:
+    """Hand a professional what the family shared, and write that read in the audit trail."""
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.READ,
+        target=referral,
+        house=referral.house,
+        organisation=acting_organisation(
+            user, [referral.to_organisation, referral.from_organisation]
+        ),
+    )
+    return referral
+
+
+def receiver_emails(referral: Referral) -> list[str]:
+    """Who hears about a referral on the receiving side: its handler, else the organisation's
+    people, else the organisation's own address, else the house's coordinators."""
+    if referral.handler_id and referral.handler.email:
+        return [referral.handler.email]
+    emails = [u.email for u in organisation_members(referral.to_organisation) if u.email]
+    if emails:
+        return emails
+    if referral.to_organisation.email:
+        return [referral.to_organisation.email]
+    return coordinator_emails(referral.house)
+
+
+def referrer_emails(referral: Referral) -> list[str]:
+    """Who hears back on the sending side: the referrer, else the organisation's admins."""
+    if referral.referrer_id and referral.referrer.email:
+        return [referral.referrer.email]
+    return organisation_admin_emails(referral.from_organisation)
