@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.questions",
     "huisvanhetkind.activities",
     "huisvanhetkind.referrals",
+    "huisvanhetkind.guidance",
     "huisvanhetkind.privacy",
     "huisvanhetkind.demo",
     "django_tasks",

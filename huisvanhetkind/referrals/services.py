@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.workdays import add_working_days
 from huisvanhetkind.families.services import child_add, family_for_contact
@@ -155,7 +156,7 @@ def referral_check_target(
             code="house",
         )
     if service is not None and (
-        service.organisation_id != to_organisation.pk or service.status != Service.Status.PUBLISHED
+        service.organisation_id != to_organisation.pk or service.status != ServiceStatus.PUBLISHED
     ):
         raise ValidationError(
             _("Dit aanbod hoort niet bij de gekozen partner of is niet gepubliceerd."),

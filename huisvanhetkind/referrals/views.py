@@ -1,4 +1,4 @@
-"""Placeholder views; the pages arrive in the next commits."""
+"""Placeholder for the professionals' pages (inbox, sent, the journey, one referral)."""
 
 from django.http import Http404
 
@@ -7,4 +7,4 @@ def _not_yet(request, *args, **kwargs):
     raise Http404
 
 
-inbox = sent = new = detail = family_code = family = _not_yet
+inbox = sent = new = detail = action = policy = _not_yet
