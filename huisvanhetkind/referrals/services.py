@@ -280,26 +280,51 @@ def referral_send(
     return referral, token, code
 
 
-@transaction.atomic
-def referral_family_link_renew(*, referral: Referral, actor) -> tuple[str, str]:
-    """A new link and short code for the family (to print a new slip); the old ones stop
-    working. Only the referrer's organisation does this, while the referral runs."""
+def _lock_for_referrer(referral: Referral, actor) -> Referral:
     referral = _lock(referral)
     if not works_for(actor, referral.from_organisation):
-        raise ValidationError(_("Alleen de verwijzende partner maakt een nieuw briefje."))
+        raise ValidationError(_("Alleen de verwijzende partner kan dit."), code="actor")
     if not referral.is_running or referral.erased_at:
-        raise ValidationError(_("Deze doorverwijzing loopt niet meer."))
-    token, code = new_token(), new_short_code()
-    Referral.objects.filter(pk=referral.pk).update(
-        token_hash=token_digest(token), short_code_hash=short_code_digest(code)
+        raise ValidationError(_("Deze doorverwijzing loopt niet meer."), code="ended")
+    return referral
+
+
+@transaction.atomic
+def referral_short_code_renew(*, referral: Referral, actor) -> str:
+    """A new short code for a printed slip; the previous code stops working, the link the
+    family got by e-mail keeps working. Returns the code (only its digest is kept)."""
+    referral = _lock_for_referrer(referral, actor)
+    code = new_short_code()
+    Referral.objects.filter(pk=referral.pk).update(short_code_hash=short_code_digest(code))
+    _audit(
+        referral,
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        changes={"short_code": [None, "<renewed>"]},
     )
+    return code
+
+
+@transaction.atomic
+def referral_family_link_resend(*, referral: Referral, actor) -> None:
+    """E-mail the family a new link (the previous link stops working)."""
+    referral = _lock_for_referrer(referral, actor)
+    if referral.family is None or not referral.family.email:
+        raise ValidationError(_("Van dit gezin is geen e-mailadres gekend."), code="email")
+    token = new_token()
+    Referral.objects.filter(pk=referral.pk).update(token_hash=token_digest(token))
     _audit(
         referral,
         actor=actor,
         action=AuditEvent.Action.UPDATE,
         changes={"family_link": [None, "<renewed>"]},
     )
-    return token, code
+    send_templated_mail_on_commit(
+        to=[referral.family.email],
+        template="referrals/email/family_link",
+        context={"referral": referral, "url": family_url(referral, token)},
+        language=referral.language,
+    )
 
 
 # --- Status changes -----------------------------------------------------------------------------
