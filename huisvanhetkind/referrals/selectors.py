@@ -51,11 +51,15 @@ def referral_by_token(house: House, token: str) -> Referral | None:
 
 
 def referral_by_short_code(house: House, code: str) -> Referral | None:
-    return (
-        _listed()
-        .filter(house=house, short_code_hash=short_code_digest(code), erased_at__isnull=True)
-        .first()
-    )
+    return referral_by_short_code_digest(house, short_code_digest(code))
+
+
+def referral_by_short_code_digest(house: House, digest: str | None) -> Referral | None:
+    """The referral whose current short code has this digest: a family that typed its code is
+    remembered by the digest, so a new slip (a new code) or an erasure ends that visit too."""
+    if not digest:
+        return None
+    return _listed().filter(house=house, short_code_hash=digest, erased_at__isnull=True).first()
 
 
 def referral_history(referral: Referral) -> QuerySet[ReferralEvent]:
