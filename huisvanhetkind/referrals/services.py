@@ -180,9 +180,16 @@ def referral_send(
     contact_note: str = "",
     reason: str = "",
     now=None,
+    notify: bool = True,
+    token: str | None = None,
+    short_code: str | None = None,
 ) -> tuple[Referral, str, str]:
     """Send a referral with the family's consent; returns it with the family's link token and
     short code (shown once: only their digests are kept).
+
+    ``notify=False`` sends no e-mail (the demo seeder). ``token`` and ``short_code`` fix the
+    family's link and code instead of drawing new ones (the demo, whose printed link must
+    survive seeding again).
 
     ``family``: name, email, phone, address, language (the family record).
     ``child``: first_name and birth_date or due_date, or None.
@@ -222,7 +229,7 @@ def referral_send(
         given_at=now,
         **{**consent, "purpose": consent["purpose"].strip()},
     )
-    token, code = new_token(), new_short_code()
+    token, code = token or new_token(), short_code or new_short_code()
     referral = Referral.objects.create(
         house=house,
         from_organisation=from_organisation,
@@ -265,12 +272,13 @@ def referral_send(
     _audit(
         referral, actor=actor, action=AuditEvent.Action.CREATE, changes={"status": [None, S.SENT]}
     )
-    send_templated_mail_on_commit(
-        to=selectors.receiver_emails(referral),
-        template="referrals/email/received",
-        context={"referral": referral},
-    )
-    if record.email:
+    if notify:
+        send_templated_mail_on_commit(
+            to=selectors.receiver_emails(referral),
+            template="referrals/email/received",
+            context={"referral": referral},
+        )
+    if notify and record.email:
         send_templated_mail_on_commit(
             to=[record.email],
             template="referrals/email/family_link",
@@ -363,6 +371,7 @@ def referral_transition(
     decline_note: str = "",
     note: str = "",
     now=None,
+    notify: bool = True,
 ) -> Referral:
     """Move a referral to ``to`` as ``actor_kind`` (the one place its status changes).
 
@@ -424,7 +433,7 @@ def referral_transition(
         changes={"status": [old, to]},
         reason=str(Actor(actor_kind).label),
     )
-    if to in NOTIFY_REFERRER:
+    if notify and to in NOTIFY_REFERRER:
         recipients = selectors.referrer_emails(referral)
         if recipients:
             send_templated_mail_on_commit(
@@ -515,11 +524,11 @@ def referral_family_outcome(*, referral: Referral, got_help: bool, now=None) -> 
     return referral
 
 
-def referral_consent_withdraw(*, referral: Referral, now=None) -> Referral:
+def referral_consent_withdraw(*, referral: Referral, now=None, notify: bool = True) -> Referral:
     """The family withdraws its consent: the referral ends at once and what it shared is erased
     on the receiving side."""
     return referral_transition(
-        referral=referral, to=S.CONSENT_WITHDRAWN, actor_kind=Actor.FAMILY, now=now
+        referral=referral, to=S.CONSENT_WITHDRAWN, actor_kind=Actor.FAMILY, now=now, notify=notify
     )
 
 
