@@ -128,6 +128,79 @@ def consent_check(
         raise ValidationError(errors)
 
 
+@transaction.atomic
+def consent_record(
+    *,
+    actor,
+    house: House,
+    family,
+    recipient: Organisation,
+    requested_by: Organisation,
+    given_by: str,
+    obtained_via: str,
+    purpose: str,
+    data_categories: list[str],
+    expires_on: date | None,
+    child_birth_date: date | None = None,
+    now=None,
+) -> Consent:
+    """Record a family's consent on its own, for a use other than a referral (a bridge
+    worker's guidance, care coordination): checked by ``consent_check``, then audited."""
+    now = now or timezone.now()
+    consent_check(
+        given_by=given_by,
+        obtained_via=obtained_via,
+        purpose=purpose,
+        data_categories=data_categories,
+        expires_on=expires_on,
+        child_birth_date=child_birth_date,
+        today=timezone.localdate(now),
+    )
+    consent = Consent.objects.create(
+        house=house,
+        family=family,
+        recipient=recipient,
+        requested_by=requested_by,
+        recorded_by=actor,
+        given_by=given_by,
+        obtained_via=obtained_via,
+        purpose=purpose.strip(),
+        data_categories=list(data_categories),
+        given_at=now,
+        expires_on=expires_on,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        target=consent,
+        house=house,
+        organisation=requested_by,
+        changes={"recipient": [None, recipient.pk], "expires_on": [None, str(expires_on)]},
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, actor=None, reason: str = "", now=None) -> bool:
+    """Record that the family withdrew a consent recorded with ``consent_record`` (final);
+    returns False when it was withdrawn already."""
+    now = now or timezone.now()
+    if not Consent.objects.filter(pk=consent.pk, withdrawn_at__isnull=True).update(
+        withdrawn_at=now
+    ):
+        return False
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        target=consent,
+        house=consent.house,
+        organisation=consent.requested_by,
+        reason=reason,
+        changes={"withdrawn_at": [None, now.isoformat()]},
+    )
+    return True
+
+
 # --- Sending ------------------------------------------------------------------------------------
 
 
