@@ -47,7 +47,19 @@ S = ReferralStatus
 YOUNG_PERSON_AGE = 12
 # How long a consent for a referral may run at most.
 LONGEST_CONSENT = timedelta(days=366)
-ERASED = "<erased>"
+# What the audit trail says of an erased detail: that it was there, never the value.
+PRESENT = "<present>"
+# What an erasure empties: the name in the audit trail and the field that holds it.
+ERASED_FIELDS = {
+    "family": "family_id",
+    "child": "child_id",
+    "reason": "reason",
+    "contact_note": "contact_note",
+    "decline_note": "decline_note",
+    "family_link": "token_hash",
+    "short_code": "short_code_hash",
+}
+CONSENT_FIELDS = ("given_by", "obtained_via", "purpose", "data_categories", "expires_on")
 
 
 def retention_days() -> int:
@@ -201,6 +213,40 @@ def consent_withdraw(*, consent: Consent, actor=None, reason: str = "", now=None
     return True
 
 
+def _consent_fields(consent: dict) -> dict:
+    """The consent's fields as ``consent_check`` and the record take them: a missing field is
+    empty (so that ``consent_check`` refuses it in Dutch), anything else is left out."""
+    data = {field: consent.get(field) for field in CONSENT_FIELDS}
+    data["given_by"] = data["given_by"] or ""
+    data["obtained_via"] = data["obtained_via"] or ""
+    data["purpose"] = (data["purpose"] or "").strip()
+    data["data_categories"] = list(data["data_categories"] or [])
+    return data
+
+
+def shared_data(consent: Consent) -> list:
+    """The labels of what the family agreed to share (translated when shown)."""
+    return [
+        Consent.DataCategory(category).label
+        for category in consent.data_categories
+        if category in Consent.DataCategory.values
+    ]
+
+
+def _mail_family_link(referral: Referral, token: str) -> None:
+    """E-mail the family its link, in its own language: what is shared, with whom, until when."""
+    send_templated_mail_on_commit(
+        to=[referral.family.email],
+        template="referrals/email/family_link",
+        context={
+            "referral": referral,
+            "url": family_url(referral, token),
+            "shared": shared_data(referral.consent),
+        },
+        language=referral.language,
+    )
+
+
 # --- Sending ------------------------------------------------------------------------------------
 
 
@@ -286,6 +332,7 @@ def referral_send(
             {"contact_preference": _("Kies hoe het gezin liefst gecontacteerd wordt.")}
         )
     child = child or {}
+    consent = _consent_fields(consent)
     consent_check(**consent, child_birth_date=child.get("birth_date"), today=today)
     record, _created = family_for_contact(**family, actor=actor, reason=_("doorverwijzing"))
     child_record = None
@@ -352,12 +399,7 @@ def referral_send(
             context={"referral": referral},
         )
     if notify and record.email:
-        send_templated_mail_on_commit(
-            to=[record.email],
-            template="referrals/email/family_link",
-            context={"referral": referral, "url": family_url(referral, token)},
-            language=referral.language,
-        )
+        _mail_family_link(referral, token)
     return referral, token, code
 
 
@@ -400,12 +442,7 @@ def referral_family_link_resend(*, referral: Referral, actor) -> None:
         action=AuditEvent.Action.UPDATE,
         changes={"family_link": [None, "<renewed>"]},
     )
-    send_templated_mail_on_commit(
-        to=[referral.family.email],
-        template="referrals/email/family_link",
-        context={"referral": referral, "url": family_url(referral, token)},
-        language=referral.language,
-    )
+    _mail_family_link(referral, token)
 
 
 # --- Status changes -----------------------------------------------------------------------------
@@ -515,7 +552,7 @@ def referral_transition(
                 context={"referral": referral, "old": ReferralStatus(old).label},
             )
     if to == S.CONSENT_WITHDRAWN:
-        _consent_withdraw(referral, now=now)
+        referral = _consent_withdraw(referral, now=now)
     return referral
 
 
@@ -605,7 +642,7 @@ def referral_consent_withdraw(*, referral: Referral, now=None, notify: bool = Tr
     )
 
 
-def _consent_withdraw(referral: Referral, *, now) -> None:
+def _consent_withdraw(referral: Referral, *, now) -> Referral:
     Consent.objects.filter(pk=referral.consent_id, withdrawn_at__isnull=True).update(
         withdrawn_at=now
     )
@@ -617,14 +654,24 @@ def _consent_withdraw(referral: Referral, *, now) -> None:
         changes={"withdrawn_at": [None, now.isoformat()]},
         reason=str(Actor.FAMILY.label),
     )
-    referral_erase(referral=referral, now=now, reason=_("toestemming ingetrokken"))
+    return referral_erase(referral=referral, now=now, reason=_("toestemming ingetrokken"))
 
 
-def referral_erase(*, referral: Referral, now=None, reason: str = "") -> None:
+@transaction.atomic
+def referral_erase(*, referral: Referral, now=None, reason: str = "") -> Referral:
     """Erase what the family shared: the link to its record and child, the reason, the contact
-    note, the decline note and the family's link. Organisations, service, domain, statuses and
-    dates stay for the counts."""
+    note, the decline note and the family's link and short code. Organisations, service,
+    domain, statuses and dates stay for the counts. The audit trail names the fields that were
+    filled, never their values; a referral erased before is left as it is."""
     now = now or timezone.now()
+    referral = _lock(referral)
+    if referral.erased_at is not None:
+        return referral
+    changes = {
+        name: [PRESENT, None]
+        for name, field in ERASED_FIELDS.items()
+        if getattr(referral, field) not in (None, "")
+    }
     Referral.objects.filter(pk=referral.pk).update(
         family=None,
         child=None,
@@ -642,5 +689,7 @@ def referral_erase(*, referral: Referral, now=None, reason: str = "") -> None:
         target=referral,
         house=referral.house,
         reason=reason,
-        changes={field: [ERASED, None] for field in ("family", "child", "reason", "contact_note")},
+        changes={**changes, "erased_at": [None, now.isoformat()]},
     )
+    referral.refresh_from_db()
+    return referral
