@@ -34,7 +34,7 @@ from huisvanhetkind.activities.workflow import (
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
-from huisvanhetkind.core.services import model_update
+from huisvanhetkind.core.services import audit_value, model_update
 
 S = RegistrationStatus
 
@@ -77,14 +77,8 @@ def _changes(before: dict, after: dict) -> dict:
         if name in LONG_TEXTS:
             changes[name] = [None if not before else "…", "…"]
             continue
-        changes[name] = [_plain(old) if before else None, _plain(value)]
+        changes[name] = [audit_value(old) if before else None, audit_value(value)]
     return changes
-
-
-def _plain(value):
-    if value is None or isinstance(value, bool | int | float | str | list | dict):
-        return value
-    return str(value)
 
 
 def activity_save(*, activity: Activity, actor, organisations=None, domains=None, age_groups=None):

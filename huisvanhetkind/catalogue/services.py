@@ -8,7 +8,7 @@ trail of every house its organisation is partner of) and a service's own history
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,24 +17,10 @@ from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.catalogue.models import Service, ServiceHistory, Synonym
 from huisvanhetkind.catalogue.search.services import index_service
 from huisvanhetkind.catalogue.workflow import ServiceStatus, ensure_transition
-from huisvanhetkind.core.services import model_update
+from huisvanhetkind.core.services import audit_value, model_update
 from huisvanhetkind.network.models import House
 
 RELATED_FIELDS = ("domains", "age_groups", "target_groups", "service_areas", "locations")
-
-
-def _plain(value):
-    """A value as the trail holds it: a record by its primary key, related records as the sorted
-    list of their names, amounts, dates and times as text."""
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, models.QuerySet | set | tuple):
-        return sorted(str(item) for item in value)
-    if isinstance(value, list):
-        return [item if isinstance(item, str) else str(item) for item in value]
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
 
 
 def _created(service: Service, data: dict) -> dict:
@@ -42,7 +28,7 @@ def _created(service: Service, data: dict) -> dict:
     values = {"hsds_id": service.hsds_id, "organisation": service.organisation, **data}
     values["status"] = service.status
     plain = {
-        field: sorted(str(item) for item in value) if field in RELATED_FIELDS else _plain(value)
+        field: sorted(str(item) for item in value) if field in RELATED_FIELDS else audit_value(value)
         for field, value in values.items()
     }
     return {field: [None, value] for field, value in plain.items() if value not in (None, "", [])}
@@ -237,7 +223,7 @@ def service_verify(*, service: Service, actor) -> Service:
         actor=actor,
         action=AuditEvent.Action.UPDATE,
         history="verify",
-        changes={"last_verified_at": [_plain(before), _plain(service.last_verified_at)]},
+        changes={"last_verified_at": [audit_value(before), audit_value(service.last_verified_at)]},
     )
     return service
 

@@ -28,7 +28,7 @@ def model_update(*, instance: models.Model, data: dict, m2m: tuple[str, ...] = (
         before = getattr(instance, field)
         if before != value:
             setattr(instance, field, value)
-            changes[field] = [_plain(before), _plain(value)]
+            changes[field] = [audit_value(before), audit_value(value)]
     saved = [field for field in changes if field not in m2m]
     if saved:
         if _has(instance, "updated_at"):
@@ -70,10 +70,18 @@ def _has(instance, name: str) -> bool:
     return any(field.name == name for field in instance._meta.concrete_fields)
 
 
-def _plain(value):
-    """A value as JSON can hold it: a related object by its primary key, others as text."""
+def audit_value(value):
+    """A value as the audit trail holds it (JSON): a record by its primary key, related records
+    (a queryset, set or tuple, or a list of records) as the sorted list of their names, other
+    lists item by item, times, dates and amounts as text."""
     if isinstance(value, models.Model):
         return value.pk
-    if value is None or isinstance(value, bool | int | float | str | list | dict):
+    if isinstance(value, models.QuerySet | set | tuple) or (
+        isinstance(value, list) and any(isinstance(item, models.Model) for item in value)
+    ):
+        return sorted(str(item) for item in value)
+    if isinstance(value, list):
+        return [audit_value(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str | dict):
         return value
     return str(value)

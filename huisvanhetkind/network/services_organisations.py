@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from datetime import time
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
-from huisvanhetkind.core.services import model_update
+from huisvanhetkind.core.services import audit_value, model_update
 from huisvanhetkind.network import access
 from huisvanhetkind.network.models import House, Location, OpeningHours, Organisation, Partnership
 from huisvanhetkind.network.validators import normalise_enterprise_number
@@ -44,22 +44,10 @@ def audit_organisation_event(
         )
 
 
-def _plain(value):
-    """A value as the trail holds it: a record by its primary key, related records as the sorted
-    list of their names, times and dates as text."""
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, models.QuerySet | list | tuple | set):
-        return sorted(str(item) for item in value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
 def _created(data: dict) -> dict:
     """What a creation wrote, in the trail's shape: ``{field: [None, value]}``; fields left
     empty are left out."""
-    plain = {field: _plain(value) for field, value in data.items()}
+    plain = {field: audit_value(value) for field, value in data.items()}
     return {field: [None, value] for field, value in plain.items() if value not in (None, "", [])}
 
 

@@ -1,11 +1,15 @@
-"""The shared pieces of every app's services: state checks and model_update."""
+"""The shared pieces of every app's services: state checks, model_update and audit values."""
+
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from huisvanhetkind.core.services import model_update
+from huisvanhetkind.core.services import audit_value, model_update
 from huisvanhetkind.core.workflow import can_transition, check_transition
+from huisvanhetkind.network.models import Domain
 from tests.factories import OrganisationFactory
 
 
@@ -50,3 +54,17 @@ def test_model_update_compares_many_to_many_members(house):
     before, after = changes["domains"]
     assert len(before) == 1 and len(after) == 2
     assert model_update(instance=organisation, data={"domains": new}, m2m=("domains",)) == {}
+
+
+def test_audit_value_gives_every_kind_of_value_as_the_trail_holds_it(house):
+    domains = list(Domain.objects.filter(slug__in=["gezondheid", "onderwijs"]))
+    assert audit_value(house) == house.pk
+    assert audit_value(domains[::-1]) == sorted(str(d) for d in domains)
+    assert audit_value(Domain.objects.filter(pk__in=[d.pk for d in domains])) == sorted(
+        str(d) for d in domains
+    )
+    assert audit_value(["nl", "fr"]) == ["nl", "fr"]  # order of a plain list kept
+    assert audit_value([date(2026, 1, 2), 3]) == ["2026-01-02", 3]
+    assert audit_value(Decimal("2.50")) == "2.50"
+    assert audit_value({"a": 1}) == {"a": 1}
+    assert audit_value(None) is None and audit_value(True) is True
