@@ -55,12 +55,18 @@ def two_organisations(house, activity, other_organisation):
 def test_an_odd_number_in_any_calendar_parameter_never_breaks_the_calendar(
     parent_client, house, two_organisations, name, value, week_view
 ):
-    query = {name: value, **({"weergave": "week"} if week_view else {})}
+    query = {name: value}
+    if week_view:
+        # The week of the sessions (three days ahead: often next week), unless the odd value
+        # is in the week parameter itself; then the calendar falls back to this week.
+        year, week, _ = (timezone.localdate() + timedelta(days=3)).isocalendar()
+        query = {"weergave": "week", "week": f"{year}-W{week:02d}", **query}
 
     response = parent_client.get(calendar_url(house), query)
 
     assert response.status_code == 200
-    assert "Speelbabbel" in response.content.decode()
+    if not (week_view and name == "week"):
+        assert "Speelbabbel" in response.content.decode()
 
 
 @pytest.mark.parametrize("value", ODD_NUMBERS)
