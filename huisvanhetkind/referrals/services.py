@@ -21,9 +21,10 @@ from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
+from huisvanhetkind.core.services import model_update
 from huisvanhetkind.core.workdays import add_working_days
 from huisvanhetkind.families.services import child_add, family_for_contact
-from huisvanhetkind.network.access import acting_organisation, works_for
+from huisvanhetkind.network.access import acting_organisation, is_coordinator, works_for
 from huisvanhetkind.network.models import Domain, House, Organisation, Partnership
 from huisvanhetkind.referrals import selectors
 from huisvanhetkind.referrals.codes import (
@@ -32,7 +33,13 @@ from huisvanhetkind.referrals.codes import (
     short_code_digest,
     token_digest,
 )
-from huisvanhetkind.referrals.models import REASON_MAX_LENGTH, Consent, Referral, ReferralEvent
+from huisvanhetkind.referrals.models import (
+    REASON_MAX_LENGTH,
+    Consent,
+    Referral,
+    ReferralEvent,
+    ReferralPolicy,
+)
 from huisvanhetkind.referrals.workflow import (
     END_STATES,
     NOTIFY_REFERRER,
@@ -693,3 +700,27 @@ def referral_erase(*, referral: Referral, now=None, reason: str = "") -> Referra
     )
     referral.refresh_from_db()
     return referral
+
+
+# --- The house's rules --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def referral_policy_update(*, house: House, response_days: int, actor) -> ReferralPolicy:
+    """The house's coordinator sets within how many working days (1 to 30) its partners answer
+    a referral; it holds for the referrals sent from then on."""
+    if actor is not None and not is_coordinator(actor, house):
+        raise ValidationError(_("Alleen de coördinator van het huis kan dit."), code="actor")
+    if not isinstance(response_days, int) or not 1 <= response_days <= 30:
+        raise ValidationError(_("Vul een aantal werkdagen in, van 1 tot 30."), code="response_days")
+    policy = ReferralPolicy.objects.select_for_update().filter(house=house).first()
+    if policy is None:
+        policy = ReferralPolicy.objects.create(house=house, response_days=response_days)
+        changes = {"response_days": [None, response_days]}
+        action = AuditEvent.Action.CREATE
+    else:
+        changes = model_update(instance=policy, data={"response_days": response_days})
+        action = AuditEvent.Action.UPDATE
+    if changes:
+        audit_record(actor=actor, action=action, target=policy, house=house, changes=changes)
+    return policy
