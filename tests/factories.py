@@ -384,3 +384,74 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Nieuws {n}")
     body = "<p>Nieuws voor alle gezinnen.</p>"
     is_published = True
+
+
+# --- Guidance (bridge workers) -------------------------------------------------------------------
+
+
+def _in_days(days: int):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.localdate() + timedelta(days=days)
+
+
+class GuidanceFamilyFactory(factory.django.DjangoModelFactory):
+    """A family record as ``families.services.family_for_contact`` makes it (with its digests)."""
+
+    class Meta:
+        model = "families.Family"
+
+    name = "Familie Peeters"
+    email = factory.Sequence(lambda n: f"gezin{n}@example.be")
+    email_digest = factory.LazyAttribute(lambda f: _contact_digest(f.email))
+
+
+class GuidanceConsentFactory(factory.django.DjangoModelFactory):
+    """A consent to guidance by a bridge worker of ``recipient``, valid for 180 days."""
+
+    class Meta:
+        model = "referrals.Consent"
+
+    house = factory.SubFactory(HouseFactory)
+    family = factory.SubFactory(GuidanceFamilyFactory)
+    recipient = factory.SubFactory(OrganisationFactory)
+    requested_by = factory.SelfAttribute("recipient")
+    purpose = "begeleiding door een brugfiguur"
+    data_categories = factory.LazyFunction(lambda: ["contact", "situation"])
+    obtained_via = "in_person"
+    expires_on = factory.LazyFunction(lambda: _in_days(180))
+
+
+class CaseloadEntryFactory(factory.django.DjangoModelFactory):
+    """A family guided by ``bridge_worker`` (give one with a bridge worker role in ``house`` for
+    ``organisation``), with its consent."""
+
+    class Meta:
+        model = "guidance.CaseloadEntry"
+
+    house = factory.SubFactory(HouseFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    bridge_worker = factory.SubFactory(UserFactory)
+    family = factory.SubFactory(GuidanceFamilyFactory)
+    consent = factory.SubFactory(
+        GuidanceConsentFactory,
+        house=factory.SelfAttribute("..house"),
+        family=factory.SelfAttribute("..family"),
+        recipient=factory.SelfAttribute("..organisation"),
+    )
+    next_contact_on = factory.LazyFunction(lambda: _in_days(7))
+
+
+class PolicySignalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "guidance.PolicySignal"
+
+    house = factory.SubFactory(HouseFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    recorded_by = factory.SubFactory(UserFactory)
+    domain = factory.LazyFunction(lambda: Domain.objects.get(slug="vrije-tijd-ontmoeting"))
+    age_group = factory.LazyFunction(lambda: _age_group("6-12"))
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(name="Kalmthout"))
+    text = "Geen betaalbare zwemlessen voor 6- tot 12-jarigen"
