@@ -4,7 +4,9 @@ A professional's read of what a family shared (``referral_read``) is audited her
 data is handed out, never in a view.
 """
 
-from django.db.models import QuerySet
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
@@ -98,3 +100,29 @@ def referrer_emails(referral: Referral) -> list[str]:
     if referral.referrer_id and referral.referrer.email:
         return [referral.referrer.email]
     return organisation_admin_emails(referral.from_organisation)
+
+
+# --- The response clock (the daily jobs) ---------------------------------------------------------
+
+# The working day before a deadline is at most this many days before it (a weekend and holidays).
+REMINDER_WINDOW = timedelta(days=7)
+
+
+def reminders_due(today) -> QuerySet[Referral]:
+    """Referrals waiting for the receiving partner's answer whose deadline is near (a reminder
+    not sent yet) or past (not escalated yet)."""
+    return (
+        Referral.objects.awaiting_answer()
+        .filter(erased_at__isnull=True)
+        .filter(
+            Q(reminder_sent_at__isnull=True, due_on__lte=today + REMINDER_WINDOW)
+            | Q(escalated_at__isnull=True, due_on__lt=today)
+        )
+        .select_related("house", "from_organisation", "to_organisation", "service", "handler")
+        .order_by("due_on", "id")
+    )
+
+
+def expiry_due(today) -> QuerySet[Referral]:
+    """Running referrals whose consent ended before ``today`` (it is valid on its last day)."""
+    return Referral.objects.running().filter(consent__expires_on__lt=today).order_by("id")

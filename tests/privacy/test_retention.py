@@ -19,8 +19,10 @@ from huisvanhetkind.network.workflow import ApplicationStatus
 from huisvanhetkind.privacy import services
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.workflow import QuestionStatus
+from huisvanhetkind.referrals.models import Consent, Referral
 from tests.factories import (
     ActivityFactory,
+    OrganisationFactory,
     PartnerApplicationFactory,
     QuestionFactory,
     RegistrationFactory,
@@ -36,6 +38,7 @@ RULES = (
     "privacy.erase_expired_sessions",
     "privacy.erase_expired_task_results",
     "questions.erase_expired",
+    "referrals.erase_expired",
 )
 
 
@@ -87,6 +90,31 @@ def activity_with_photo(house, last_session_days_ago, name):
     return activity
 
 
+def referral_closed(house, organisation, days):
+    receiver = OrganisationFactory(houses=[house], domains=[])
+    consent = Consent.objects.create(
+        house=house,
+        recipient=receiver,
+        requested_by=organisation,
+        purpose="Kraamzorg",
+        data_categories=["contact", "reason"],
+        obtained_via="in_person",
+        given_at=days_ago(days + 10),
+        expires_on=timezone.localdate() + timedelta(days=30),
+    )
+    return Referral.objects.create(
+        house=house,
+        from_organisation=organisation,
+        to_organisation=receiver,
+        consent=consent,
+        contact_preference="phone",
+        reason="Mama is erg moe.",
+        due_on=timezone.localdate(),
+        status="closed",
+        closed_at=days_ago(days),
+    )
+
+
 def session_expiring(key, days):
     return Session.objects.create(
         session_key=key, session_data="", expire_date=timezone.now() + timedelta(days=days)
@@ -126,6 +154,10 @@ def records(house, organisation):
         ),
         "sessions": (session_expiring("a" * 32, -1), session_expiring("b" * 32, 1)),
         "task_results": (task_result_finished(40), task_result_finished(2)),
+        "referrals": (
+            referral_closed(house, organisation, 400),
+            referral_closed(house, organisation, 100),
+        ),
     }
 
 
@@ -144,7 +176,7 @@ def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(rec
     assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
     assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
     assert "183 dagen na het moment van de activiteit" in output
-    assert "Dry run: 6 rule(s), nothing changed." in output
+    assert "Dry run: 7 rule(s), nothing changed." in output
     # Nothing changed.
     assert not Question.objects.filter(erased_at__isnull=False).exists()
     assert not Registration.objects.filter(erased_at__isnull=False).exists()
@@ -164,7 +196,7 @@ def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisa
 def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     output = run()
 
-    assert "Ran 6 rule(s)." in output
+    assert "Ran 7 rule(s)." in output
     assert "questions.erase_expired (questions.Question)" in output
     old, recent = records["questions"]
     old.refresh_from_db()
@@ -187,6 +219,10 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [
         records["task_results"][1].pk
     ]
+
+    old, recent = (Referral.objects.get(pk=r.pk) for r in records["referrals"])
+    assert old.erased_at and old.reason == ""
+    assert recent.erased_at is None and recent.reason == "Mama is erg moe."
 
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)
