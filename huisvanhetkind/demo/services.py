@@ -1,5 +1,5 @@
-"""Seed the demo: two houses, their partners, people, offer, activities, news and question
-routing, read from the TOML files in ``data/``.
+"""Seed the demo: two houses, their partners, people (a bridge worker among them), offer,
+activities, news, question routing and referrals, read from the TOML files in ``data/``.
 
 Safe to run any number of times, whatever was imported in between (``import-hsds``,
 ``import-ical``, the CSV import): every record is found by a stable key, never by a lookup that
@@ -33,7 +33,9 @@ from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
+from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.network import services as network_services
+from huisvanhetkind.network import services_groups as network_groups
 from huisvanhetkind.network import services_organisations as network_organisations
 from huisvanhetkind.network import services_people as network_people
 from huisvanhetkind.network.models import (
@@ -44,6 +46,7 @@ from huisvanhetkind.network.models import (
     Municipality,
     Organisation,
     PartnerApplication,
+    Role,
 )
 from huisvanhetkind.questions import services_setup as question_services_setup
 from huisvanhetkind.questions.models import RoutingRule, Topic
@@ -100,6 +103,7 @@ class SeedResult:
     services: int
     indexed: int
     accounts: list[tuple[str, str]]  # (role kind, e-mail) of each demo account
+    family_link: FamilyLink | None = None  # a referral's page, as its family opens it
 
 
 class _Seeder:
@@ -240,7 +244,17 @@ class _Seeder:
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, demo_totp_secret(user.email))
             RecoveryCodes.activate(user)
+        if row.get("bridge_worker"):
+            return self.bridge_worker(user, self.houses[row["bridge_worker"]], organisation)
         return row["role"], user.email
+
+    def bridge_worker(self, user, house: House, organisation: Organisation) -> tuple[str, str]:
+        """The house's coordinator designated this worker of a partner as bridge worker."""
+        if not Role.objects.filter(user=user, kind=Role.Kind.BRIDGE_WORKER, house=house).exists():
+            network_groups.bridge_worker_designate(
+                actor=None, house=house, user=user, organisation=organisation
+            )
+        return Role.Kind.BRIDGE_WORKER, user.email
 
     def application(self, row: dict) -> None:
         """A pending application, stored once; what the coordinator decided stays."""
@@ -403,18 +417,25 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
         accounts = [seeder.person(row) for row in network["people"]]
         for row in network["applications"]:
             seeder.application(row)
-        for row in services:
-            seeder.service(row)
+        seeded = {(row["organisation"], row["name"]): seeder.service(row) for row in services}
         for row in rules:
             seeder.routing_rule(row)
         for row in activities["activities"]:
             seeder.activity(row)
         for row in activities["news"]:
             seeder.news(row)
+        link = seed_referrals(
+            data=load("referrals"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            services=seeded,
+            today=seeder.today,
+        )
     return SeedResult(
         houses=len(seeder.houses),
         organisations=len(seeder.organisations),
         services=len(services),
         indexed=rebuild_index(),
         accounts=accounts,
+        family_link=link,
     )

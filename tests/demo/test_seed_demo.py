@@ -26,6 +26,7 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.questions.models import RoutingRule
+from huisvanhetkind.referrals.models import Consent, Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -233,7 +234,9 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
         .get("/api/hsds/organizations", {"house": "kalmthout", "full": "true", "per_page": "100"})
         .json()
     )
-    # Another demo database: the offer seeded afresh.
+    # Another demo database: the offer seeded afresh (and the referrals between its partners).
+    Referral.objects.all().delete()
+    Consent.objects.all().delete()
     Service.objects.all().delete()
     Location.objects.all().delete()
     Organisation.objects.all().delete()

@@ -27,10 +27,20 @@ class Command(BaseCommand):
             "Log in at http://127.0.0.1:8000/accounts/login/ with one of these demo accounts:"
         )
         for role, email in result.accounts:
-            self.stdout.write(f"  {role:<12} {email}")
+            self.stdout.write(f"  {role:<13} {email}")
         self.stdout.write(f"  password for all: {DEMO_PASSWORD}")
         self.stdout.write(
             "  second factor: run `make demo-code EMAIL=<address>` for the current code, or add the "
             "secret from `make demo-code EMAIL=<address>` to an authenticator app."
         )
         self.stdout.write("  e-mails (invitations, decisions) are written to var/mail/.")
+        link = result.family_link
+        if link is not None:
+            self.stdout.write("")
+            self.stdout.write(
+                "A family's own page of a referral that its receiver contacted (the README's "
+                '"What to try" follows a referral from start to end):'
+            )
+            self.stdout.write(f"  family link: {link.url}")
+            if link.code:
+                self.stdout.write(f"  or type the code {link.code} on {link.code_url}")

@@ -1,0 +1,161 @@
+"""The demo's referrals: every status between the Kalmthout partners, each written through the
+referral services by the actor of its step, spread over months, without e-mail, written once; a
+bridge worker account; and the family link `make demo` prints, which opens the family's page
+(and only that page, only in its house) and takes "Ik kreeg hulp"."""
+
+import re
+from io import StringIO
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.demo.referrals import demo_referral_token
+from huisvanhetkind.demo.services import load
+from huisvanhetkind.network.access import is_bridge_worker, works_for
+from huisvanhetkind.network.models import House, Organisation, Partnership, Role
+from huisvanhetkind.referrals import selectors
+from huisvanhetkind.referrals.codes import normalise_short_code
+from huisvanhetkind.referrals.models import Referral, ReferralEvent
+from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
+
+pytestmark = pytest.mark.django_db
+
+in_the_demo = override_settings(DEMO_MODE=True, DEBUG=True)
+LINK = re.compile(r"family link: (\S+)")
+CODE = re.compile(r"or type the code (\S+) on (\S+)")
+BRIDGE_WORKER = "brugfiguur@kalmthout.example.be"
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def printed_link(output: str) -> str:
+    return urlsplit(LINK.search(output).group(1)).path
+
+
+@in_the_demo
+def test_the_demo_has_a_referral_in_every_status_and_seeding_again_adds_nothing(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = seed()
+    assert mail.outbox == []  # not the receivers, the referrers or the families
+    kalmthout = House.objects.get(slug="kalmthout")
+    referrals = Referral.objects.filter(house=kalmthout)
+    assert set(referrals.values_list("status", flat=True)) == set(ReferralStatus.values)
+    assert referrals.count() == len(load("referrals")["referrals"])
+    assert not Referral.objects.exclude(house=kalmthout).exists()
+    # Between active partners of the house, each side one of the demo's accounts.
+    partners = set(
+        Partnership.objects.filter(house=kalmthout, status=Partnership.Status.ACTIVE).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    for referral in referrals.select_related("referrer", "from_organisation"):
+        assert {referral.from_organisation_id, referral.to_organisation_id} <= partners
+        assert works_for(referral.referrer, referral.from_organisation)
+    # Over the last months, with late ones still waiting for an answer.
+    today = timezone.localdate()
+    months = {(r.year, r.month) for r in referrals.values_list("created_at", flat=True)}
+    assert len(months) >= 4
+    assert referrals.late(today).filter(status=ReferralStatus.SENT).exists()
+    assert referrals.late(today).filter(status=ReferralStatus.RECEIVED).exists()
+    assert referrals.filter(status=ReferralStatus.SENT, due_on__gte=today).exists()
+    # Each step by its own actor: the referrer withdraws, the family withdraws its consent and
+    # says it got help, the system expires, the receiving partner answers.
+    events = ReferralEvent.objects.filter(referral__house=kalmthout)
+    by = {
+        status: set(events.filter(to_status=status).values_list("actor_kind", flat=True))
+        for status in ReferralStatus.values
+    }
+    assert by[ReferralStatus.SENT] == {Actor.REFERRER}
+    assert by[ReferralStatus.WITHDRAWN] == {Actor.REFERRER}
+    assert by[ReferralStatus.CONSENT_WITHDRAWN] == {Actor.FAMILY}
+    assert by[ReferralStatus.EXPIRED] == {Actor.SYSTEM}
+    assert by[ReferralStatus.ACCEPTED] == by[ReferralStatus.DECLINED] == {Actor.RECEIVER}
+    assert by[ReferralStatus.GOT_HELP] == {Actor.RECEIVER, Actor.FAMILY}
+    assert referrals.filter(family_outcome=Referral.Outcome.GOT_HELP).exists()
+    assert set(
+        referrals.filter(status=ReferralStatus.DECLINED).values_list("decline_reason", flat=True)
+    ) >= {"no_capacity", "not_eligible"}
+    # A withdrawn consent erased what the family shared; a running referral keeps it.
+    withdrawn = referrals.get(status=ReferralStatus.CONSENT_WITHDRAWN)
+    assert withdrawn.family is None and withdrawn.erased_at is not None
+    assert referrals.get(status=ReferralStatus.CONTACTED).family is not None
+
+    trail = AuditEvent.objects.filter(target_type__regex=r"^(referrals|families)\.")
+    counts = (Referral.objects.count(), events.count(), trail.count())
+    with django_capture_on_commit_callbacks(execute=True):
+        second = seed()
+    assert (Referral.objects.count(), events.count(), trail.count()) == counts
+    assert second == first
+    assert mail.outbox == []
+
+
+@in_the_demo
+def test_the_printed_family_link_opens_the_family_page_where_it_says_it_got_help():
+    output = seed()
+    path = printed_link(output)
+    kalmthout = House.objects.get(slug="kalmthout")
+    referral = Referral.objects.get(status=ReferralStatus.CONTACTED)
+    token = demo_referral_token("contact-kind-en-gezin")
+    assert path == f"/kalmthout/doorverwijzing/{token}/"
+    assert selectors.referral_by_token(kalmthout, token) == referral
+    code, code_url = CODE.search(output).groups()
+    assert urlsplit(code_url).path == "/kalmthout/doorverwijzing/"
+    assert selectors.referral_by_short_code(kalmthout, normalise_short_code(code)) == referral
+
+    visitor = Client()
+    page = visitor.get(path)
+    assert page.status_code == 200
+    assert "Ik kreeg hulp" in page.content.decode()
+    # Neither a tampered link nor the same link in the other house opens anything.
+    tampered = path.replace(token, token[:-1] + ("A" if token[-1] != "A" else "B"))
+    assert visitor.get(tampered).status_code == 404
+    other = path.replace("/kalmthout/", "/zoersel-brecht-zandhoven-wijnegem-schilde/")
+    assert visitor.get(other).status_code == 404
+    assert visitor.get(path).status_code == 200
+
+    answer = visitor.post(path, {"action": "got_help"})
+    assert answer.status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.GOT_HELP
+    assert referral.family_outcome == Referral.Outcome.GOT_HELP
+    # Seeded again, the demo leaves what its visitor did, and the link still opens the page.
+    assert printed_link(seed()) == path
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.GOT_HELP
+    assert visitor.get(path).status_code == 200
+
+
+@in_the_demo
+def test_the_bridge_worker_is_printed_and_is_bridge_worker_in_kalmthout_only():
+    output = seed()
+    assert re.search(rf"bridge_worker\s+{re.escape(BRIDGE_WORKER)}", output)
+    user = get_user_model().objects.get(email=BRIDGE_WORKER)
+    kalmthout = House.objects.get(slug="kalmthout")
+    other_house = House.objects.get(slug="zoersel-brecht-zandhoven-wijnegem-schilde")
+    ocmw = Organisation.objects.get(name="OCMW Kalmthout, sociale dienst")
+    role = Role.objects.get(user=user, kind=Role.Kind.BRIDGE_WORKER)
+    assert (role.house, role.organisation) == (kalmthout, ocmw)
+    assert is_bridge_worker(user, kalmthout)
+    assert not is_bridge_worker(user, other_house)
+    assert works_for(user, ocmw)
+    # The demo's other accounts are no bridge workers.
+    colleague = get_user_model().objects.get(email="jonas.goossens@kalmthout.example.be")
+    assert not is_bridge_worker(colleague, kalmthout)
+    # Designated once, by the platform, in the house's trail.
+    seed()
+    grants = AuditEvent.objects.filter(
+        action=AuditEvent.Action.ROLE_GRANT, target_type="network.role", target_id=str(role.pk)
+    )
+    assert grants.count() == 1 and grants.get().house == kalmthout
