@@ -266,6 +266,9 @@ LOGGING = {
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 # Seconds between the passes of `huisvanhetkind scheduler` over the periodic jobs (core.scheduler).
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
+# /readyz fails when the scheduler's or the worker's last heartbeat is older than this (core.health):
+# the scheduler beats at every pass, the worker every minute; keep it above twice the tick.
+HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 180)
 TASKS = {
     "default": {
         "BACKEND": {

@@ -10,6 +10,7 @@ from huisvanhetkind.web import views as web_views
 
 urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
+    path("readyz", web_views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin logs in through the platform's log-in (password, second factor, rate limits),
     # never through its own password-only form.

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.core import scheduler
-from huisvanhetkind.core.tasks import send_todo_digests
+from huisvanhetkind.core import health, scheduler
+from huisvanhetkind.core.tasks import send_todo_digests, worker_heartbeat
 
 # In the morning, after the reminders of 7:00, so that the list is as the day starts.
 scheduler.register(
@@ -15,4 +15,13 @@ scheduler.register(
     at=timedelta(hours=7, minutes=30),
     task=send_todo_digests,
     description=_("Mailt elke professional die erom vroeg de takenlijst van Mijn werkplek."),
+)
+
+# The worker's heartbeat: the scheduler enqueues it every minute and the worker runs it, so that
+# /readyz knows that tasks are taken from the queue (core.health).
+scheduler.register(
+    health.HEARTBEAT_JOB,
+    every=timedelta(minutes=1),
+    task=worker_heartbeat,
+    description=_("Teken van leven van de achtergrondverwerking, voor /readyz."),
 )

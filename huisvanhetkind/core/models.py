@@ -93,3 +93,21 @@ class JobRun(models.Model):
         if self.outcome:
             return self.get_outcome_display()
         return _("bezig") if self.started_at else _("wachtend")
+
+
+class Heartbeat(models.Model):
+    """The last sign of life of a background process (``core.health``): the scheduler writes
+    its own at every pass, the task worker its own when it runs the heartbeat job. ``/readyz``
+    reads how old they are. One row per process kind; no personal data."""
+
+    name = models.CharField(_("proces"), max_length=50, primary_key=True)
+    beat_at = models.DateTimeField(_("laatste teken van leven"))
+    # Which host and process id beat last (several schedulers or workers may share a name).
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("hartslag")
+        verbose_name_plural = _("hartslagen")
+
+    def __str__(self):
+        return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"

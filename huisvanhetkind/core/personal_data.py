@@ -24,3 +24,9 @@ allow(
     "core.JobRun",
     _("runs van periodieke taken: naam, tijden, aantallen en een fout zonder adressen of nummers"),
 )
+allow(
+    "core.Heartbeat",
+    _(
+        "het laatste teken van leven van de planner en de achtergrondverwerking: tijd, host en proces"
+    ),
+)

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from huisvanhetkind.core import services
+from huisvanhetkind.core import health, services
 
 
 @task()
@@ -10,3 +10,9 @@ def send_todo_digests() -> int:
     """E-mail each professional who asked for it their to-do list (see
     ``services.todo_digests_send``); return how many e-mails were sent."""
     return services.todo_digests_send()
+
+
+@task()
+def worker_heartbeat() -> dict:
+    """The task worker's sign of life for ``/readyz`` (see ``health.worker_heartbeat_record``)."""
+    return health.worker_heartbeat_record()

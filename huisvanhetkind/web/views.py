@@ -1,8 +1,9 @@
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
+from huisvanhetkind.core import health
 from huisvanhetkind.network import selectors
 from huisvanhetkind.network.forms import PartnerDirectoryFilterForm
 
@@ -62,11 +63,18 @@ def accessibility_statement(request):
     return render(request, "web/accessibility.html")
 
 
+@never_cache
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "unavailable"}, status=503)
+    """Liveness: the process answers. It touches neither the database nor the cache, so that a
+    database outage does not make every app server look dead (``/readyz`` reports that)."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Readiness: database, cache, migrations and the heartbeats of the scheduler and the task
+    worker (``core.health``); 200 when every check passes, 503 otherwise, always as JSON."""
+    ready, checks = health.readiness()
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
+    )

@@ -1,4 +1,5 @@
-"""Public pages: landing, house home, partner directory, organisation page, static pages, health."""
+"""Public pages: landing, house home, partner directory, organisation page, static pages (health
+checks: test_health.py)."""
 
 import pytest
 from django.db import connection
@@ -170,20 +171,6 @@ def test_language_switch_works_without_javascript(parent_client, house):
     assert response.status_code == 302
     page = parent_client.get(f"/{house.slug}/").content.decode()
     assert '<html lang="fr">' in page
-
-
-def test_healthz_answers_200_when_the_database_answers(parent_client, db):
-    response = parent_client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
-def test_healthz_answers_503_when_the_database_does_not(parent_client, db, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("database down")
-
-    monkeypatch.setattr(connection, "cursor", broken)
-    assert parent_client.get("/healthz").status_code == 503
 
 
 def test_a_house_never_shows_another_houses_applications_or_partners(

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from django.db import close_old_connections
 from django.utils import timezone
 
-from huisvanhetkind.core import scheduler
+from huisvanhetkind.core import health, scheduler
 from huisvanhetkind.core.commands import DescribedCommand
 
 logger = logging.getLogger("huisvanhetkind.core.scheduler")
@@ -38,7 +38,8 @@ class Command(DescribedCommand):
 Every SCHEDULER_TICK_SECONDS (default 30) it enqueues each registered job whose latest due
 moment has no run yet; the background worker (db_worker) runs it and records its outcome.
 Several schedulers may run at once: each due run is enqueued once. A run missed while no
-scheduler ran is run once when one starts again.
+scheduler ran is run once when one starts again. Every pass writes the scheduler's heartbeat,
+which /readyz reads.
 
   huisvanhetkind scheduler          keep running (stop with Ctrl-C or SIGTERM)
   huisvanhetkind scheduler --once   one pass, then exit (cron, tests)
@@ -69,7 +70,9 @@ scheduler ran is run once when one starts again.
             self.run_forever(tick)
 
     def one_pass(self) -> None:
-        for run in scheduler.job_runs_enqueue_due():
+        enqueued = scheduler.job_runs_enqueue_due()
+        health.heartbeat_record(name=health.SCHEDULER)
+        for run in enqueued:
             run.refresh_from_db()
             self.stdout.write(
                 f"Enqueued {run.name} due at {timezone.localtime(run.due_at):%Y-%m-%d %H:%M}"
@@ -85,6 +88,8 @@ scheduler ran is run once when one starts again.
         while not stop.is_set():
             try:
                 scheduler.job_runs_enqueue_due()
+                # The sign of life that /readyz reads (core.health).
+                health.heartbeat_record(name=health.SCHEDULER)
             except Exception:
                 # The database may be away for a moment: log it and try again at the next tick.
                 logger.exception("A pass of the scheduler failed.")
