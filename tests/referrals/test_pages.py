@@ -410,3 +410,23 @@ def test_the_coordinator_sets_the_response_time(house, coordinator, worker, outs
         assert logged_in(user).get(POLICY).status_code == 404
         assert logged_in(user).post(POLICY, {"response_days": "3"}).status_code == 404
     assert selectors.response_days(house) == 10
+
+
+# --- Where the pages are linked from ------------------------------------------------------------
+
+
+def test_the_service_page_the_workspace_and_the_menu_lead_to_referrals(
+    house, receiving_service, worker, coordinator, parent_client
+):
+    service_page = f"/kalmthout/aanbod/{receiving_service.pk}/"
+    link = f'href="/beheer/doorverwijzingen/nieuw/?dienst={receiving_service.pk}"'
+    assert link in logged_in(worker).get(service_page).content.decode()
+    # A family does not see it (positive control above).
+    assert link not in parent_client.get(service_page).content.decode()
+    workspace = logged_in(worker).get("/beheer/").content.decode()
+    for url in (INBOX, SENT, "/beheer/doorverwijzingen/nieuw/"):
+        assert f'href="{url}"' in workspace
+    assert f'href="{POLICY}"' not in workspace
+    assert f'href="{POLICY}"' in logged_in(coordinator).get("/beheer/").content.decode()
+    assert f'href="{INBOX}">Doorverwijzingen<' in workspace  # the menu
+    assert f'href="{INBOX}"' not in parent_client.get("/kalmthout/").content.decode()
