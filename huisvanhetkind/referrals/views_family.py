@@ -31,7 +31,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -43,7 +43,7 @@ from huisvanhetkind.core.forms import HoneypotMixin
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.core.pdf import pdf_response
 from huisvanhetkind.network.access import professional_required
-from huisvanhetkind.referrals import selectors, services
+from huisvanhetkind.referrals import access, selectors, services
 from huisvanhetkind.referrals.codes import format_short_code, normalise_short_code
 from huisvanhetkind.referrals.models import Consent, Referral
 from huisvanhetkind.referrals.workflow import ReferralStatus
@@ -302,12 +302,9 @@ def slip(request, pk):
     """A printed slip for the family: a new short code (the e-mailed link keeps working), the
     address to type it on, until when it works and the house's phone; in the family's language,
     without personal data. Only the referring organisation prints it; anyone else gets 404."""
-    referral = get_object_or_404(
-        Referral.objects.select_related(
-            "house", "consent", "from_organisation", "to_organisation", "service"
-        ),
-        pk=pk,
-    )
+    # The referral's two organisations get past the access helper; the service then refuses
+    # everyone but the referring one, and the receiving side gets the same 404 as an outsider.
+    referral, _side = access.get_referral_for_user(request.user, pk)
     try:
         code = services.referral_short_code_renew(referral=referral, actor=request.user)
     except ValidationError as error:
