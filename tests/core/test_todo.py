@@ -48,7 +48,13 @@ def application(house):
 
 
 def test_every_app_contributes_to_the_list():
-    assert [p.name for p in todo.providers()] == ["questions", "network", "activities", "catalogue"]
+    assert [p.name for p in todo.providers()] == [
+        "questions",
+        "referrals",
+        "network",
+        "activities",
+        "catalogue",
+    ]
 
 
 def test_the_worker_sees_the_question_assigned_to_them(worker, assigned):
