@@ -35,6 +35,7 @@ from huisvanhetkind.network.models import (
 from huisvanhetkind.network.workflow import ApplicationStatus
 from huisvanhetkind.questions import services as question_services
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
+from huisvanhetkind.referrals import services as referral_services
 from tests.conftest import TOTP_SECRET, logged_in, totp_code, with_second_factor
 from tests.factories import (
     PASSWORD,
@@ -151,7 +152,7 @@ def world():
         age_groups=["0-3", "3-6"],
         service_areas=["Zoersel", "Brecht"],
     )
-    ServiceFactory(
+    consultation = ServiceFactory(
         organisation=other,
         name="Consultatiebureau",
         summary="Gratis opvolging van de groei en de vaccinaties van je kind.",
@@ -290,6 +291,43 @@ def world():
         reason=f"Profiel bijgewerkt: {LONG_WORD}",
         changes={"website": [None, LONG_URL], "email": ["", LONG_EMAIL]},
     )
+
+    # Referrals: the centre sent one to Kind en Gezin (accepted there) and received one.
+    receiver = with_second_factor(UserFactory(email="onthaal@kindengezin.example.be"))
+    RoleFactory(user=receiver, kind=Role.Kind.ORGANISATION_WORKER, organisation=other)
+
+    def refer(referrer, sender, recipient, offer):
+        return referral_services.referral_send(
+            actor=referrer,
+            house=house,
+            from_organisation=sender,
+            to_organisation=recipient,
+            service=offer,
+            family={
+                "name": "Sara Peeters-Vandenbroucke",
+                "email": LONG_EMAIL.replace("opvoedings", "gezin."),
+                "phone": "0470 12 34 56",
+                "language": "nl",
+            },
+            child={"first_name": "Noor", "birth_date": timezone.localdate() - timedelta(days=400)},
+            consent={
+                "given_by": "parent",
+                "obtained_via": "in_person",
+                "purpose": f"Ondersteuning bij het {LONG_WORD}",
+                "data_categories": ["contact", "child", "reason"],
+                "expires_on": timezone.localdate() + timedelta(days=90),
+            },
+            contact_preference="phone",
+            contact_note=f"Liefst na 17 u. {LONG_WORD}",
+            reason=f"De ouders vragen hulp bij het {LONG_WORD}. Zie {LONG_URL}.",
+        )[0]
+
+    sent_referral = refer(worker, centre, other, consultation)
+    for to in ("received", "accepted"):
+        referral_services.referral_transition(
+            referral=sent_referral, to=to, actor_kind="receiver", actor=receiver
+        )
+    received_referral = refer(receiver, other, centre, service)
     return SimpleNamespace(**locals())
 
 
@@ -405,6 +443,33 @@ def _ics() -> dict:
     return {"name": "agenda.ics", "mimeType": "text/calendar", "buffer": content}
 
 
+def _referral_journey(page, base_url: str, w, failures: list[str]) -> None:
+    """The referral journey as a referrer walks it: the form with every error, the check page,
+    then the referral with the family's code and link shown once."""
+    page.goto(base_url + reverse("referrals:new") + f"?dienst={w.consultation.pk}")
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    failures.extend(f"referrals:new with errors: {problem}" for problem in _problems(page))
+    page.locator("#id_given_by_0").check()
+    page.locator("#id_obtained_via_0").check()
+    page.locator("#id_purpose").fill(f"Ondersteuning bij het {LONG_WORD}")
+    page.locator("#id_data_categories_0").check()
+    page.locator("#id_data_categories_2").check()
+    page.locator("#id_family_agreed").check()
+    page.locator("#id_name").fill("Sara Peeters-Vandenbroucke")
+    page.locator("#id_email").fill(LONG_EMAIL)
+    page.locator("#id_contact_preference_0").check()
+    page.locator("#id_reason").fill(f"Hulp bij het {LONG_WORD}, zie {LONG_URL}")
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    failures.extend(f"referrals:new check page: {problem}" for problem in _problems(page))
+    page.get_by_role("button", name="Verstuur", exact=True).click()
+    page.wait_for_url(re.compile(r".*/beheer/doorverwijzingen/[0-9]+/$"))
+    failures.extend(f"referrals:detail just sent: {problem}" for problem in _problems(page))
+    if "Code voor het gezin" not in page.content():
+        failures.append("referrals:detail just sent: no code for the family")
+
+
 def _report(failures):
     assert not failures, f"{len(failures)} problem(s):\n" + "\n".join(failures)
 
@@ -496,6 +561,9 @@ def professional_pages(w, *, coordinator: bool):
         r("questions:inbox"),
         r("questions:detail", pk=w.question.pk),
         r("questions:faq_from_question", pk=w.question.pk),
+        r("referrals:inbox"),
+        r("referrals:sent"),
+        r("referrals:new"),
     ]
     if coordinator:
         pages += [
@@ -517,6 +585,7 @@ def professional_pages(w, *, coordinator: bool):
             r("questions:routing_rule_edit", house_slug=slug, pk=w.rule.pk),
             r("questions:house_faq", house_slug=slug),
             r("questions:house_faq_edit", house_slug=slug, pk=w.faq.pk),
+            r("referrals:policy", house_slug=slug),
         ]
     else:
         # An organisation's own pages.
@@ -524,6 +593,11 @@ def professional_pages(w, *, coordinator: bool):
             r("network:partnership_request", pk=w.awaiting.pk),
             r("questions:answer_templates", pk=w.centre.pk),
             r("questions:answer_template", pk=w.centre.pk, template_pk=w.template.pk),
+            r("referrals:inbox", query="?status=lopend&laat=on"),
+            r("referrals:new", query=f"?dienst={w.consultation.pk}"),
+            r("referrals:new", query=f"?dienst={w.service.pk}"),  # its own: refused
+            r("referrals:detail", pk=w.received_referral.pk),
+            r("referrals:detail", pk=w.sent_referral.pk),
         ]
     return pages
 
@@ -600,6 +674,7 @@ def test_every_page_of_an_organisation_admin_fits_a_phone_and_passes_axe(
     context, page = _professional(browser, live_server.url, world.org_admin)
     failures = []
     _visit(page, live_server.url, professional_pages(world, coordinator=False), failures)
+    _referral_journey(page, live_server.url, world, failures)
     _preview(
         page,
         live_server.url,
