@@ -1,5 +1,6 @@
 """Seed the demo: two houses, their partners, people (a bridge worker among them), offer,
-activities, news, question routing and referrals, read from the TOML files in ``data/``.
+activities, news, question routing, referrals and the bridge worker's caseload, read from the
+TOML files in ``data/``.
 
 Safe to run any number of times, whatever was imported in between (``import-hsds``,
 ``import-ical``, the CSV import): every record is found by a stable key, never by a lookup that
@@ -33,6 +34,7 @@ from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
+from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.network import services as network_services
 from huisvanhetkind.network import services_groups as network_groups
@@ -431,6 +433,7 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
             services=seeded,
             today=seeder.today,
         )
+        seed_guidance(data=load("guidance"), houses=seeder.houses, today=seeder.today)
     return SeedResult(
         houses=len(seeder.houses),
         organisations=len(seeder.organisations),

@@ -1,7 +1,9 @@
 """The demo's referrals: every status between the Kalmthout partners, each written through the
 referral services by the actor of its step, spread over months, without e-mail, written once; a
-bridge worker account; and the family link `make demo` prints, which opens the family's page
-(and only that page, only in its house) and takes "Ik kreeg hulp"."""
+bridge worker account with a caseload (help questions, contacts, the referrals made, an overdue
+contact) and signals to policy, seen only by whom may; and the family link `make demo` prints,
+which opens the family's page (and only that page, only in its house) and takes "Ik kreeg
+hulp"."""
 
 import re
 from io import StringIO
@@ -11,12 +13,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.http import Http404
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.demo.referrals import demo_referral_token
 from huisvanhetkind.demo.services import load
+from huisvanhetkind.guidance import access as guidance_access
+from huisvanhetkind.guidance.models import CaseloadEntry, PolicySignal
+from huisvanhetkind.guidance.selectors import entry_referrals
 from huisvanhetkind.network.access import is_bridge_worker, works_for
 from huisvanhetkind.network.models import House, Organisation, Partnership, Role
 from huisvanhetkind.referrals import selectors
@@ -159,3 +165,47 @@ def test_the_bridge_worker_is_printed_and_is_bridge_worker_in_kalmthout_only():
         action=AuditEvent.Action.ROLE_GRANT, target_type="network.role", target_id=str(role.pk)
     )
     assert grants.count() == 1 and grants.get().house == kalmthout
+
+
+@in_the_demo
+def test_the_bridge_worker_guides_families_and_signals_gaps_seen_only_by_whom_may():
+    seed()
+    users = get_user_model().objects
+    bridge_worker = users.get(email=BRIDGE_WORKER)
+    kalmthout = House.objects.get(slug="kalmthout")
+    data = load("guidance")
+    caseload = guidance_access.caseload_for_user(bridge_worker)
+    assert caseload.active().count() == len(data["families"]) >= 2
+    for entry in caseload:
+        assert entry.house == kalmthout and entry.family is not None
+        assert entry.help_questions.exists() and entry.contacts.exists()
+        assert entry.next_contact_on is not None
+        # The family the bridge worker referred: its referrals show in the caseload.
+        assert entry_referrals(entry).exists()
+        assert guidance_access.get_caseload_entry_for_user(bridge_worker, entry.pk) == entry
+    today = timezone.localdate()
+    assert caseload.overdue(today).count() == 1
+    assert caseload.filter(help_questions__status="answered").exists()
+    assert caseload.filter(help_questions__status="open").exists()
+    signals = guidance_access.get_policy_signals_for_user(bridge_worker, kalmthout)
+    assert signals.count() == len(data["signals"])
+
+    # Nobody else reads a family: not a worker of another partner, not the house's
+    # coordinator (counts and signals only), not the other house's coordinator.
+    entry = caseload.first()
+    colleague = users.get(email="jonas.goossens@kalmthout.example.be")
+    coordinator = users.get(email="coordinator@kalmthout.example.be")
+    outsider = users.get(email="coordinator@zbzws.example.be")
+    for user in (colleague, coordinator, outsider):
+        assert not guidance_access.caseload_for_user(user).exists()
+        with pytest.raises(Http404):
+            guidance_access.get_caseload_entry_for_user(user, entry.pk)
+    assert guidance_access.get_policy_signals_for_user(coordinator, kalmthout).count() == len(
+        data["signals"]
+    )
+    with pytest.raises(Http404):
+        guidance_access.get_policy_signals_for_user(outsider, kalmthout)
+
+    counts = (CaseloadEntry.objects.count(), PolicySignal.objects.count())
+    seed()
+    assert (CaseloadEntry.objects.count(), PolicySignal.objects.count()) == counts

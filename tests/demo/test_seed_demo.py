@@ -16,6 +16,7 @@ from huisvanhetkind.activities.models import Activity, NewsItem, Session
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.selectors import apply_search
 from huisvanhetkind.demo.services import demo_totp_secret, load
+from huisvanhetkind.guidance.models import CaseloadEntry, PolicySignal
 from huisvanhetkind.network.models import (
     House,
     Location,
@@ -234,8 +235,11 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
         .get("/api/hsds/organizations", {"house": "kalmthout", "full": "true", "per_page": "100"})
         .json()
     )
-    # Another demo database: the offer seeded afresh (and the referrals between its partners).
+    # Another demo database: the offer seeded afresh (and the referrals between its partners,
+    # the bridge worker's caseload and signals).
     Referral.objects.all().delete()
+    CaseloadEntry.objects.all().delete()
+    PolicySignal.objects.all().delete()
     Consent.objects.all().delete()
     Service.objects.all().delete()
     Location.objects.all().delete()
