@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.referrals",
     "huisvanhetkind.guidance",
     "huisvanhetkind.privacy",
+    "huisvanhetkind.api",
     "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",

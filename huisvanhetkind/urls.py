@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("huisvanhetkind.guidance.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
+    path("", include("huisvanhetkind.api.urls")),
     path("", include("huisvanhetkind.web.urls")),
 ]
 # Uploaded photos: served by the platform itself only in development and the demo (DEBUG);
