@@ -29,6 +29,7 @@ from huisvanhetkind.referrals import selectors
 from huisvanhetkind.referrals.codes import normalise_short_code
 from huisvanhetkind.referrals.models import Referral, ReferralEvent
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
+from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,44 @@ def test_the_bridge_worker_guides_families_and_signals_gaps_seen_only_by_whom_ma
     counts = (CaseloadEntry.objects.count(), PolicySignal.objects.count())
     seed()
     assert (CaseloadEntry.objects.count(), PolicySignal.objects.count()) == counts
+
+
+@in_the_demo
+def test_the_readmes_walk_through_a_referral_works_on_the_demo(
+    django_capture_on_commit_callbacks,
+):
+    """The README's "Following a referral in the demo", steps 1 and 2."""
+    seed()
+    users = get_user_model().objects
+    referrer = logged_in(users.get(email="jonas.goossens@kalmthout.example.be"))
+    receiver = logged_in(users.get(email="lien.claes@kind-en-gezin.example.be"))
+    third_party = logged_in(users.get(email="kinderopvang@kalmthout.example.be"))
+
+    sent = referrer.get("/beheer/doorverwijzingen/verstuurd/")
+    assert sent.status_code == 200 and "te laat" in sent.content.decode()
+    assert receiver.get("/beheer/doorverwijzingen/").status_code == 200
+    newest = Referral.objects.filter(
+        to_organisation__name="Kind en Gezin", status=ReferralStatus.SENT
+    ).first()
+    assert newest.service.name == "Huisbezoek na de geboorte"
+    assert newest.from_organisation.name == "Opvoedingspunt Kalmthout"
+    # A partner that is neither side sees nothing of it; the receiver opens it.
+    assert third_party.get(f"/beheer/doorverwijzingen/{newest.pk}/").status_code == 404
+    assert receiver.get(f"/beheer/doorverwijzingen/{newest.pk}/").status_code == 200
+    newest.refresh_from_db()
+    assert newest.status == ReferralStatus.RECEIVED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        receiver.post(
+            f"/beheer/doorverwijzingen/{newest.pk}/aanvaarden/",
+            {"expected": ReferralStatus.RECEIVED},
+        )
+    receiver.post(
+        f"/beheer/doorverwijzingen/{newest.pk}/contact-opgenomen/",
+        {"expected": ReferralStatus.ACCEPTED},
+    )
+    newest.refresh_from_db()
+    assert newest.status == ReferralStatus.CONTACTED
+    assert [m.to for m in mail.outbox] == [["jonas.goossens@kalmthout.example.be"]]
+    page = referrer.get(f"/beheer/doorverwijzingen/{newest.pk}/").content.decode()
+    assert str(ReferralStatus.CONTACTED.label).capitalize() in page
