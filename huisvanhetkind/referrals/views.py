@@ -110,7 +110,6 @@ def _list(request, *, received: bool):
             "page": page,
             "received": received,
             "today": timezone.localdate(),
-            "organisations": organisation_ids,
         },
     )
 
@@ -254,8 +253,8 @@ def _render_detail(request, referral, side, *, status=200, **forms):
         context["assign_form"] = forms.get("assign_form") or AssignForm(
             organisation=referral.to_organisation, initial={"handler": referral.handler_id}
         )
-    response = render(request, "referrals/detail.html", context, status=status)
-    return private_response(response) if context["just_sent"] else response
+    # What the family shared (and, once, its link and code) is kept out of every cache.
+    return private_response(render(request, "referrals/detail.html", context, status=status))
 
 
 @professional_required
