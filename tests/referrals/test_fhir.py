@@ -4,10 +4,13 @@ the import goes through referral_send, so an export imports back to the same ref
 FHIR is refused with a Dutch message while nothing is created."""
 
 import copy
+import json
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
@@ -523,3 +526,44 @@ def test_a_bundle_from_another_system_imports_by_kbo_number_and_plain_fhir(
     assert referral.contact_preference == "email" and referral.reason == "Hulp bij de opvoeding."
     assert referral.consent.expires_on == date.fromisoformat(expires)
     assert referral.consent.data_categories == ["contact"]
+
+
+def test_the_import_command_sends_a_bundle_and_refuses_a_bad_one(
+    referral, worker, house, organisation, tmp_path
+):
+    good = tmp_path / "verwijzing.json"
+    good.write_text(json.dumps(fhir.referral_to_fhir(referral, for_receiver=True)))
+    arguments = [
+        "--house",
+        house.slug,
+        "--organisation",
+        organisation.hsds_id,
+        "--user",
+        worker.email,
+    ]
+    before = Referral.objects.count()
+    output = StringIO()
+    call_command("import-referral-fhir", str(good), *arguments, stdout=output)
+    assert Referral.objects.count() == before + 1
+    assert "verstuurd naar Kraamzorg Landelijke Thuiszorg" in output.getvalue()
+
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{niet af")
+    with pytest.raises(CommandError, match="geen geldige JSON"):
+        call_command("import-referral-fhir", str(bad), *arguments)
+    without_consent = tmp_path / "zonder-toestemming.json"
+    without_consent.write_text(json.dumps(_without(json.loads(good.read_text()), "Consent")))
+    with pytest.raises(CommandError, match="geen toestemming"):
+        call_command("import-referral-fhir", str(without_consent), *arguments)
+    with pytest.raises(CommandError, match="geen organisatie"):
+        call_command(
+            "import-referral-fhir",
+            str(good),
+            "--house",
+            house.slug,
+            "--organisation",
+            "x",
+            "--user",
+            worker.email,
+        )
+    assert Referral.objects.count() == before + 1
