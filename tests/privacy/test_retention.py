@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from huisvanhetkind.activities.models import Activity, Registration
 from huisvanhetkind.core import register
+from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
 from huisvanhetkind.network.workflow import ApplicationStatus
 from huisvanhetkind.privacy import services
@@ -22,6 +23,7 @@ from huisvanhetkind.questions.workflow import QuestionStatus
 from huisvanhetkind.referrals.models import Consent, Referral
 from tests.factories import (
     ActivityFactory,
+    CaseloadEntryFactory,
     OrganisationFactory,
     PartnerApplicationFactory,
     QuestionFactory,
@@ -34,6 +36,7 @@ pytestmark = pytest.mark.django_db
 RULES = (
     "activities.erase_expired_photos",
     "activities.erase_expired_registrations",
+    "guidance.erase_expired",
     "network.erase_expired_applications",
     "privacy.erase_expired_sessions",
     "privacy.erase_expired_task_results",
@@ -115,6 +118,13 @@ def referral_closed(house, organisation, days):
     )
 
 
+def caseload_ended(house, organisation, days):
+    ended = timezone.localdate() - timedelta(days=days)
+    return CaseloadEntryFactory(
+        house=house, organisation=organisation, status="ended", started_on=ended, ended_on=ended
+    )
+
+
 def session_expiring(key, days):
     return Session.objects.create(
         session_key=key, session_data="", expire_date=timezone.now() + timedelta(days=days)
@@ -158,6 +168,10 @@ def records(house, organisation):
             referral_closed(house, organisation, 400),
             referral_closed(house, organisation, 100),
         ),
+        "caseloads": (
+            caseload_ended(house, organisation, 400),
+            caseload_ended(house, organisation, 100),
+        ),
     }
 
 
@@ -176,7 +190,7 @@ def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(rec
     assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
     assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
     assert "183 dagen na het moment van de activiteit" in output
-    assert "Dry run: 7 rule(s), nothing changed." in output
+    assert "Dry run: 8 rule(s), nothing changed." in output
     # Nothing changed.
     assert not Question.objects.filter(erased_at__isnull=False).exists()
     assert not Registration.objects.filter(erased_at__isnull=False).exists()
@@ -196,7 +210,7 @@ def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisa
 def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     output = run()
 
-    assert "Ran 7 rule(s)." in output
+    assert "Ran 8 rule(s)." in output
     assert "questions.erase_expired (questions.Question)" in output
     old, recent = records["questions"]
     old.refresh_from_db()
@@ -223,6 +237,10 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     old, recent = (Referral.objects.get(pk=r.pk) for r in records["referrals"])
     assert old.erased_at and old.reason == ""
     assert recent.erased_at is None and recent.reason == "Mama is erg moe."
+
+    old, recent = (CaseloadEntry.objects.get(pk=e.pk) for e in records["caseloads"])
+    assert old.erased_at and old.family_id is None
+    assert recent.erased_at is None and recent.family_id
 
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)
