@@ -51,6 +51,7 @@ def test_every_app_contributes_to_the_list():
     assert [p.name for p in todo.providers()] == [
         "questions",
         "referrals",
+        "guidance",
         "network",
         "activities",
         "catalogue",
