@@ -30,6 +30,25 @@ pdf-libs:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(PDF_LIBS) >/dev/null; fi; }
 
+# Debian's pg_dump and pg_restore, for `huisvanhetkind backup` and `restore` (which refuse a
+# client older than the server's major version, PostgreSQL 15 on Debian 12).
+.PHONY: pg-client backup-check
+pg-client:
+	@command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql-client for backups"; \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql-client >/dev/null; fi; }
+	@server=$$(psql -X -At -h 127.0.0.1 -U postgres -d postgres -c 'SHOW server_version_num' 2>/dev/null || true); \
+	client=$$(pg_dump --version | sed -E 's/.*\(PostgreSQL\) ([0-9]+).*/\1/'); \
+	if [ -n "$$server" ] && [ "$$client" -lt "$$(( server / 10000 ))" ]; then \
+	  echo "pg_dump $$client is older than the server (PostgreSQL $$(( server / 10000 ))): install postgresql-client-$$(( server / 10000 ))"; exit 1; fi
+
+# The backup round trip on the PostgreSQL of 127.0.0.1 (CI runs it): the demo seeded into a fresh
+# database, backed up, restored into another fresh one, compared, and the demo smoke test
+# against the restored one (.ci/backup-restore; both databases are dropped afterwards).
+backup-check: $(STAMP) pdf-libs pg-client
+	.ci/backup-restore
+
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
 # only one, with threads for simultaneous requests. Beside it runs the scheduler of the periodic
