@@ -371,3 +371,21 @@ def test_the_dashboard_links_an_admin_to_the_keys(
     assert keys_url(receiving_organisation) in page
     page = logged_in(receiver).get(reverse("network:dashboard")).content.decode()
     assert keys_url(receiving_organisation) not in page
+
+
+def test_the_page_of_the_keys_reads_a_constant_number_of_queries(
+    receiving_admin, receiving_organisation, key
+):
+    client = logged_in(receiving_admin)
+    url = keys_url(receiving_organisation)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for number in range(4):
+        token, _secret = api_services.api_token_create(
+            actor=receiving_admin, organisation=receiving_organisation, name=f"Systeem {number}"
+        )
+    api_services.api_token_revoke(actor=receiving_admin, token=token)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert "Systeem 3" in page and "ingetrokken op" in page
+    assert len(many) == len(few)
