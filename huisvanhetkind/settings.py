@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "huisvanhetkind.referrals",
     "huisvanhetkind.guidance",
     "huisvanhetkind.privacy",
-    "huisvanhetkind.api",
     "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
