@@ -333,3 +333,17 @@ def test_the_selector_for_the_participation_figures(house, other_house, bridge_w
         "Te weinig opvang op woensdag"
     ]
     assert not policy_signals(other_house).exists()
+
+
+def test_the_workspace_links_to_the_caseload_signals_and_counts(
+    house, bridge_worker, coordinator, worker
+):
+    page = logged_in(bridge_worker).get(reverse("network:dashboard")).content.decode()
+    assert reverse("guidance:caseload") in page
+    assert reverse("guidance:signals", kwargs={"house_slug": house.slug}) in page
+    page = logged_in(coordinator).get(reverse("network:dashboard")).content.decode()
+    assert reverse("guidance:figures", kwargs={"house_slug": house.slug}) in page
+    assert reverse("guidance:caseload") not in page
+    # A worker who is no bridge worker gets no link to a caseload.
+    page = logged_in(worker).get(reverse("network:dashboard")).content.decode()
+    assert reverse("guidance:caseload") not in page
