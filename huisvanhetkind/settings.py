@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.referrals",
     "huisvanhetkind.guidance",
     "huisvanhetkind.privacy",
+    "huisvanhetkind.api",
     "huisvanhetkind.demo",
     "django_tasks",
     "django_tasks_db",
@@ -236,6 +237,10 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# `huisvanhetkind backup` writes here and deletes its backups older than the retention, so that
+# erased personal data is gone from every backup that many days later (docs/operations.md).
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 35)
 
 # Security: strict by default; a TLS-terminating proxy must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
