@@ -5,6 +5,8 @@ response time."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -143,6 +145,24 @@ def test_the_lists_take_as_many_queries_for_30_referrals_as_for_5(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()
         assert page.count("Doorverwijzing #") == 25 and page.count("Lien") == 25
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+@pytest.mark.parametrize("url", [INBOX, SENT])
+def test_the_lists_read_the_newest_first_from_the_index(url, referral, worker, receiver):
+    client = logged_in(receiver if url == INBOX else worker)
+    with CaptureQueriesContext(connection) as queries:
+        assert f"#{referral.pk}<" in client.get(url).content.decode()
+    listed = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "referrals_referral"."id"') and "LIMIT 26" in q["sql"]
+    ]
+    assert len(listed) == 1
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {listed[0]}")
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "_idx (" in plan and "TEMP B-TREE" not in plan, plan
 
 
 # --- One referral: the receiving side -----------------------------------------------------------
