@@ -26,7 +26,10 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.catalogue.models import Synonym
 from huisvanhetkind.catalogue.search.services import rebuild_index
+from huisvanhetkind.guidance import services as guidance_services
 from huisvanhetkind.network.models import (
+    AgeGroup,
+    Domain,
     Invitation,
     Municipality,
     OpeningHours,
@@ -328,6 +331,41 @@ def world():
             referral=sent_referral, to=to, actor_kind="receiver", actor=receiver
         )
     received_referral = refer(receiver, other, centre, service)
+
+    # Guidance: a bridge worker of the centre guides a family and signals a gap to policy.
+    bridge_worker = with_second_factor(UserFactory(email="brugfiguur@centrum-sintjozef.example.be"))
+    RoleFactory(user=bridge_worker, kind=Role.Kind.ORGANISATION_WORKER, organisation=centre)
+    RoleFactory(user=bridge_worker, kind=Role.Kind.BRIDGE_WORKER, house=house, organisation=centre)
+    guided = guidance_services.caseload_start(
+        actor=bridge_worker,
+        house=house,
+        family={"name": "Familie Vandenbroucke-Verstraeten", "email": "vdb@example.be"},
+        consent={
+            "given_by": "parent",
+            "obtained_via": "in_person",
+            "data_categories": ["contact", "situation"],
+            "expires_on": timezone.localdate() + timedelta(days=200),
+        },
+        next_contact_on=timezone.localdate() + timedelta(days=3),
+    )
+    guidance_services.help_question_add(
+        entry=guided, actor=bridge_worker, domain="paperwork", text=f"Hulp bij het {LONG_WORD}"
+    )
+    guidance_services.contact_add(
+        entry=guided,
+        actor=bridge_worker,
+        happened_on=timezone.localdate(),
+        kind="accompanied",
+        note=f"Samen naar het {LONG_WORD}. {LONG_URL}",
+    )
+    guidance_services.policy_signal_record(
+        actor=bridge_worker,
+        house=house,
+        domain=Domain.objects.get(slug="vrije-tijd-ontmoeting"),
+        age_group=AgeGroup.objects.get(slug="6-12"),
+        municipality=zoersel,
+        text=f"Geen betaalbaar {LONG_WORD} voor 6-12",
+    )
     return SimpleNamespace(**locals())
 
 
@@ -586,6 +624,8 @@ def professional_pages(w, *, coordinator: bool):
             r("questions:house_faq", house_slug=slug),
             r("questions:house_faq_edit", house_slug=slug, pk=w.faq.pk),
             r("referrals:policy", house_slug=slug),
+            r("guidance:figures", house_slug=slug),
+            r("guidance:signals", house_slug=slug),
         ]
     else:
         # An organisation's own pages.
@@ -598,8 +638,39 @@ def professional_pages(w, *, coordinator: bool):
             r("referrals:new", query=f"?dienst={w.service.pk}"),  # its own: refused
             r("referrals:detail", pk=w.received_referral.pk),
             r("referrals:detail", pk=w.sent_referral.pk),
+            r("guidance:caseload"),  # the organisation's caseload, to read
+            r("guidance:detail", pk=w.guided.pk),
         ]
     return pages
+
+
+def bridge_worker_pages(w):
+    slug = SLUG
+    return [
+        r("network:dashboard"),
+        r("guidance:caseload"),
+        r("guidance:caseload", query="?beeindigd=1"),
+        r("guidance:new", house_slug=slug),
+        r("guidance:detail", pk=w.guided.pk),
+        r("guidance:signals", house_slug=slug),
+        r("guidance:signal_new", house_slug=slug),
+    ]
+
+
+def _guidance_errors(page, base_url: str, w, failures: list[str]) -> None:
+    """The bridge worker's forms sent empty: each page with its error summary."""
+    page.goto(base_url + reverse("guidance:new", args=[SLUG]))
+    page.get_by_role("button", name="Gezin toevoegen").click()
+    page.wait_for_load_state()
+    failures.extend(f"guidance:new with errors: {problem}" for problem in _problems(page))
+    page.goto(base_url + reverse("guidance:detail", args=[w.guided.pk]))
+    page.get_by_role("button", name="Hulpvraag bewaren").click()
+    page.wait_for_load_state()
+    failures.extend(f"guidance:detail with errors: {problem}" for problem in _problems(page))
+    page.goto(base_url + reverse("guidance:signal_new", args=[SLUG]))
+    page.get_by_role("button", name="Signaal bewaren").click()
+    page.wait_for_load_state()
+    failures.extend(f"guidance:signal_new with errors: {problem}" for problem in _problems(page))
 
 
 # --- The tests --------------------------------------------------------------------------------
@@ -708,3 +779,13 @@ def test_every_page_of_the_coordinator_fits_a_phone_and_passes_axe(live_server, 
         "questions:routing_rules",
         "catalogue:service_edit",
     } <= shown
+
+
+def test_every_page_of_a_bridge_worker_fits_a_phone_and_passes_axe(live_server, browser, world):
+    context, page = _professional(browser, live_server.url, world.bridge_worker)
+    failures = []
+    shown = _visit(page, live_server.url, bridge_worker_pages(world), failures)
+    _guidance_errors(page, live_server.url, world, failures)
+    context.close()
+    _report(failures)
+    assert {"guidance:detail", "guidance:signals"} <= shown
