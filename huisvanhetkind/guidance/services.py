@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -206,16 +206,15 @@ def caseload_start(
     consent_check(**fields, today=today)
     _check_next_contact(next_contact_on, today)
     record, _created = family_for_contact(**family, actor=actor, reason=_("begeleiding"))
+    duplicate = _("Dit gezin wordt al begeleid door een brugfiguur van %(organisation)s.") % {
+        "organisation": organisation.name
+    }
     if (
         CaseloadEntry.objects.active()
         .filter(family=record, organisation=organisation, house=house)
         .exists()
     ):
-        raise ValidationError(
-            _("Dit gezin wordt al begeleid door een brugfiguur van %(organisation)s.")
-            % {"organisation": organisation.name},
-            code="duplicate",
-        )
+        raise ValidationError(duplicate, code="duplicate")
     given = consent_record(
         actor=actor,
         house=house,
@@ -225,16 +224,21 @@ def caseload_start(
         now=now,
         **fields,
     )
-    entry = CaseloadEntry.objects.create(
-        house=house,
-        organisation=organisation,
-        bridge_worker=actor,
-        family=record,
-        consent=given,
-        started_on=today,
-        next_contact_on=next_contact_on,
-        created_at=now,
-    )
+    try:
+        with transaction.atomic():
+            entry = CaseloadEntry.objects.create(
+                house=house,
+                organisation=organisation,
+                bridge_worker=actor,
+                family=record,
+                consent=given,
+                started_on=today,
+                next_contact_on=next_contact_on,
+                created_at=now,
+            )
+    except IntegrityError:
+        # A colleague started guiding the same family a moment ago.
+        raise ValidationError(duplicate, code="duplicate") from None
     _audit_entry(
         entry,
         actor=actor,

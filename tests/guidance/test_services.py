@@ -15,6 +15,7 @@ from huisvanhetkind.guidance import services
 from huisvanhetkind.guidance.models import (
     GUIDANCE_PURPOSE,
     CaseloadEntry,
+    CaseloadEntryQuerySet,
     Contact,
     HelpQuestion,
     LifeDomain,
@@ -143,6 +144,16 @@ def test_a_family_is_guided_once_at_a_time_by_an_organisation(house, bridge_work
     refused(lambda: start(house, colleague), "al begeleid")
     services.caseload_end(entry=first, actor=bridge_worker, reason="done")
     assert start(house, colleague).family == first.family  # after the end: again
+
+
+def test_of_two_simultaneous_starts_for_one_family_only_the_first_wins(
+    house, bridge_worker, colleague, monkeypatch
+):
+    first = start(house, bridge_worker)
+    # The second start does not see the first yet (as in a simultaneous request).
+    monkeypatch.setattr(CaseloadEntryQuerySet, "active", lambda self: self.none())
+    refused(lambda: start(house, colleague), "al begeleid")
+    assert CaseloadEntry.objects.get().pk == first.pk
 
 
 def test_an_ended_partnership_stops_new_guidance(house, organisation, bridge_worker):
