@@ -183,6 +183,23 @@ def _invalid(request, *, status=404):
 
 
 def _family_page(request, referral: Referral, *, action_url: str, via_code: bool):
+    """The family's page in the family's own language until the visitor picks another one with
+    the language switch (the e-mail it came from was in that language too)."""
+    language = request.LANGUAGE_CODE
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and referral.language in dict(
+        settings.LANGUAGES
+    ):
+        language = referral.language
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        response = _family_page_in_language(
+            request, referral, action_url=action_url, via_code=via_code
+        )
+    response["Content-Language"] = language
+    return response
+
+
+def _family_page_in_language(request, referral: Referral, *, action_url: str, via_code: bool):
     """The family's page, its confirmation step and its two actions (withdraw the consent, say
     whether it got help), for either way in."""
     if request.method == "POST":

@@ -408,3 +408,22 @@ def test_the_family_pages_follow_the_language_switch(sent_referral, house, langu
         response = client.get(url)
         assert f'<html lang="{language}">' in response.content.decode()
         assert response["Content-Language"] == language
+
+
+def test_the_family_page_opens_in_the_familys_language_until_it_picks_another(
+    house, worker, organisation, receiving_organisation, receiving_service
+):
+    _referral, token, _code = send(
+        house,
+        worker,
+        organisation,
+        receiving_organisation,
+        receiving_service,
+        family={"name": "Claire Dubois", "email": "claire@example.be", "language": "fr"},
+    )
+    client = Client()
+    response = client.get(family_url(house, token))
+    assert '<html lang="fr">' in response.content.decode()
+    assert response["Content-Language"] == "fr"
+    client.post(reverse("set_language"), {"language": "nl", "next": family_url(house, token)})
+    assert '<html lang="nl">' in client.get(family_url(house, token)).content.decode()
