@@ -49,6 +49,29 @@ pg-client:
 backup-check: $(STAMP) pdf-libs pg-client
 	.ci/backup-restore
 
+# The production stack on this machine (deploy/prod, docs/operations.md): the PostgreSQL and Redis
+# of 127.0.0.1, two gunicorn app servers behind Debian's nginx (https://127.0.0.1:8443/), the task
+# worker and the scheduler, DEBUG=0; the demo is seeded into an empty database. make prod-stop
+# stops exactly what make prod started (pid files in var/prod/run/).
+.PHONY: nginx prod prod-stop prod-status prod-code
+nginx:
+	@test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for make prod"; \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi; }
+
+prod: $(STAMP) pdf-libs pg-client nginx
+	deploy/prod start
+
+prod-stop:
+	deploy/prod stop
+
+prod-status:
+	@deploy/prod status
+
+prod-code: $(STAMP)
+	@deploy/prod demo-code $(EMAIL)
+
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
 # only one, with threads for simultaneous requests. Beside it runs the scheduler of the periodic
