@@ -207,6 +207,16 @@ def test_the_bridge_worker_guides_families_and_signals_gaps_seen_only_by_whom_ma
     with pytest.raises(Http404):
         guidance_access.get_policy_signals_for_user(outsider, kalmthout)
 
+    # The pages the README names: the bridge worker's caseload and a family in it; the
+    # coordinator's counts, but not the family.
+    guide = logged_in(bridge_worker)
+    page = guide.get("/beheer/brugfiguur/")
+    assert page.status_code == 200 and "Nadia Benali" in page.content.decode()
+    assert guide.get(f"/beheer/brugfiguur/gezin/{entry.pk}/").status_code == 200
+    house_coordinator = logged_in(coordinator)
+    assert house_coordinator.get("/beheer/huis/kalmthout/brugfiguren/cijfers/").status_code == 200
+    assert house_coordinator.get(f"/beheer/brugfiguur/gezin/{entry.pk}/").status_code == 404
+
     counts = (CaseloadEntry.objects.count(), PolicySignal.objects.count())
     seed()
     assert (CaseloadEntry.objects.count(), PolicySignal.objects.count()) == counts
