@@ -20,11 +20,11 @@ def _retention():
     if days == 365:
         return _(
             "12 maanden na het afsluiten van de doorverwijzing; meteen wanneer het gezin zijn "
-            "toestemming intrekt"
+            "toestemming intrekt of wanneer de toestemming verloopt"
         )
     return _(
         "%(days)s dagen na het afsluiten van de doorverwijzing; meteen wanneer het gezin zijn "
-        "toestemming intrekt"
+        "toestemming intrekt of wanneer de toestemming verloopt"
     ) % {"days": days}
 
 
@@ -62,8 +62,9 @@ declare(
     erasure_how=_(
         "de link naar het gezin en het kind, de reden, de bereikbaarheid, de toelichting bij "
         "een weigering, de link en de korte code van het gezin worden gewist: 12 maanden na het "
-        "afsluiten, en meteen wanneer het gezin zijn toestemming intrekt; partners, aanbod, "
-        "domein, statussen en data blijven voor de cijfers; de wissing staat in de audittrail"
+        "afsluiten, en meteen wanneer het gezin zijn toestemming intrekt of die verloopt; "
+        "partners, aanbod, domein, statussen en data blijven voor de cijfers; de wissing staat "
+        "in de audittrail"
     ),
     rule=Rule(
         name="referrals.erase_expired",

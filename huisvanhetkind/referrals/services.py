@@ -560,6 +560,9 @@ def referral_transition(
             )
     if to == S.CONSENT_WITHDRAWN:
         referral = _consent_withdraw(referral, now=now)
+    elif to == S.EXPIRED:
+        # Without a running consent nothing the family shared may stay with the partners.
+        referral_erase(referral=referral, now=now, reason=_("toestemming verlopen"))
     return referral
 
 

@@ -197,8 +197,9 @@ def test_a_referral_whose_consent_ended_expires_the_next_day_and_the_referrer_he
     assert mail.to == [worker.email]
     assert mail.subject == f"Doorverwijzing #{june.pk} is verlopen"
     assert "1 september 2026" in mail.body
-    # What the family shared is kept until the retention ends (erased 12 months after closing).
-    assert june.erased_at is None and june.reason
+    # Without a running consent, what the family shared is erased at once; the figures stay.
+    assert june.erased_at is not None and not june.reason and june.family is None
+    assert june.status == "expired" and june.to_organisation_id
 
     # Once: an ended referral is not expired again.
     assert services_clock.referrals_expire(today=date(2026, 9, 3), now=at(date(2026, 9, 3))) == 0
