@@ -53,7 +53,7 @@ backup-check: $(STAMP) pdf-libs pg-client
 # of 127.0.0.1, two gunicorn app servers behind Debian's nginx (https://127.0.0.1:8443/), the task
 # worker and the scheduler, DEBUG=0; the demo is seeded into an empty database. make prod-stop
 # stops exactly what make prod started (pid files in var/prod/run/).
-.PHONY: nginx prod prod-stop prod-status prod-code
+.PHONY: nginx prod prod-stop prod-status prod-code prod-check
 nginx:
 	@test -x /usr/sbin/nginx || { \
 	  echo "Installing Debian's nginx for make prod"; \
@@ -71,6 +71,11 @@ prod-status:
 
 prod-code: $(STAMP)
 	@deploy/prod demo-code $(EMAIL)
+
+# Against a running make prod: log-in and question throttles, TOTP replay protection and sessions
+# hold across both app servers (deploy/check-shared-state; CI runs it in .ci/prod-check).
+prod-check: $(STAMP)
+	$(BIN)/python deploy/check-shared-state
 
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
