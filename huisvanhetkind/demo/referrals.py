@@ -1,7 +1,8 @@
 """The demo's warm referrals between the Kalmthout partners, in every status, read from
 ``data/referrals.toml`` and written through the referral services (``referral_send``,
 ``referral_transition`` with the actor of each step, ``referral_family_outcome``,
-``referral_consent_withdraw``), dated over the last months with their ``now``, without e-mail.
+``referral_consent_withdraw``), dated over the last months with their ``now``, without e-mail;
+routine ones besides, so that the coordinator's figures show numbers.
 
 They are written once: when the house has referrals, the seeder leaves them and whatever the
 demo's visitors did with them alone. Each referral's family link and short code are derived from
@@ -55,6 +56,37 @@ def demo_short_code(key: str) -> str:
     """The short code of a demo referral's slip, the same in every demo database."""
     digest = hashlib.sha256(f"huisvanhetkind-demo-code:{key}".encode()).digest()
     return "".join(ALPHABET[byte % len(ALPHABET)] for byte in digest[:SHORT_CODE_LENGTH])
+
+
+def demo_referral_rows(data: dict) -> list[dict]:
+    """Every demo referral: the ones written out, then the routine ones, each with a family of
+    its own (first names and surnames combined in turn)."""
+    rows = list(data["referrals"])
+    names = data["routine_names"]
+    parents, surnames, children = names["parents"], names["surnames"], names["children"]
+    number = 0
+    for batch in data.get("routine", []):
+        for index in range(batch["count"]):
+            number += 1
+            common = {k: v for k, v in batch.items() if k not in ("key", "count", "first", "every")}
+            rows.append(
+                common
+                | {
+                    "key": f"{batch['key']}-{index + 1}",
+                    "sent": batch["first"] + index * batch["every"],
+                    "family": {
+                        "name": f"{parents[number % len(parents)]} "
+                        f"{surnames[number % len(surnames)]}",
+                        "email": f"gezin{number:03d}@example.be",
+                    },
+                    "child": {
+                        "first_name": children[number % len(children)],
+                        "age_months": 2 + (number * 7) % 60,
+                    },
+                    "contact_preference": ("phone", "email")[number % 2],
+                }
+            )
+    return rows
 
 
 class _ReferralSeeder:
@@ -185,7 +217,7 @@ def seed_referrals(
             services=services,
             today=today,
         )
-        for row in data["referrals"]:
+        for row in demo_referral_rows(data):
             seeder.referral(row)
     printed = next(row for row in data["referrals"] if row.get("printed"))
     return family_link(house, printed["key"])
