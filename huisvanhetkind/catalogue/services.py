@@ -28,7 +28,9 @@ def _created(service: Service, data: dict) -> dict:
     values = {"hsds_id": service.hsds_id, "organisation": service.organisation, **data}
     values["status"] = service.status
     plain = {
-        field: sorted(str(item) for item in value) if field in RELATED_FIELDS else audit_value(value)
+        field: sorted(str(item) for item in value)
+        if field in RELATED_FIELDS
+        else audit_value(value)
         for field, value in values.items()
     }
     return {field: [None, value] for field, value in plain.items() if value not in (None, "", [])}
