@@ -1,0 +1,94 @@
+"""Reads of the signal index that pages, services and jobs share. A professional's read of a
+signal and its matches is audited here (``signal_read``), where it is handed out."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.care.models import Signal
+from huisvanhetkind.core.tokens import token_digest
+from huisvanhetkind.network.access import acting_organisation
+from huisvanhetkind.network.models import House
+
+
+def _listed() -> QuerySet[Signal]:
+    return Signal.objects.select_related("house", "organisation", "contact", "domain")
+
+
+def organisation_signals(organisation_ids, today) -> QuerySet[Signal]:
+    """The live signals of these organisations, newest first."""
+    return (
+        _listed()
+        .filter(organisation_id__in=organisation_ids)
+        .live(today)
+        .order_by("-made_on", "-id")
+    )
+
+
+def same_child(signal: Signal, today) -> QuerySet[Signal]:
+    """Every live signal of the child of ``signal`` (``signal`` too), oldest first."""
+    return _listed().live(today).filter(child_digest=signal.child_digest)
+
+
+def matches(signal: Signal, today) -> list[Signal]:
+    """The live signals of other organisations for the same child or for a sibling (the same
+    parent's number), oldest first; each is marked ``is_sibling``."""
+    found = _listed().live(today).exclude(organisation_id=signal.organisation_id)
+    condition = Q(child_digest=signal.child_digest)
+    if signal.parent_digest:
+        condition |= Q(parent_digest=signal.parent_digest)
+    result = list(found.filter(condition).exclude(pk=signal.pk))
+    for other in result:
+        other.is_sibling = other.child_digest != signal.child_digest
+    return result
+
+
+def lead_of(signal: Signal, today) -> Signal | None:
+    return same_child(signal, today).filter(is_lead=True).first()
+
+
+def signal_read(*, actor, signal: Signal, today) -> list[Signal]:
+    """The matches of ``signal`` for a professional of its organisation, audited."""
+    found = matches(signal, today)
+    audit_record(
+        actor=actor,
+        action="care.signal_read",
+        target=signal,
+        house=signal.house,
+        organisation=acting_organisation(actor, [signal.organisation]),
+        reason=f"{len(found)} match(es)",
+    )
+    return found
+
+
+def signal_for_parent_token(house_slug: str, token: str) -> Signal | None:
+    if not token or len(token) > 100:
+        return None
+    return (
+        _listed()
+        .filter(house__slug=house_slug, parent_token_hash=token_digest(token))
+        .exclude(parent_token_hash="")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class HouseCounts:
+    signals: int
+    children: int
+    matched_children: int
+    organisations: int
+
+
+def house_counts(house: House, today) -> HouseCounts:
+    """Counts only, for the coordinator: live signals, children, children signalled by more
+    than one organisation, organisations that signal."""
+    live = Signal.objects.filter(house=house).live(today)
+    per_child = live.values("child_digest").annotate(n=Count("organisation", distinct=True))
+    return HouseCounts(
+        signals=live.count(),
+        children=per_child.count(),
+        matched_children=per_child.filter(n__gt=1).count(),
+        organisations=live.values("organisation").distinct().count(),
+    )
