@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.activities",
     "huisvanhetkind.referrals",
     "huisvanhetkind.guidance",
+    "huisvanhetkind.care",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",
