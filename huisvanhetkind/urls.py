@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("huisvanhetkind.questions.urls")),
     path("", include("huisvanhetkind.referrals.urls")),
     path("", include("huisvanhetkind.guidance.urls")),
+    path("", include("huisvanhetkind.care.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),
