@@ -13,6 +13,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from huisvanhetkind.activities.models import Activity, Registration
+from huisvanhetkind.care.models import Signal
+from huisvanhetkind.care.numbers import fictitious_number
+from huisvanhetkind.care.services import signal_record
 from huisvanhetkind.core import register
 from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
@@ -36,6 +39,7 @@ pytestmark = pytest.mark.django_db
 RULES = (
     "activities.erase_expired_photos",
     "activities.erase_expired_registrations",
+    "care.erase_expired",
     "guidance.erase_expired",
     "network.erase_expired_applications",
     "privacy.erase_expired_sessions",
@@ -144,8 +148,19 @@ def task_result_finished(days):
     )
 
 
+def signal_made(house, worker, organisation, days, serial):
+    """A signal made ``days`` ago (two years and a day: ended)."""
+    return signal_record(
+        actor=worker,
+        house=house,
+        organisation=organisation,
+        number=fictitious_number(timezone.localdate().replace(year=2018), serial),
+        today=timezone.localdate() - timedelta(days=days),
+    )
+
+
 @pytest.fixture
-def records(house, organisation):
+def records(house, organisation, worker):
     """For every rule one record due now and one that is not."""
     activity = ActivityFactory(house=house)
     return {
@@ -172,6 +187,10 @@ def records(house, organisation):
             caseload_ended(house, organisation, 400),
             caseload_ended(house, organisation, 100),
         ),
+        "signals": (
+            signal_made(house, worker, organisation, 731, 1),
+            signal_made(house, worker, organisation, 10, 2),
+        ),
     }
 
 
@@ -190,7 +209,7 @@ def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(rec
     assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
     assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
     assert "183 dagen na het moment van de activiteit" in output
-    assert "Dry run: 8 rule(s), nothing changed." in output
+    assert "Dry run: 9 rule(s), nothing changed." in output
     # Nothing changed.
     assert not Question.objects.filter(erased_at__isnull=False).exists()
     assert not Registration.objects.filter(erased_at__isnull=False).exists()
@@ -210,7 +229,7 @@ def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisa
 def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     output = run()
 
-    assert "Ran 8 rule(s)." in output
+    assert "Ran 9 rule(s)." in output
     assert "questions.erase_expired (questions.Question)" in output
     old, recent = records["questions"]
     old.refresh_from_db()
@@ -241,6 +260,8 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     old, recent = (CaseloadEntry.objects.get(pk=e.pk) for e in records["caseloads"])
     assert old.erased_at and old.family_id is None
     assert recent.erased_at is None and recent.family_id
+
+    assert list(Signal.objects.values_list("pk", flat=True)) == [records["signals"][1].pk]
 
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)
