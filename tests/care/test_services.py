@@ -13,6 +13,7 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.care import selectors, services
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.care.numbers import fictitious_number, parse_number
+from huisvanhetkind.care.todo import care_items
 from huisvanhetkind.core.digests import DEVELOPMENT_KEY
 from tests.care.conftest import CHILD, OTHER_CHILD, PARENT, SIBLING, record
 
@@ -248,3 +249,17 @@ def test_the_coordinator_counts(house, worker, organisation, nurse, other_organi
         1,
         2,
     )
+
+
+def test_a_removal_request_is_in_the_organisations_to_do_list(signal, worker, nurse, org_admin):
+    assert not todo_titles(worker)
+    services.signal_request_removal(signal=signal)
+    assert todo_titles(worker) == [f"Signaal #{signal.pk}: de ouder vraagt verwijdering"]
+    assert todo_titles(org_admin) == todo_titles(worker)  # the organisation's, not one person's
+    assert not todo_titles(nurse)  # positive control above: another organisation sees nothing
+    services.signal_withdraw(actor=worker, signal=signal)
+    assert not todo_titles(worker)
+
+
+def todo_titles(user):
+    return [item.title for item in care_items(user)]
