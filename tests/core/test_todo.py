@@ -52,6 +52,7 @@ def test_every_app_contributes_to_the_list():
         "questions",
         "referrals",
         "guidance",
+        "care",
         "network",
         "activities",
         "catalogue",
