@@ -353,6 +353,11 @@ def signals_hand_over(*, actor, from_user, to_user, organisation) -> int:
             _("Kies een collega van %(name)s die de signalen overneemt.")
             % {"name": organisation.name}
         )
+    note = _("Overgedragen aan %(to)s: %(from)s werkt niet meer voor %(name)s.") % {
+        "to": to_user.email,
+        "from": from_user.email,
+        "name": organisation.name,
+    }
     moved = 0
     with transaction.atomic():
         for signal in handed_over_signals(
@@ -363,7 +368,8 @@ def signals_hand_over(*, actor, from_user, to_user, organisation) -> int:
                 signal,
                 actor=actor,
                 action="care.contact_handed_over",
-                changes={"contact": [from_user.email, to_user.email]},
+                changes={"contact": [from_user.pk, to_user.pk]},
+                reason=note,
             )
             moved += 1
     return moved
