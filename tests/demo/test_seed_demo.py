@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Session
+from huisvanhetkind.care.models import Signal
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.selectors import apply_search
 from huisvanhetkind.demo.services import demo_totp_secret, load
@@ -236,7 +237,8 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
         .json()
     )
     # Another demo database: the offer seeded afresh (and the referrals between its partners,
-    # the bridge worker's caseload and signals).
+    # the bridge worker's caseload and signals, the signal index).
+    Signal.objects.all().delete()
     Referral.objects.all().delete()
     CaseloadEntry.objects.all().delete()
     PolicySignal.objects.all().delete()
