@@ -123,10 +123,12 @@ def signal_record(
     domain: Domain | None = None,
     parent_number: str = "",
     today: date | None = None,
+    notify: bool = True,
 ) -> Signal:
     """Record that ``organisation`` is involved with the child of ``number``. ValidationError
     (Dutch, keyed by field) for a wrong number, someone aged 23 or older, a second live signal
-    of the same organisation for the child, or an actor who does not work for it."""
+    of the same organisation for the child, or an actor who does not work for it.
+    ``notify=False`` sends no match e-mail (the demo seeder)."""
     today = today or timezone.localdate()
     if (
         not works_for(actor, organisation)
@@ -227,7 +229,8 @@ def signal_record(
             first = group.first()
             Signal.objects.filter(pk=first.pk).update(is_lead=True)
             _audit(first, actor=None, action="care.lead_named", changes={"is_lead": [False, True]})
-        _tell_match(signal, today)
+        if notify:
+            _tell_match(signal, today)
     return signal
 
 
