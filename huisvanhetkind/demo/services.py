@@ -34,6 +34,7 @@ from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
+from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.network import services as network_services
@@ -434,6 +435,12 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
             today=seeder.today,
         )
         seed_guidance(data=load("guidance"), houses=seeder.houses, today=seeder.today)
+        seed_care(
+            data=load("care"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
     return SeedResult(
         houses=len(seeder.houses),
         organisations=len(seeder.organisations),
