@@ -24,6 +24,8 @@ from huisvanhetkind.activities.models import Activity, NewsItem, Session
 from huisvanhetkind.activities.services_registrations import registration_create
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.care import services as care_services
+from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.catalogue.models import Synonym
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.guidance import services as guidance_services
@@ -366,6 +368,22 @@ def world():
         municipality=zoersel,
         text=f"Geen betaalbaar {LONG_WORD} voor 6-12",
     )
+
+    # The signal index: the centre and Kind en Gezin signalled the same (fictitious) child.
+    child_number = fictitious_number(timezone.localdate() - timedelta(days=800), 41)
+    signal = care_services.signal_record(
+        actor=org_admin,
+        house=house,
+        organisation=centre,
+        number=child_number,
+        child_name=f"Noor {LONG_WORD}",
+        child_birth_date="12/03/2024",
+        notify=False,
+    )
+    care_services.signal_record(
+        actor=receiver, house=house, organisation=other, number=child_number, notify=False
+    )
+    parent_token = care_services.signal_parent_link(actor=org_admin, signal=signal)
     return SimpleNamespace(**locals())
 
 
@@ -564,6 +582,7 @@ def public_pages(w):
         r("activities:news_detail", house_slug=slug, pk=w.news.pk),
         r("questions:ask", house_slug=slug),
         r("questions:private", house_slug=slug, token=w.token),
+        r("care:parent", house_slug=slug, token=w.parent_token),
         r("questions:faq", house_slug=slug),
         r("network:apply", house_slug=slug),
         r("network:invitation_accept", token=w.invitation.token),
@@ -626,6 +645,7 @@ def professional_pages(w, *, coordinator: bool):
             r("referrals:policy", house_slug=slug),
             r("guidance:figures", house_slug=slug),
             r("guidance:signals", house_slug=slug),
+            r("care:counts", house_slug=slug),
         ]
     else:
         # An organisation's own pages.
@@ -640,6 +660,9 @@ def professional_pages(w, *, coordinator: bool):
             r("referrals:detail", pk=w.sent_referral.pk),
             r("guidance:caseload"),  # the organisation's caseload, to read
             r("guidance:detail", pk=w.guided.pk),
+            r("care:index"),
+            r("care:new"),
+            r("care:detail", pk=w.signal.pk),
         ]
     return pages
 
@@ -671,6 +694,17 @@ def _guidance_errors(page, base_url: str, w, failures: list[str]) -> None:
     page.get_by_role("button", name="Signaal bewaren").click()
     page.wait_for_load_state()
     failures.extend(f"guidance:signal_new with errors: {problem}" for problem in _problems(page))
+
+
+def _care_errors(page, base_url: str, failures: list[str]) -> None:
+    """A signal with a wrong national number: the page with its error summary."""
+    page.goto(base_url + reverse("care:new"))
+    page.locator("#id_number").fill("12.34.56-789.00")
+    page.get_by_role("button", name="Signaal bewaren").click()
+    page.wait_for_load_state()
+    if not page.locator(".error-summary").count():
+        failures.append("care:new with errors: no error summary")
+    failures.extend(f"care:new with errors: {problem}" for problem in _problems(page))
 
 
 # --- The tests --------------------------------------------------------------------------------
@@ -746,6 +780,7 @@ def test_every_page_of_an_organisation_admin_fits_a_phone_and_passes_axe(
     failures = []
     _visit(page, live_server.url, professional_pages(world, coordinator=False), failures)
     _referral_journey(page, live_server.url, world, failures)
+    _care_errors(page, live_server.url, failures)
     _preview(
         page,
         live_server.url,
