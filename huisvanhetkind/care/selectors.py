@@ -62,6 +62,22 @@ def signal_read(*, actor, signal: Signal, today) -> list[Signal]:
     return found
 
 
+def parent_read(*, signal: Signal, today) -> list[Signal]:
+    """The live signals of the child for the parent's page (organisations and dates), audited
+    as a read through the parent's link."""
+    if not signal.is_live(today):
+        return []
+    involved = list(same_child(signal, today))
+    audit_record(
+        actor=None,
+        action="care.parent_read",
+        target=signal,
+        house=signal.house,
+        reason=f"parent link, {len(involved)} signal(s)",
+    )
+    return involved
+
+
 def signal_for_parent_token(house_slug: str, token: str) -> Signal | None:
     if not token or len(token) > 100:
         return None

@@ -179,7 +179,7 @@ def parent(request, token):
         services.signal_request_removal(signal=signal)
         asked = True
     signal.refresh_from_db()
-    involved = list(selectors.same_child(signal, today)) if signal.is_live(today) else []
+    involved = selectors.parent_read(signal=signal, today=today)
     return private_response(
         render(
             request,

@@ -179,3 +179,36 @@ def test_no_national_number_is_stored_in_plain_text_anywhere(
     # Positive control: the scan finds a number that is stored.
     AuditEvent.objects.filter(action="care.signal_recorded").update(reason=CHILD)
     assert numbers_in_database(CHILD, PARENT)
+
+
+def test_the_parents_read_is_audited(signal, worker, parent_client):
+    token = services.signal_parent_link(actor=worker, signal=signal)
+    url = reverse("care:parent", kwargs={"house_slug": signal.house.slug, "token": token})
+    assert parent_client.get(url).status_code == 200
+    read = AuditEvent.objects.get(action="care.parent_read")
+    assert read.target_id == str(signal.pk) and read.actor is None
+
+
+def test_the_worker_withdraws_through_the_page_and_a_too_long_reason_changes_nothing(
+    signal, worker
+):
+    url = reverse("care:withdraw", kwargs={"pk": signal.pk})
+    client = logged_in(worker)
+    response = client.post(url, {"reason": "x" * 501})
+    assert response.status_code == 400 and 'href="#id_reason"' in response.content.decode()
+    signal.refresh_from_db()
+    assert signal.withdrawn_at is None
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"reason": "Niet meer betrokken"})
+    assert response.status_code == 302
+    signal.refresh_from_db()
+    assert signal.withdrawn_at is not None
+    audit = AuditEvent.objects.get(action="care.signal_withdrawn")
+    assert (audit.actor, audit.organisation, audit.reason) == (
+        worker,
+        signal.organisation,
+        "Niet meer betrokken",
+    )
+    # Withdrawn: no longer in the list, and a second withdrawal is refused.
+    assert f"Signaal #{signal.pk}" not in client.get(reverse("care:index")).content.decode()
+    assert client.post(url, {}).status_code == 400
