@@ -132,15 +132,25 @@ bench_activities_on = $(BIN)/python bench/activities_generate.py --database-url 
 	&& $(BIN)/python bench/activities_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-activities-data.json \
 	&& $(BIN)/python bench/activities_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --registrations $(BENCH_REGISTRATIONS) --generated var/bench/$(1)-activities-data.json --compare var/bench/$(1)-activities-small.json --output var/bench/$(1)-activities.json
 
+# Then the referrals in the house with the most partners: 2,000 (to count the SQL queries), then
+# BENCH_SCALE x 200,000, measured: the receiving inbox and the referrer's list.
+bench_referrals_on = $(BIN)/python bench/referrals_generate.py --database-url $(2) --scale 0.01 --output var/bench/$(1)-referrals-small-data.json \
+	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-referrals-small-data.json --output var/bench/$(1)-referrals-small.json \
+	&& $(BIN)/python bench/referrals_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-referrals-data.json \
+	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --generated var/bench/$(1)-referrals-data.json --compare var/bench/$(1)-referrals-small.json --output var/bench/$(1)-referrals.json
+
 bench: $(STAMP)
 	$(call bench_on,sqlite,$(BENCH_SQLITE_URL))
 	$(call bench_activities_on,sqlite,$(BENCH_SQLITE_URL))
+	$(call bench_referrals_on,sqlite,$(BENCH_SQLITE_URL))
 	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
 	  echo "PostgreSQL:"; $(call bench_on,postgresql,$(BENCH_POSTGRES_URL)) \
-	  && $(call bench_activities_on,postgresql,$(BENCH_POSTGRES_URL)); \
+	  && $(call bench_activities_on,postgresql,$(BENCH_POSTGRES_URL)) \
+	  && $(call bench_referrals_on,postgresql,$(BENCH_POSTGRES_URL)); \
 	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
 	$(BIN)/python bench/report.py var/bench/sqlite.json var/bench/postgresql.json
 	$(BIN)/python bench/activities_report.py var/bench/sqlite-activities.json var/bench/postgresql-activities.json
+	$(BIN)/python bench/referrals_report.py var/bench/sqlite-referrals.json var/bench/postgresql-referrals.json
 
 clean:
 	rm -rf $(VENV) var
