@@ -27,6 +27,8 @@ def audit_record(
 ) -> AuditEvent:
     """Record that ``actor`` did ``action`` to ``target`` (in ``house``, on behalf of
     ``organisation``), and why; ``changes`` as ``{field: [before, after]}``."""
+    if action not in AuditEvent.Action.values:
+        raise ValueError(f"Unknown audit action {action!r}: use one of AuditEvent.Action.")
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if is_person else None,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.core.tokens import token_digest
@@ -53,7 +54,7 @@ def signal_read(*, actor, signal: Signal, today) -> list[Signal]:
     found = matches(signal, today)
     audit_record(
         actor=actor,
-        action="care.signal_read",
+        action=AuditEvent.Action.READ,
         target=signal,
         house=signal.house,
         organisation=acting_organisation(actor, [signal.organisation]),
@@ -70,7 +71,7 @@ def parent_read(*, signal: Signal, today) -> list[Signal]:
     involved = list(same_child(signal, today))
     audit_record(
         actor=None,
-        action="care.parent_read",
+        action=AuditEvent.Action.READ,
         target=signal,
         house=signal.house,
         reason=f"parent link, {len(involved)} signal(s)",

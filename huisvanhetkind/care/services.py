@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.care import selectors
 from huisvanhetkind.care.models import Signal
@@ -66,7 +67,7 @@ def _rekey(*, number: Number, field: str) -> int:
         _audit(
             signal,
             actor=None,
-            action="care.signal_rekeyed",
+            action=AuditEvent.Action.UPDATE,
             changes={f"{field}_key": [before, key_id]},
         )
         changed += 1
@@ -177,7 +178,7 @@ def signal_record(
         child_key, child_digest = current_digest(child)
         parent_key, parent_digest = current_digest(parent) if parent else ("", "")
         mine = (
-            Signal.objects.select_for_update()
+            Signal.objects.select_for_update(of=("self",))
             .live(today)
             .filter(organisation=organisation, child_digest=child_digest)
         )
@@ -213,7 +214,7 @@ def signal_record(
         _audit(
             signal,
             actor=actor,
-            action="care.signal_recorded",
+            action=AuditEvent.Action.CREATE,
             changes={
                 "child": [None, PRESENT],
                 "parent": [None, PRESENT if parent else None],
@@ -228,7 +229,12 @@ def signal_record(
         ):
             first = group.first()
             Signal.objects.filter(pk=first.pk).update(is_lead=True)
-            _audit(first, actor=None, action="care.lead_named", changes={"is_lead": [False, True]})
+            _audit(
+                first,
+                actor=None,
+                action=AuditEvent.Action.UPDATE,
+                changes={"is_lead": [False, True]},
+            )
         if notify:
             _tell_match(signal, today)
     return signal
@@ -249,16 +255,24 @@ def signal_make_lead(*, actor, signal: Signal, lead: Signal, today: date | None 
     if lead.child_digest != signal.child_digest or not lead.is_live(today):
         raise ValidationError(_("Kies een betrokken organisatie van dit kind."))
     with transaction.atomic():
-        for old in selectors.same_child(signal, today).select_for_update().filter(is_lead=True):
+        for old in (
+            selectors.same_child(signal, today).select_for_update(of=("self",)).filter(is_lead=True)
+        ):
             if old.pk != lead.pk:
                 Signal.objects.filter(pk=old.pk).update(is_lead=False)
                 _audit(
-                    old, actor=actor, action="care.lead_changed", changes={"is_lead": [True, False]}
+                    old,
+                    actor=actor,
+                    action=AuditEvent.Action.UPDATE,
+                    changes={"is_lead": [True, False]},
                 )
         if not lead.is_lead:
             Signal.objects.filter(pk=lead.pk).update(is_lead=True)
             _audit(
-                lead, actor=actor, action="care.lead_changed", changes={"is_lead": [False, True]}
+                lead,
+                actor=actor,
+                action=AuditEvent.Action.UPDATE,
+                changes={"is_lead": [False, True]},
             )
     lead.refresh_from_db()
     return lead
@@ -283,7 +297,7 @@ def signal_withdraw(
         _audit(
             signal,
             actor=actor,
-            action="care.signal_withdrawn",
+            action=AuditEvent.Action.UPDATE,
             changes={"withdrawn_at": [None, signal.withdrawn_at.isoformat()]},
             reason=reason[:500],
         )
@@ -295,7 +309,7 @@ def signal_withdraw(
                 _audit(
                     successor,
                     actor=None,
-                    action="care.lead_named",
+                    action=AuditEvent.Action.UPDATE,
                     changes={"is_lead": [False, True]},
                 )
     return signal
@@ -315,7 +329,7 @@ def signal_parent_link(*, actor, signal: Signal, today: date | None = None) -> s
         _audit(
             signal,
             actor=actor,
-            action="care.parent_link_made",
+            action=AuditEvent.Action.UPDATE,
             changes={"parent_link": [PRESENT if had else None, PRESENT]},
         )
     return token
@@ -333,7 +347,7 @@ def signal_request_removal(*, signal: Signal, today: date | None = None) -> Sign
             _audit(
                 signal,
                 actor=None,
-                action="care.removal_requested",
+                action=AuditEvent.Action.UPDATE,
                 changes={"removal_requested_at": [None, signal.removal_requested_at.isoformat()]},
                 reason="parent",
             )
@@ -365,12 +379,12 @@ def signals_hand_over(*, actor, from_user, to_user, organisation) -> int:
     with transaction.atomic():
         for signal in handed_over_signals(
             user=from_user, organisation=organisation
-        ).select_for_update():
+        ).select_for_update(of=("self",)):
             Signal.objects.filter(pk=signal.pk).update(contact=to_user)
             _audit(
                 signal,
                 actor=actor,
-                action="care.contact_handed_over",
+                action=AuditEvent.Action.UPDATE,
                 changes={"contact": [from_user.pk, to_user.pk]},
                 reason=note,
             )
@@ -388,9 +402,14 @@ def signals_erase_ended(now: datetime | None = None) -> int:
     now = now or timezone.now()
     count = 0
     with transaction.atomic():
-        for signal in erasure_due(now).select_for_update().select_related("house", "organisation"):
+        for signal in (
+            erasure_due(now).select_for_update(of=("self",)).select_related("house", "organisation")
+        ):
             _audit(
-                signal, actor=None, action="care.signal_erased", changes={"child": [PRESENT, None]}
+                signal,
+                actor=None,
+                action=AuditEvent.Action.ERASE,
+                changes={"child": [PRESENT, None]},
             )
             signal.delete()
             count += 1

@@ -116,3 +116,13 @@ def test_a_read_records_on_behalf_of_which_organisation(house, organisation, wor
         .content.decode()
     )
     assert f"namens {organisation.name}" in trail
+
+
+def test_an_action_outside_the_list_is_refused_before_anything_is_written(house):
+    # PostgreSQL would refuse a long one anyway; SQLite would store it: the list holds on both.
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValueError, match="Unknown audit action"):
+        audit_record(actor=None, action="care.signal_withdrawn", target=house, house=house)
+    assert AuditEvent.objects.count() == before
+    audit_record(actor=None, action=AuditEvent.Action.UPDATE, target=house, house=house)
+    assert AuditEvent.objects.count() == before + 1
