@@ -16,14 +16,18 @@ so the tables use *complementary* suppression. The counts are tied by sums:
   tables split the same referrals, so they share one total row and are protected together, as
   one system of sums: a reader who puts the tables side by side learns nothing more.
 
-A sum with exactly one hidden count (not 0) gets a second one: the smallest shown count of
-that sum that is not 0, of a table row rather than the total row. Then the whole system is
-checked: for every hidden count of 1 to 4 there must be another whole-number filling of all
-hidden counts that fits every sum and what a reader knows (a "< 5" is 0 to 4, a "×" is 5 or
-more, no count is above the number of referrals) and gives that count another value. Where
-there is none, one more count is hidden (the first that sets it free, of those nearest to it),
-and the check runs again. A complementary count is shown as "< 5" when it is 0 to 4 (a 0 can
-protect too) and as "×" when it is 5 or more, so every mark on the page is true.
+Every count of 1 to 4 is hidden, and then made safe: there must be another filling of the
+hidden counts, within what a reader knows of them ("< 5" is 0 to 4, "×" is 5 or more, no
+count is above the number of referrals), that keeps every sum and gives that count another
+value. Such a filling is found as a *move*: one referral of one kind more or less in a row (a
+status; a declined one with its reason; a closed one with its outcome), with the opposite
+move in another row of the same table (columns and total row unchanged), or the same move in
+the total row and in one row of every table. A count no move sets free gets the cheapest
+complementary hidden counts that make one (the hypercube method of statistical offices, here
+on a row and one partner row at a time); hiding more never makes a safe count unsafe, so one
+pass is enough. Such a filling shows that the count cannot be worked out; a reader may still
+narrow it down to a few values, never to one. A complementary count is shown as "< 5" when it
+is 0 to 4 (a 0 protects too) and as "×" when it is 5 or more, so every mark is true.
 
 A median is shown only when it is taken over at least 5 accepted referrals (so whether a
 median is shown tells whether there were 5). Rows without referrals are not listed, except
@@ -37,7 +41,6 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
@@ -147,363 +150,316 @@ def year_period(year: int, month: int | None = None) -> Period:
 # --- Working days -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+class WorkingDays:
+    """Working days between dates, from a running count of the working days of a range (one
+    pass over the calendar for any number of pairs)."""
+
+    def __init__(self):
+        self.first, self.numbers = None, []
+
+    def cover(self, first: date, last: date) -> None:
+        if (
+            self.first is not None
+            and self.first <= first
+            and last < self.first + timedelta(days=len(self.numbers))
+        ):
+            return
+        first = min(first, self.first or first)
+        last = max(last, self.first + timedelta(days=len(self.numbers) - 1) if self.first else last)
+        numbers, count, day = [], 0, first
+        while day <= last:
+            count += is_working_day(day)
+            numbers.append(count)
+            day += timedelta(days=1)
+        self.first, self.numbers = first, numbers
+
+    def between(self, start: date, end: date) -> int:
+        """The working days after ``start`` up to and including ``end`` (0 on the same day or
+        when only a weekend or holiday lies between): the unit of the house's response time."""
+        if end <= start:
+            return 0
+        self.cover(start, end)
+        return self.numbers[(end - self.first).days] - self.numbers[(start - self.first).days]
+
+
 def working_days_between(start: date, end: date) -> int:
-    """The working days after ``start`` up to and including ``end`` (0 on the same day or when
-    only a weekend or holiday lies between): the unit of the house's response time."""
-    days, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        days += is_working_day(day)
-    return days
+    return WorkingDays().between(start, end)
 
 
 # --- Suppression --------------------------------------------------------------------------------
 
-# A count is a cell: (its row: a key, or None for the total row; its column). Sums are lists
-# of (cell, sign): the sum with +1, its parts with -1.
-EPSILON = 1e-9
+PLAIN = tuple(f"status:{s}" for s in STATUSES if s not in (S.DECLINED, S.CLOSED))
+DECLINED, CLOSED = f"status:{S.DECLINED}", f"status:{S.CLOSED}"
+REASON_COLUMNS = ROW_SUMS[1][1]
 
 
-def _row_sums(row) -> list[list[tuple]]:
-    """The sums of one row as lists of (cell, sign): the sum with +1, its parts with -1."""
-    return [
-        [((row, total), 1)] + [((row, part), -1) for part in parts] for total, parts in ROW_SUMS
-    ]
+def _moves() -> list[dict[str, int]]:
+    """The smallest changes to one row that keep all its sums: one referral of one kind more
+    (with the total), or one referral of one kind instead of another. A kind is a status, a
+    declined one with its reason, or a closed one with its outcome."""
+    kinds = [{c: 1} for c in PLAIN]
+    kinds += [{DECLINED: 1, reason: 1} for reason in REASON_COLUMNS]
+    kinds += [{CLOSED: 1, part: 1} for part in SHARE_PARTS]
+    moves = []
+    for index, kind in enumerate(kinds):
+        moves.append({**kind, "total": 1})
+        for other in kinds[index + 1 :]:
+            move = dict(kind)
+            for column, step in other.items():
+                move[column] = move.get(column, 0) - step
+            moves.append({column: step for column, step in move.items() if step})
+    return moves
 
 
-def _column_sums(rows: list) -> list[list[tuple]]:
-    return [[((None, c), 1)] + [((row, c), -1) for row in rows] for c in COLUMNS]
-
-
-def _bounds(mark: str, column: str) -> tuple[float, float]:
-    """What a reader knows of a hidden count."""
-    if column in SHARE_PARTS:
-        return 0, float("inf")
-    if mark == SMALL_MARK:
-        return 0, SMALL - 1  # "< 5": a count of 1 to 4, or a 0 hidden beside one
-    return SMALL, float("inf")
+MOVES = _moves()
+MOVES_OF = {column: [move for move in MOVES if column in move] for column in COLUMNS}
 
 
 def _sensitive(value: int) -> bool:
     return 0 < value < SMALL
 
 
-def _one_sum_gives_away(terms, values, marks) -> bool:
-    """Whether one sum, with what it shows, gives a hidden count away: its only hidden count
-    (when not 0), or a count of 1 to 4 narrowed to one value by what a reader knows of the
-    other hidden counts of the sum."""
-    hidden = [(cell, sign) for cell, sign in terms if marks[cell] != SHOWN]
-    if len(hidden) == 1:
-        return values[hidden[0][0]] > 0
-    if not hidden:
-        return False
-    known = -sum(sign * values[cell] for cell, sign in terms if marks[cell] == SHOWN)
-    spans = []
-    for cell, sign in hidden:
-        low, high = _bounds(marks[cell], cell[1])
-        spans.append((low, high) if sign > 0 else (-high, -low))
-    for index, (cell, sign) in enumerate(hidden):
-        if not _sensitive(values[cell]):
-            continue
-        others = [span for position, span in enumerate(spans) if position != index]
-        # sign * x = known - (the others)
-        low = known - sum(high for _low, high in others)
-        high = known - sum(low for low, _high in others)
-        if sign < 0:
-            low, high = -high, -low
-        own_low, own_high = _bounds(marks[cell], cell[1])
-        if min(high, own_high) - max(low, own_low) < 1:
-            return True
-    return False
+class _Tables:
+    """The counts and marks of tables that split the same referrals and share their total row
+    (row ``None``); a table row is ``(table, index)``."""
 
+    def __init__(self, bodies: list[list[dict]], total: dict, marks=None):
+        """With ``marks`` (``(body marks, total marks)``, as ``protect`` gives them) the
+        tables as marked; else every count of 1 to 4 hidden."""
+        self.values, self.marks = {}, {}
+        self.rows = [
+            [(table, index) for index in range(len(body))] for table, body in enumerate(bodies)
+        ]
+        self.hidden_rows = defaultdict(set)  # (table, column): its rows with that count hidden
+        self.ceiling = total["total"]  # no count is above the number of referrals
+        for row, counts in [(None, total)] + [
+            ((table, index), counts)
+            for table, body in enumerate(bodies)
+            for index, counts in enumerate(body)
+        ]:
+            for column in COLUMNS:
+                self.values[(row, column)] = counts[column]
+                self.marks[(row, column)] = SHOWN
+        if marks is None:
+            for cell, value in self.values.items():
+                if _sensitive(value):
+                    self.hide(cell)
+            return
+        body_marks, total_marks = marks
+        for (row, column), _value in self.values.items():
+            mark = total_marks[column] if row is None else body_marks[row[0]][row[1]][column]
+            self.marks[(row, column)] = mark
+            if row is not None and mark != SHOWN:
+                self.hidden_rows[(row[0], column)].add(row)
 
-def _reduce(matrix: list[list[float]], width: int) -> dict[int, int]:
-    """Bring ``matrix`` to reduced row echelon form in place; {pivot column: row}."""
-    pivots, row = {}, 0
-    for column in range(width):
-        if row == len(matrix):
-            break
-        best = max(range(row, len(matrix)), key=lambda r: abs(matrix[r][column]))
-        if abs(matrix[best][column]) < EPSILON:
-            continue
-        matrix[row], matrix[best] = matrix[best], matrix[row]
-        pivot = matrix[row]
-        scale = pivot[column]
-        for j in range(width):
-            pivot[j] /= scale
-        for other in range(len(matrix)):
-            factor = matrix[other][column]
-            if other != row and abs(factor) > EPSILON:
-                line = matrix[other]
-                for j in range(width):
-                    if pivot[j]:
-                        line[j] -= factor * pivot[j]
-        pivots[column] = row
-        row += 1
-    return pivots
+    def hide(self, cell) -> None:
+        row, column = cell
+        if self.marks[cell] != SHOWN:
+            return
+        self.marks[cell] = SMALL_MARK if self.values[cell] < SMALL else HIDDEN_MARK
+        if row is not None:
+            self.hidden_rows[(row[0], column)].add(row)
+        if column == CLOSED:  # the share of "got help" is shown only beside the closed ones
+            for part in SHARE_PARTS:
+                self.hide((row, part))
 
+    def bounds(self, cell, mark=None) -> tuple[int, int]:
+        """What a reader knows of a count: shown, it is what it is; "< 5" is 0 to 4; "×" is
+        5 or more; a part of the share, once hidden, any number."""
+        mark = mark or self.marks[cell]
+        value = self.values[cell]
+        if mark == SHOWN:
+            return value, value
+        if cell[1] in SHARE_PARTS:
+            return 0, self.ceiling
+        return (0, SMALL - 1) if mark == SMALL_MARK else (SMALL, self.ceiling)
 
-def _integral(vector: dict[int, float]) -> dict[int, int] | None:
-    """The smallest whole multiple of ``vector`` (a direction of the null space)."""
-    for multiple in range(1, 13):
-        scaled = {j: a * multiple for j, a in vector.items()}
-        if all(abs(a - round(a)) < 1e-6 for a in scaled.values()):
-            return {j: round(a) for j, a in scaled.items() if round(a)}
-    return None
-
-
-# How many branches the search for another value of a hidden count may take before it gives up
-# (and counts the count as given away, on the safe side).
-SEARCH_LIMIT = 20_000
-
-
-class _Search:
-    """Whole-number fillings of the hidden counts that fit every sum and what a reader knows
-    of each count (its bounds), by propagating the bounds through the sums and branching."""
-
-    def __init__(self, constraints, low, high):
-        self.constraints = constraints  # [( [(variable, sign)], total )]
-        self.low, self.high = low, high
-        self.nodes = 0
-
-    def _tighten(self, low, high) -> bool:
-        changed = True
-        while changed:
-            changed = False
-            for terms, total in self.constraints:
-                least = sum(low[j] if s > 0 else -high[j] for j, s in terms)
-                most = sum(high[j] if s > 0 else -low[j] for j, s in terms)
-                if least > total or most < total:
+    def fits(self, row, move, sign, hiding=False) -> bool:
+        """Whether ``sign`` times ``move`` keeps the row's counts within what a reader knows
+        (with ``hiding``: as they would be known once hidden)."""
+        values, marks = self.values, self.marks
+        for column, step in move.items():
+            cell = (row, column)
+            value, mark = values[cell], marks[cell]
+            moved = value + sign * step
+            if mark == SHOWN:
+                if not hiding:
                     return False
-                for j, s in terms:
-                    own_least = low[j] if s > 0 else -high[j]
-                    own_most = high[j] if s > 0 else -low[j]
-                    # s * x_j = total - (the others)
-                    lo, hi = total - (most - own_most), total - (least - own_least)
-                    if s < 0:
-                        lo, hi = -hi, -lo
-                    if lo > low[j]:
-                        low[j], changed = lo, True
-                    if hi < high[j]:
-                        high[j], changed = hi, True
-                    if low[j] > high[j]:
-                        return False
+                mark = SMALL_MARK if value < SMALL else HIDDEN_MARK
+            if column in SHARE_PARTS:
+                if not 0 <= moved <= self.ceiling:
+                    return False
+            elif mark == SMALL_MARK:
+                if not 0 <= moved < SMALL:
+                    return False
+            elif not SMALL <= moved <= self.ceiling:
+                return False
         return True
 
-    def exists(self, low, high) -> bool:
-        """Whether a filling exists within ``low`` and ``high`` (True when the search gives up
-        is never answered: it raises)."""
-        low, high = list(low), list(high)
-        if not self._tighten(low, high):
-            return False
-        open_ = [j for j in range(len(low)) if low[j] < high[j]]
-        if not open_:
-            return True
-        self.nodes += 1
-        if self.nodes > SEARCH_LIMIT:
-            raise TimeoutError
-        j = min(open_, key=lambda k: high[k] - low[k])
-        for value in range(low[j], high[j] + 1):
-            low[j] = high[j] = value
-            if self.exists(low, high):
-                return True
-        return False
+    def hidden(self, row, move) -> bool:
+        return all(self.marks[(row, column)] != SHOWN for column in move)
 
-
-def pinned_counts(values: dict, marks: dict, sums: list) -> list:
-    """The hidden counts of 1 to 4 that all the sums of a table together give away.
-
-    The hidden counts are the unknowns of the linear system of the sums; a reader knows that a
-    "< 5" count is 0 to 4, a complementary "×" count 5 or more, a part of the share any number,
-    and none above the number of referrals. A count is safe when another whole-number filling
-    of all hidden counts fits every sum with another value for it. First a quick test: a step
-    along one direction of a basis of the null space of the sums (a step forward or back);
-    then, for the counts this does not set free, a search (bounds propagated through the
-    sums, then branching). A search that gives up counts the count as given away.
-    """
-    hidden = [cell for cell, mark in marks.items() if mark != SHOWN]
-    if not any(_sensitive(values[cell]) for cell in hidden):
-        return []
-    index = {cell: i for i, cell in enumerate(hidden)}
-    width = len(hidden)
-    matrix, constraints = [], []
-    for terms in sums:
-        line = [0.0] * width
-        for cell, sign in terms:
-            if cell in index:
-                line[index[cell]] = float(sign)
-        if any(line):
-            matrix.append(line)
-            known = sum(sign * values[cell] for cell, sign in terms if cell not in index)
-            constraints.append(
-                ([(index[cell], sign) for cell, sign in terms if cell in index], -known)
-            )
-    x = [values[cell] for cell in hidden]
-    ceiling = max(values.values())
-    bounds = []
-    for cell in hidden:
-        low, high = _bounds(marks[cell], cell[1])
-        bounds.append((int(low), int(min(high, ceiling))))
-    pivots = _reduce(matrix, width)
-    basis = []
-    for free in range(width):
-        if free in pivots:
-            continue
-        vector = {free: 1.0}
-        for column, row in pivots.items():
-            if abs(matrix[row][free]) > EPSILON:
-                vector[column] = -matrix[row][free]
-        step = _integral(vector)
-        if step:
-            basis.append(step)
-
-    def fits(step: dict[int, int]) -> bool:
-        return all(bounds[j][0] <= x[j] + a <= bounds[j][1] for j, a in step.items())
-
-    def steps(i: int) -> bool:
-        return any(
-            step.get(i) and (fits(step) or fits({j: -a for j, a in step.items()})) for step in basis
+    def cost(self, row, move) -> int:
+        """What hiding the shown counts of a move costs the reader: more for bigger counts."""
+        return sum(
+            1 + self.values[(row, column)] for column in move if self.marks[(row, column)] == SHOWN
         )
 
-    def searched(i: int) -> bool:
-        search = _Search(constraints, [b[0] for b in bounds], [b[1] for b in bounds])
-        low, high = [b[0] for b in bounds], [b[1] for b in bounds]
-        try:
-            for lo, hi in ((low[i], x[i] - 1), (x[i] + 1, high[i])):
-                if lo <= hi:
-                    below_or_above_low, below_or_above_high = list(low), list(high)
-                    below_or_above_low[i], below_or_above_high[i] = lo, hi
-                    if search.exists(below_or_above_low, below_or_above_high):
-                        return True
-        except TimeoutError:
-            return False
+    def partners(self, table: int, move, exclude=None) -> set:
+        """The rows of a table with every count of ``move`` hidden."""
+        sets = sorted((self.hidden_rows[(table, column)] for column in move), key=len)
+        return set.intersection(*sets) - {exclude} if sets else set()
+
+    # A count of 1 to 4 in a table row is safe when that row and another row of the same table
+    # can take the move and its opposite: every sum, every column and the total row stay the
+    # same, so the reader cannot tell that filling from the true one.
+
+    def row_is_safe(self, cell) -> bool:
+        row, column = cell
+        for move in MOVES_OF[column]:
+            if not self.hidden(row, move):
+                continue
+            others = self.partners(row[0], move, exclude=row)
+            for sign in (1, -1):
+                if self.fits(row, move, sign) and any(
+                    self.fits(other, move, -sign) for other in others
+                ):
+                    return True
         return False
 
-    return [
-        cell
-        for i, cell in enumerate(hidden)
-        if _sensitive(x[i]) and not steps(i) and not searched(i)
-    ]
+    def protect_row(self, cell) -> bool:
+        """Hide the cheapest counts that make ``cell`` safe (a move in its row and the opposite
+        in another row of the table). The other row is looked for first among the rows that
+        hide all the counts of the move but one, then among all rows."""
+        row, column = cell
+        table = row[0]
+        best = None
+        for move in MOVES_OF[column]:
+            columns = list(move)
+            near = set()
+            for left_out in range(len(columns)):
+                near |= self.partners(table, columns[:left_out] + columns[left_out + 1 :], row)
+            for sign in (1, -1):
+                if not self.fits(row, move, sign, hiding=True):
+                    continue
+                own = self.cost(row, move)
+                if best is not None and own >= best[0]:
+                    continue
+                found = None
+                for others in (near, self.rows[table]):
+                    for other in others:
+                        if other == row:
+                            continue
+                        cost = own + self.cost(other, move)
+                        if (found is None or cost < found[0]) and self.fits(
+                            other, move, -sign, hiding=True
+                        ):
+                            found = (cost, other)
+                    if found is not None:
+                        break
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = (found[0], [(r, c) for r in (row, found[1]) for c in move])
+        if best is None:
+            return False
+        for hidden in best[1]:
+            self.hide(hidden)
+        return True
 
+    # A count of 1 to 4 in the total row is safe when the total row can take a move and every
+    # table has a row that takes the same move: every table then still adds up to it. The
+    # same kind of move also sets a count of a table row free (that row being the one of its
+    # table), when no other row of its table can take the opposite move.
 
-def _complement(terms, values, marks):
-    """The count to hide beside the hidden one of a sum: the smallest shown one that is not 0
-    (a 0 only when nothing else is left; it would show as "< 5"), of a table row rather than
-    of the total row, a part before the sum."""
-    candidates = [
-        (cell[0] is None, values[cell] == 0, values[cell], position == 0, position, cell)
-        for position, (cell, _sign) in enumerate(terms)
-        if marks[cell] == SHOWN
-    ]
-    return min(candidates)[-1] if candidates else None
+    def through_total(self, move, sign, fixed=None) -> bool:
+        if not (self.hidden(None, move) and self.fits(None, move, sign)):
+            return False
+        for table in range(len(self.rows)):
+            if fixed is not None and fixed[0] == table:
+                if not (self.hidden(fixed, move) and self.fits(fixed, move, sign)):
+                    return False
+            elif not any(self.fits(row, move, sign) for row in self.partners(table, move)):
+                return False
+        return True
 
+    def total_is_safe(self, cell) -> bool:
+        return any(self.through_total(move, sign) for move in MOVES_OF[cell[1]] for sign in (1, -1))
 
-def _candidates(pinned, values, marks, sums_of) -> list:
-    """The shown counts that could protect a count the sums together give away: those of its
-    own sums, then of the sums of the hidden counts these tie it to, and so on; the nearest
-    first, of a table row before the total row, the smallest (a 0 first: it shows as "< 5")."""
-    seen_cells, seen_sums, queue, found = {pinned}, set(), [(pinned, 0)], {}
-    while queue:
-        cell, depth = queue.pop(0)
-        for terms in sums_of[cell]:
-            if id(terms) in seen_sums:
-                continue
-            seen_sums.add(id(terms))
-            for position, (other, _sign) in enumerate(terms):
-                if marks[other] == SHOWN:
-                    key = (other[0] is None, depth, values[other], position == 0)
-                    found[other] = min(found.get(other, key), key)
-                elif other not in seen_cells:
-                    seen_cells.add(other)
-                    queue.append((other, depth + 1))
-    return sorted(found, key=found.get)
+    def protect_through_total(self, cell) -> bool:
+        """Hide the cheapest counts that let the total row and one row of every table take a
+        move with ``cell`` in it (``cell`` of the total row, or of a table row)."""
+        fixed = cell[0]
+        best = None
+        for move in MOVES_OF[cell[1]]:
+            for sign in (1, -1):
+                if not self.fits(None, move, sign, hiding=True):
+                    continue
+                cost, cells = self.cost(None, move), [(None, c) for c in move]
+                for table, rows in enumerate(self.rows):
+                    if fixed is not None and fixed[0] == table:
+                        rows = [fixed]
+                    options = [
+                        (self.cost(row, move), row)
+                        for row in rows
+                        if self.fits(row, move, sign, hiding=True)
+                    ]
+                    if not options:
+                        break
+                    extra, row = min(options)
+                    cost += extra
+                    cells += [(row, c) for c in move]
+                else:
+                    if best is None or cost < best[0]:
+                        best = (cost, cells)
+        if best is None:
+            return False
+        for hidden in best[1]:
+            self.hide(hidden)
+        return True
 
+    def is_safe(self, cell) -> bool:
+        if cell[0] is None:
+            return self.total_is_safe(cell)
+        return self.row_is_safe(cell) or any(
+            self.through_total(move, sign, fixed=cell[0])
+            for move in MOVES_OF[cell[1]]
+            for sign in (1, -1)
+        )
 
-# How many complements are tried for a count the sums give away before the nearest is taken.
-TRIALS = 30
-
-
-def _hide(cell, values, marks) -> None:
-    marks[cell] = SMALL_MARK if values[cell] < SMALL else HIDDEN_MARK
-
-
-def _protect(values: dict, marks: dict, sums: list, rows: list) -> set:
-    """Hide complementary counts (in ``marks``) until no sum gives a small count away; the
-    cells that could not be protected (nothing left to hide) are returned."""
-    sums_of = defaultdict(list)
-    for terms in sums:
-        for cell, _sign in terms:
-            sums_of[cell].append(terms)
-    unprotected = set()
-    while True:
-        changed = False
-        # The share of "got help" is shown only with the number of closed ones beside it.
-        for row in rows:
-            if marks[(row, f"status:{S.CLOSED}")] != SHOWN:
-                for part in SHARE_PARTS:
-                    if marks[(row, part)] == SHOWN:
-                        _hide((row, part), values, marks)
-                        changed = True
-        for terms in sums:
-            if _one_sum_gives_away(terms, values, marks):
-                cell = _complement(terms, values, marks)
-                if cell is not None:
-                    _hide(cell, values, marks)
-                    changed = True
-        if changed:
-            continue
-        pinned = [c for c in pinned_counts(values, marks, sums) if c not in unprotected]
-        if not pinned:
-            return unprotected
-        target = pinned[0]
-        candidates = _candidates(target, values, marks, sums_of)
-        if not candidates:
-            unprotected.add(target)
-            continue
-        # The first complement that sets the count free, else the nearest one (and on).
-        for cell in candidates[:TRIALS]:
-            before = marks[cell]
-            _hide(cell, values, marks)
-            if target not in pinned_counts(values, marks, sums):
-                break
-            marks[cell] = before
-        else:
-            nonzero = [cell for cell in candidates if values[cell] > 0]
-            _hide((nonzero or candidates)[0], values, marks)
-
-
-def _primary(row, counts: dict) -> dict:
-    return {(row, c): SMALL_MARK if _sensitive(counts[c]) else SHOWN for c in COLUMNS}
+    def make_safe(self, cell) -> bool:
+        if cell[0] is not None and self.protect_row(cell):
+            return True
+        return self.protect_through_total(cell)
 
 
 def protect(bodies: list[list[dict]], total: dict) -> tuple[list[list[dict]], dict]:
     """The marks (shown, small, hidden) of every count of tables that split the same
     referrals: the body rows of each table, and the total row they share.
 
-    The tables are protected together, as one system of sums (each table's row and column
-    sums and the total row's own sums): the total row is one and the same in every table, so
-    what is hidden of it is hidden everywhere, and a reader who combines the tables is
-    stopped too. A cell of the total row is hidden only when no table row has one to hide."""
-    values = {(None, c): total[c] for c in COLUMNS}
-    marks = _primary(None, total)
-    sums = _row_sums(None)
-    rows = [None]
-    for table, body in enumerate(bodies):
-        keys = [(table, index) for index in range(len(body))]
-        for key, counts in zip(keys, body, strict=True):
-            values.update({(key, c): counts[c] for c in COLUMNS})
-            marks.update(_primary(key, counts))
-            sums += _row_sums(key)
-        if keys:
-            sums += _column_sums(keys)
-        rows += keys
-    _protect(values, marks, sums, rows)
+    Every count of 1 to 4 is hidden, then made safe: for each one there must be another filling
+    of the hidden counts, within what a reader knows of them, that keeps every sum of every
+    table (and so the total row) and gives that count another value. Where there is none, the
+    cheapest counts that make one are hidden too (complementary suppression). Hiding never
+    makes a safe count unsafe, so one pass over the small counts is enough. The cells of the
+    total row come first: they need a matching row in every table."""
+    tables = _Tables(bodies, total)
+    small = [cell for cell, value in tables.values.items() if _sensitive(value)]
+    for cell in sorted(small, key=lambda cell: cell[0] is not None):
+        if not tables.is_safe(cell):
+            tables.make_safe(cell)
     body_marks = [
-        [{c: marks[((table, index), c)] for c in COLUMNS} for index in range(len(body))]
-        for table, body in enumerate(bodies)
+        [{c: tables.marks[(row, c)] for c in COLUMNS} for row in rows] for rows in tables.rows
     ]
-    return body_marks, {c: marks[(None, c)] for c in COLUMNS}
+    return body_marks, {c: tables.marks[(None, c)] for c in COLUMNS}
+
+
+def unsafe_counts(bodies: list[list[dict]], total: dict, body_marks, total_marks) -> list:
+    """The counts of 1 to 4 of marked tables that no move sets free (for tests and checks)."""
+    tables = _Tables(bodies, total, marks=(body_marks, total_marks))
+    return [
+        cell
+        for cell, value in tables.values.items()
+        if _sensitive(value) and not tables.is_safe(cell)
+    ]
 
 
 # --- The figures --------------------------------------------------------------------------------
@@ -677,13 +633,15 @@ def referral_figures(house: House, period: Period) -> Figures:
     # Working days to acceptance, per row of every dimension, from one list.
     days = {dimension: defaultdict(list) for dimension, *_ in DIMENSIONS}
     every = []
+    calendar = WorkingDays()
+    calendar.cover(period.first - timedelta(days=1), timezone.localdate() + timedelta(days=1))
     for created, accepted, domain, sender, receiver in referrals.filter(
         accepted_at__isnull=False
     ).values_list(
         "created_at", "accepted_at", "domain_id", "from_organisation_id", "to_organisation_id"
     ):
         created = timezone.localtime(created)
-        n = working_days_between(created.date(), timezone.localtime(accepted).date())
+        n = calendar.between(created.date(), timezone.localtime(accepted).date())
         every.append(n)
         days["month"][created.date().replace(day=1)].append(n)
         days["domain"][domain].append(n)
