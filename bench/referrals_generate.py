@@ -12,10 +12,12 @@ few are late. What the family shared (the reason, the contact note) is encrypted
 production; for referrals ended more than a year ago it is erased (as the retention job
 does). The lists do not read the family record, so referrals carry none.
 
-Each partner gets two workers (``bench-<organisation>-<n>@bench.example.be``); the workers
-whom ``bench/referrals_run.py`` logs in have a TOTP authenticator: one of each of the five
-partners that receive the most and the five that send the most, and of a partner in the
-middle of each list.
+Each partner gets workers (``bench-<organisation>-<n>@bench.example.be``) in proportion to
+what it sends and receives (one per 400 referrals over the two years, at least two: the
+largest partners have about fifty); a referral's referrer and handler are among them. The
+workers whom ``bench/referrals_run.py`` logs in have a TOTP authenticator: the first worker of
+each of the five partners that receive the most and the five that send the most, and of a
+partner in the middle of each list.
 
 The referral tables are emptied first (and the bench workers removed), so a rerun replaces
 them; the rest of the database is left as it is. Everything is written with ``bulk_create``
@@ -35,6 +37,7 @@ import time
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,7 +47,8 @@ REFERRALS = 200_000  # at scale 1.0
 DAYS = 730  # sent over the last two years
 CHUNK = 10_000  # referrals built and inserted at a time
 BATCH = 1_000  # rows per INSERT
-WORKERS_PER_PARTNER = 2
+WORKERS_PER_PARTNER = 2  # at least
+PER_WORKER = 400  # referrals sent and received per worker over the two years
 BENCH_DOMAIN = "bench.example.be"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the benchmark's accounts only
 
@@ -242,16 +246,31 @@ class Generator:
             self.service_domain.setdefault(service, domain)
 
     def workers(self) -> None:
-        """Two workers per partner; TOTP for the ones the run logs in."""
+        """Workers per partner in proportion to what it sends and receives (one per
+        ``PER_WORKER`` referrals, at least two); TOTP for the ones the run logs in."""
         from allauth.mfa.totp.internal.auth import TOTP
         from django.contrib.auth import get_user_model
 
         from huisvanhetkind.network.models import Role
 
         User = get_user_model()  # noqa: N806
-        users, self.people = [], {}
+        share = dict.fromkeys(self.organisations, 0.0)
+        for order, weights in (
+            (self.senders, self.send_weights),
+            (self.receivers, self.receive_weights),
+        ):
+            total = sum(weights)
+            for organisation, weight in zip(order, weights, strict=True):
+                share[organisation] += weight / total
+        self.staff = {
+            organisation: max(
+                WORKERS_PER_PARTNER, round(self.total * share[organisation] / PER_WORKER)
+            )
+            for organisation in self.organisations
+        }
+        users = []
         for organisation in self.organisations:
-            for n in range(1, WORKERS_PER_PARTNER + 1):
+            for n in range(1, self.staff[organisation] + 1):
                 email = f"bench-{organisation}-{n}@{BENCH_DOMAIN}"
                 users.append(
                     User(
@@ -266,13 +285,16 @@ class Generator:
         created = dict(
             User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").values_list("email", "pk")
         )
-        roles = []
+        roles, self.people = [], {}
         for organisation in self.organisations:
-            self.people[organisation] = []
-            for n in range(1, WORKERS_PER_PARTNER + 1):
-                pk = created[f"bench-{organisation}-{n}@{BENCH_DOMAIN}"]
-                self.people[organisation].append(pk)
-                roles.append(Role(user_id=pk, kind="org_worker", organisation_id=organisation))
+            self.people[organisation] = [
+                created[f"bench-{organisation}-{n}@{BENCH_DOMAIN}"]
+                for n in range(1, self.staff[organisation] + 1)
+            ]
+            roles += [
+                Role(user_id=pk, kind="org_worker", organisation_id=organisation)
+                for pk in self.people[organisation]
+            ]
         Role.objects.bulk_create(roles, batch_size=BATCH)
         self.rows["users"] = len(users)
         middle = len(self.organisations) // 2
@@ -463,7 +485,9 @@ def clear_referrals() -> None:
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"TRUNCATE {', '.join(referral_tables())} RESTART IDENTITY")
+            # CASCADE: what other apps keep about a referral or consent (a bridge worker's
+            # caseload) goes too; the benchmark's database has none of its own.
+            cursor.execute(f"TRUNCATE {', '.join(referral_tables())} RESTART IDENTITY CASCADE")
         else:
             for table in referral_tables():
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table names)
@@ -522,6 +546,9 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
 
     url = database_url(args.database_url)
+    name = sqlite_path(url).name if is_sqlite(url) else urlparse(url).path.lstrip("/")
+    if "bench" not in name:
+        sys.exit(f"Refusing to empty the referrals of {name!r}: its name must contain 'bench'.")
     setup_django(url)
     from django.conf import settings
     from django.core.management import call_command
