@@ -17,7 +17,8 @@ what it sends and receives (one per 400 referrals over the two years, at least t
 largest partners have about fifty); a referral's referrer and handler are among them. The
 workers whom ``bench/referrals_run.py`` logs in have a TOTP authenticator: the first worker of
 each of the five partners that receive the most and the five that send the most, and of a
-partner in the middle of each list.
+partner in the middle of each list; so has the house's coordinator
+(``bench-coordinator@bench.example.be``), for the figures page.
 
 The referral tables are emptied first (and the bench workers removed), so a rerun replaces
 them; the rest of the database is left as it is. Everything is written with ``bulk_create``
@@ -305,6 +306,12 @@ class Generator:
             user = User.objects.get(pk=self.people[organisation][0])
             TOTP.activate(user, TOTP_SECRET)
             self.measured.append(user.email)
+        # The house's coordinator, for the figures page.
+        email = f"bench-coordinator@{BENCH_DOMAIN}"
+        coordinator = User.objects.create(username=email, email=email, password="!")
+        Role.objects.create(user=coordinator, kind="coordinator", house=self.house)
+        TOTP.activate(coordinator, TOTP_SECRET)
+        self.rows["users"] += 1
 
     # Referrals ----------------------------------------------------------------------------------
 

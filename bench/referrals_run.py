@@ -10,7 +10,10 @@ own gate lets them in). Scenarios:
     sent    /beheer/doorverwijzingen/verstuurd/: the referrals it sent
 
 each with no filter (half of the requests), all running ones, one status, only the late ones,
-or a later page (2 to 5). Half of the requests are made by the worker of the partner that
+or a later page (2 to 5). With ``--figures N`` also (not part of the target):
+
+    figures /beheer/huis/<house>/doorverwijzingen/: the coordinator's figures of the last 12
+            months, N times Half of the requests are made by the worker of the partner that
 receives (for the inbox) or sends (for the sent list) the most, the others by workers of the
 next four and of a partner in the middle of the list.
 
@@ -34,13 +37,16 @@ import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
 from common import database_url, describe, setup_django, write_json  # noqa: E402
 
 SCENARIOS = ("inbox", "sent")
+EXTRA = ("figures",)
 DESCRIPTIONS = {
     "inbox": "received referrals (inbox), with filters",
     "sent": "sent referrals (referrer's list), with filters",
+    "figures": "coordinator's figures, last 12 months (no target)",
 }
 PATHS = {"inbox": "/beheer/doorverwijzingen/", "sent": "/beheer/doorverwijzingen/verstuurd/"}
 TARGET_MS = 50.0  # p95 of both lists
 BENCH_DOMAIN = "bench.example.be"
+COORDINATOR = f"bench-coordinator@{BENCH_DOMAIN}"
 STATUSES = (
     "sent",
     "received",
@@ -94,6 +100,7 @@ def measured_workers() -> dict[str, list]:
     users = list(
         get_user_model()
         .objects.filter(email__endswith=f"@{BENCH_DOMAIN}", authenticator__type="totp")
+        .exclude(email=COORDINATOR)
         .order_by("pk")
     )
     organisation_of = dict(
@@ -202,6 +209,9 @@ def main(argv=None) -> dict:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--explain", action="store_true", help="print the query plans")
+    parser.add_argument(
+        "--figures", type=int, default=0, help="also open the coordinator's figures N times"
+    )
     parser.add_argument("--generated", help="the JSON of referrals_generate.py --output")
     parser.add_argument("--compare", help="the JSON of a run on a small dataset")
     parser.add_argument("--output", help="write the results as JSON to this file")
@@ -254,6 +264,8 @@ def main(argv=None) -> dict:
             )
             for error in entry["errors"]:
                 print(f"    error: {error}", flush=True)
+    if args.figures:
+        measure_figures(args.figures, report)
     report["load_average_after"] = round(os.getloadavg()[0], 2)
     if args.explain:
         report["plans"] = explain(workers)
@@ -267,12 +279,39 @@ def main(argv=None) -> dict:
         f"load average {report['load_average_before']} before and "
         f"{report['load_average_after']} after the run"
     )
-    print(run.markdown(report, small, SCENARIOS, DESCRIPTIONS))
+    print(run.markdown(report, small, SCENARIOS + EXTRA, DESCRIPTIONS))
     print()
     for line in verdicts(report, small):
         print(line)
     write_json(args.output, report)
     return report
+
+
+def measure_figures(count: int, report: dict) -> None:
+    """The coordinator's figures page of the house with the referrals (one discarded first)."""
+    from django.contrib.auth import get_user_model
+
+    from huisvanhetkind.referrals.models import Referral
+
+    coordinator = get_user_model().objects.filter(email=COORDINATOR).first()
+    if coordinator is None:
+        print("  figures: no bench coordinator (run bench/referrals_generate.py again)")
+        return
+    slug = Referral.objects.values_list("house__slug", flat=True).first()
+    client = logged_in(coordinator)
+    url = f"/beheer/huis/{slug}/doorverwijzingen/"
+    started = time.perf_counter()
+    run.measure(client, [url])
+    entry = run.summarise(run.measure(client, [url] * count))
+    report["scenarios"]["figures"] = entry
+    print(
+        f"  {'figures':<6} p50 {run.fmt(entry['p50_ms']):>6} ms  "
+        f"max {run.fmt(entry['max_ms']):>6} ms  queries {run.queries_text(entry):>5}  "
+        f"SQL p50 {run.fmt(entry['sql_p50_ms'])} ms  ({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+    for error in entry["errors"]:
+        print(f"    error: {error}", flush=True)
 
 
 def verdicts(report: dict, small: dict | None) -> list[str]:
