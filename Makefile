@@ -137,7 +137,7 @@ bench_activities_on = $(BIN)/python bench/activities_generate.py --database-url 
 bench_referrals_on = $(BIN)/python bench/referrals_generate.py --database-url $(2) --scale 0.01 --output var/bench/$(1)-referrals-small-data.json \
 	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-referrals-small-data.json --output var/bench/$(1)-referrals-small.json \
 	&& $(BIN)/python bench/referrals_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-referrals-data.json \
-	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --generated var/bench/$(1)-referrals-data.json --compare var/bench/$(1)-referrals-small.json --output var/bench/$(1)-referrals.json
+	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --figures 3 --generated var/bench/$(1)-referrals-data.json --compare var/bench/$(1)-referrals-small.json --output var/bench/$(1)-referrals.json
 
 bench: $(STAMP)
 	$(call bench_on,sqlite,$(BENCH_SQLITE_URL))
