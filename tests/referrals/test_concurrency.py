@@ -9,12 +9,14 @@ the same time; there the same rounds run in a child process against a fresh SQLi
 project's own settings (WAL, BEGIN IMMEDIATE), as the activities' concurrency tests do.
 """
 
+import importlib
 import json
 import os
 import subprocess
 import sys
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -51,7 +53,10 @@ RACES = {
 
 
 def _people() -> dict:
-    # No reference lists: a transactional test before this one may have emptied them.
+    # A transactional test before this one may have emptied the reference lists: load them.
+    importlib.import_module(
+        "huisvanhetkind.network.migrations.0002_load_domains_age_groups_municipalities"
+    ).load(apps, None)
     house = HouseFactory(slug="gelijktijdig")
     sender = OrganisationFactory(name="Opvoedingspunt", houses=[house], domains=[])
     receiver_organisation = OrganisationFactory(name="Kraamzorg", houses=[house], domains=[])
