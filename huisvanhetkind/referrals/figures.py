@@ -124,7 +124,8 @@ class Period:
             return date_format(self.first, "F Y")
         if self.kind == "year":
             return str(self.first.year)
-        return _("%(first)s tot en met %(last)s") % {
+        return _("de laatste %(count)s maanden (%(first)s tot en met %(last)s)") % {
+            "count": len(self.months),
             "first": date_format(self.first, "F Y"),
             "last": date_format(self.last, "F Y"),
         }
