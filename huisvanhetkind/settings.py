@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "huisvanhetkind.referrals",
     "huisvanhetkind.guidance",
     "huisvanhetkind.care",
+    "huisvanhetkind.familyplans",
+    "huisvanhetkind.carepaths",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",

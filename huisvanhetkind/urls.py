@@ -31,6 +31,8 @@ urlpatterns = [
     path("", include("huisvanhetkind.referrals.urls")),
     path("", include("huisvanhetkind.guidance.urls")),
     path("", include("huisvanhetkind.care.urls")),
+    path("", include("huisvanhetkind.familyplans.urls")),
+    path("", include("huisvanhetkind.carepaths.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),

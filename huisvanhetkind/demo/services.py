@@ -35,6 +35,8 @@ from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.demo.care import seed_care
+from huisvanhetkind.demo.carepaths import seed_care_paths
+from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.network import services as network_services
@@ -437,6 +439,18 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
         seed_guidance(data=load("guidance"), houses=seeder.houses, today=seeder.today)
         seed_care(
             data=load("care"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_family_plans(
+            data=load("familyplans"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_care_paths(
+            data=load("carepaths"),
             houses=seeder.houses,
             organisations=seeder.organisations,
             today=seeder.today,
