@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.care",
     "huisvanhetkind.familyplans",
     "huisvanhetkind.carepaths",
+    "huisvanhetkind.childcare",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("huisvanhetkind.care.urls")),
     path("", include("huisvanhetkind.familyplans.urls")),
     path("", include("huisvanhetkind.carepaths.urls")),
+    path("", include("huisvanhetkind.childcare.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),

@@ -36,6 +36,7 @@ from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.carepaths import seed_care_paths
+from huisvanhetkind.demo.childcare import seed_childcare
 from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
@@ -451,6 +452,12 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
         )
         seed_care_paths(
             data=load("carepaths"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_childcare(
+            data=load("childcare"),
             houses=seeder.houses,
             organisations=seeder.organisations,
             today=seeder.today,
