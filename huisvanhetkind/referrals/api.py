@@ -44,7 +44,8 @@ def _received(organisation):
     outcomes = ReferralEvent.objects.filter(to_status__in=OUTCOMES).order_by("created_at", "id")
     return (
         selectors.received_referrals([organisation.pk])
-        .select_related("consent", "family", "child", "service__organisation")
+        .defer(None)
+        .select_related("house", "consent", "family", "child", "service__organisation")
         .prefetch_related(Prefetch("events", queryset=outcomes, to_attr="outcome_events"))
         .order_by("-created_at", "-id")
     )

@@ -248,8 +248,11 @@ class Referral(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["to_organisation", "house", "-created_at", "-id"]),
-            models.Index(fields=["from_organisation", "house", "-created_at", "-id"]),
+            # The lists: an organisation's newest first, whatever its houses.
+            models.Index(fields=["to_organisation", "-created_at", "-id"]),
+            models.Index(fields=["from_organisation", "-created_at", "-id"]),
+            # The to-do list: what waits for the receiver's answer, by due date.
+            models.Index(fields=["to_organisation", "status", "due_on"]),
             models.Index(fields=["house", "status", "due_on"]),
             models.Index(fields=["referrer", "-created_at", "-id"]),
         ]

@@ -18,11 +18,14 @@ from huisvanhetkind.core import todo
 from huisvanhetkind.core.todo import TodoItem
 from huisvanhetkind.network.access import coordinated_house_ids, member_organisation_ids
 from huisvanhetkind.referrals.models import Referral
+from huisvanhetkind.referrals.selectors import LIST_DEFERRED
 
 
 def _waiting():
-    return Referral.objects.awaiting_answer().select_related(
-        "service", "from_organisation", "to_organisation"
+    return (
+        Referral.objects.awaiting_answer()
+        .select_related("service", "from_organisation", "to_organisation")
+        .defer(*LIST_DEFERRED)
     )
 
 

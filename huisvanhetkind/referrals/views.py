@@ -23,7 +23,6 @@ from huisvanhetkind.network.access import (
     member_organisation_ids,
     professional_required,
 )
-from huisvanhetkind.network.models import Partnership
 from huisvanhetkind.questions.numbers import ascii_int, page_number
 from huisvanhetkind.referrals import access, selectors, services
 from huisvanhetkind.referrals.codes import format_short_code
@@ -102,17 +101,6 @@ def _list(request, *, received: bool):
         if received
         else selectors.sent_referrals(organisation_ids)
     )
-    # Named houses let the database read the newest first straight from the index on
-    # (organisation, house, created_at): for one organisation in one house it sorts nothing.
-    # A referral's house is one its organisations are (or were) partner of.
-    house_ids = sorted(
-        set(
-            Partnership.objects.filter(organisation_id__in=organisation_ids).values_list(
-                "house_id", flat=True
-            )
-        )
-    )
-    referrals = referrals.filter(house_id__in=house_ids)
     form, page = _filtered(referrals, request)
     return render(
         request,
