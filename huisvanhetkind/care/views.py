@@ -44,9 +44,11 @@ def _add_errors(form, error: ValidationError):
 @professional_required
 def index(request):
     today = timezone.localdate()
-    signals = list(selectors.organisation_signals(member_organisation_ids(request.user), today))
-    for signal in signals:
-        signal.matched = selectors.signal_read(actor=request.user, signal=signal, today=today)
+    signals = selectors.signals_read(
+        actor=request.user,
+        signals=list(selectors.organisation_signals(member_organisation_ids(request.user), today)),
+        today=today,
+    )
     return render(request, "care/index.html", {"signals": signals})
 
 
