@@ -18,7 +18,8 @@ from activities_run import (  # noqa: E402
     TARGET_MS,
     TARGET_PER_SECOND,
 )
-from report import label, print_sizes, print_times  # noqa: E402
+from common import in_units  # noqa: E402
+from report import label, print_calibrations, print_sizes, print_times  # noqa: E402
 from run import fmt  # noqa: E402
 
 SIZES = (
@@ -77,6 +78,17 @@ def main(paths: list[str]) -> None:
         for key, name in REGISTRATIONS:
             values = [r["registrations"].get(key) for r in with_http]
             print(f"| {name} | " + " | ".join(fmt(v) for v in values) + " |")
+        # The same in units of each run's trivial Django request R (bench/common.py).
+        for name, ms_of in (
+            (
+                "one registration every (R)",
+                lambda e: 1000 / e["per_second"] if e["per_second"] else None,
+            ),
+            ("POST p95 (R)", lambda e: e["post_p95_ms"]),
+        ):
+            values = [in_units(ms_of(r["registrations"]), r.get("calibration")) for r in with_http]
+            print(f"| {name} | " + " | ".join(values) + " |")
+    print_calibrations(reports)
 
     print()
     for r in reports:
@@ -85,7 +97,8 @@ def main(paths: list[str]) -> None:
         line = f"- {label(r)}: "
         if worst is not None:
             line += (
-                f"calendar and feeds p95 ≤ {fmt(worst)} ms, target ≤ {TARGET_MS:.0f} ms "
+                f"calendar and feeds p95 ≤ {fmt(worst)} ms "
+                f"({in_units(worst, r.get('calibration'))} R), target ≤ {TARGET_MS:.0f} ms "
                 f"{'met' if worst <= TARGET_MS else 'NOT met'}"
             )
         entry = r.get("registrations")

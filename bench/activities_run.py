@@ -49,7 +49,17 @@ from urllib.parse import urlencode, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
-from common import ROOT, database_url, describe, setup_django, write_json  # noqa: E402
+from common import (  # noqa: E402
+    ROOT,
+    calibrate,
+    calibration,
+    calibration_text,
+    database_url,
+    describe,
+    in_units,
+    setup_django,
+    write_json,
+)
 
 SCENARIOS = ("calendar", "calendar_week", "detail", "feed", "feed_organisation", "feed_filter")
 DESCRIPTIONS = {
@@ -575,7 +585,8 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
         p95 = report["scenarios"][worst]["p95_ms"]
         lines.append(
             f"Target p95 ≤ {TARGET_MS:.0f} ms for the calendar page and the feeds: "
-            f"{'met' if p95 <= TARGET_MS else 'NOT met'} (worst: {worst}, p95 {p95:.1f} ms)."
+            f"{'met' if p95 <= TARGET_MS else 'NOT met'} (worst: {worst}, p95 {p95:.1f} ms"
+            f" = {in_units(p95, report.get('calibration'))} R)."
         )
     if small:
         lines.append(run.growth_verdict(report, small, SCENARIOS))
@@ -595,6 +606,13 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
                 f"target ≥ {TARGET_PER_SECOND:.0f} per second (PostgreSQL) "
                 f"{'met' if entry['per_second'] >= TARGET_PER_SECOND else 'NOT met'}; "
                 if report["database_version"].startswith("PostgreSQL")
+                else ""
+            )
+            + (
+                f"one every {in_units(1000 / entry['per_second'], report.get('calibration'))} R "
+                f"of this run, POST p95 {in_units(entry['post_p95_ms'], report.get('calibration'))}"
+                " R; "
+                if entry["per_second"]
                 else ""
             )
             + (
@@ -644,6 +662,7 @@ def main(argv=None) -> dict:
         "load_average_before": round(os.getloadavg()[0], 2),
         "scenarios": {},
     }
+    calibrated = calibrate()
     if args.generated:
         generated = json.loads(Path(args.generated).read_text(encoding="utf-8"))
         report["scale"] = generated["scale"]
@@ -654,6 +673,7 @@ def main(argv=None) -> dict:
     if args.registrations:
         measure_registrations(args, report)
     report["load_average_after"] = round(os.getloadavg()[0], 2)
+    report["calibration"] = calibration(calibrated, calibrate())
     del report["url"]
 
     small = json.loads(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
@@ -663,6 +683,7 @@ def main(argv=None) -> dict:
         f"load average {report['load_average_before']} before, "
         f"{report['load_average_pages']} after the pages, {report['load_average_after']} at the end"
     )
+    print(calibration_text(report["calibration"]))
     print(run.markdown(report, small, SCENARIOS, DESCRIPTIONS))
     print()
     for line in verdicts(report, small):

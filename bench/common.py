@@ -1,8 +1,11 @@
-"""What the benchmark scripts share: which database, and setting Django up for it."""
+"""What the benchmark scripts share: which database, setting Django up for it, and the
+calibration that makes figures of different machines comparable."""
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -58,3 +61,125 @@ def write_json(path: str | None, data: dict) -> None:
     if path:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+# --- Calibration ---------------------------------------------------------------------------------
+#
+# A figure in milliseconds says as much about the machine (and whoever else uses its cores) as
+# about the code. Every run therefore times two fixed pieces of work in its own process, before
+# and after measuring, and reports every figure also as a multiple of one of them:
+#
+# - the CPU loop: a fixed pure-Python loop (integer arithmetic, a dict, short strings), the kind of
+#   work the interpreter does while it renders a page;
+# - the trivial Django request (the unit "R"): a GET built by Django's RequestFactory, passed to a
+#   tiny view that renders an inline template of 20 rows, and the response's content read. It
+#   runs no middleware and touches no database or cache, so it depends on the machine and the
+#   Django version only, not on the project's code.
+#
+# A page's p95 of 40 ms on a machine where R is 0.4 ms is "100 R"; the same code on a machine
+# twice as slow (or on the same machine with another busy process on its two cores) gives about
+# 80 ms and R 0.8 ms, still about 100 R. The median of several rounds is taken; the value before
+# and after the run show how much the machine changed during it.
+
+CPU_LOOP_SIZE = 100_000
+CALIBRATION_ROUNDS = 7
+REQUESTS_PER_ROUND = 50
+CALIBRATION_TEMPLATE = (
+    "<ul>{% for row in rows %}<li class=\"{% cycle 'odd' 'even' %}\">{{ row.name|title }}: "
+    "{{ row.value|floatformat:2 }}</li>{% endfor %}</ul><p>{{ query|default:'-' }}</p>"
+)
+
+
+def cpu_loop(size: int = CPU_LOOP_SIZE) -> int:
+    """A fixed amount of pure-Python work; the result only keeps it from being optimised away."""
+    table: dict[int, int] = {}
+    total = 0
+    for i in range(size):
+        key = i % 1013
+        table[key] = table.get(key, 0) + i
+        total += len(str(i)) + (i * 7) % 13
+    return total + len(table)
+
+
+_template = None
+
+
+def calibration_view(request):
+    """The tiny view of the trivial request: 20 rows through an inline template."""
+    global _template  # noqa: PLW0603 - compiled once per process, like a loaded template
+    from django.http import HttpResponse
+    from django.template import Context, Engine
+
+    if _template is None:
+        _template = Engine(debug=False).from_string(CALIBRATION_TEMPLATE)
+    rows = [{"name": f"rij nummer {n}", "value": n * 1.5} for n in range(20)]
+    context = Context({"rows": rows, "query": request.GET.get("q", "")})
+    return HttpResponse(_template.render(context))
+
+
+def _median_ms(work, rounds: int, per_round: int) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for _ in range(per_round):
+            work()
+        times.append((time.perf_counter() - started) * 1000 / per_round)
+    return statistics.median(times)
+
+
+def calibrate(rounds: int = CALIBRATION_ROUNDS) -> dict:
+    """Time the CPU loop and the trivial Django request in this process (Django must be set up).
+    Returns their medians in ms and the load average of the minute before."""
+    from django.test import RequestFactory
+
+    factory = RequestFactory()
+
+    def trivial_request() -> None:
+        response = calibration_view(factory.get("/calibration/", {"q": "kinderopvang"}))
+        assert response.status_code == 200 and response.content  # noqa: S101
+
+    trivial_request()  # compiles the template
+    return {
+        "cpu_loop_ms": round(_median_ms(cpu_loop, rounds, 1), 2),
+        "django_request_ms": round(_median_ms(trivial_request, rounds, REQUESTS_PER_ROUND), 4),
+        "load_average": round(os.getloadavg()[0], 2),
+    }
+
+
+def calibration(before: dict, after: dict | None = None) -> dict:
+    """The calibration of a run: the values before and after it, and the unit R (the mean of
+    the trivial request before and after) that every figure is divided by."""
+    after = after or before
+    return {
+        "before": before,
+        "after": after,
+        "unit_ms": round((before["django_request_ms"] + after["django_request_ms"]) / 2, 4),
+        "cpu_loop_ms": round((before["cpu_loop_ms"] + after["cpu_loop_ms"]) / 2, 2),
+        "what": (
+            f"cpu_loop_ms: a fixed pure-Python loop ({CPU_LOOP_SIZE:,} steps); django_request_ms "
+            f"(the unit R): a RequestFactory GET to a tiny view rendering 20 template rows, no "
+            f"middleware, no database; median of {CALIBRATION_ROUNDS} rounds"
+        ),
+    }
+
+
+def in_units(ms: float | None, cal: dict | None) -> str:
+    """A time in ms as a multiple of the run's unit R ("–" when either is missing)."""
+    if ms is None or not cal or ms != ms:  # ms != ms: NaN
+        return "–"
+    value = ms / cal["unit_ms"]
+    return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
+
+
+def calibration_text(cal: dict | None) -> str:
+    """One line for the output of a run."""
+    if not cal:
+        return "Calibration: none (a run from before calibrations were recorded)."
+    before, after = cal["before"], cal["after"]
+    return (
+        f"Calibration (this process): trivial Django request R = {cal['unit_ms']:.3f} ms "
+        f"({before['django_request_ms']:.3f} before, {after['django_request_ms']:.3f} after), "
+        f"CPU loop {cal['cpu_loop_ms']:.1f} ms ({before['cpu_loop_ms']:.1f} before, "
+        f"{after['cpu_loop_ms']:.1f} after); load average {before['load_average']} / "
+        f"{after['load_average']}. Figures in R = ms / R, comparable across machines."
+    )

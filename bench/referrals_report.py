@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from referrals_run import DESCRIPTIONS, EXTRA, SCENARIOS, TARGET_MS  # noqa: E402
-from report import label, print_sizes, print_times  # noqa: E402
+from report import label, print_calibrations, print_sizes, print_times  # noqa: E402
 from run import fmt, queries_text  # noqa: E402
 
 SIZES = (
@@ -48,6 +48,7 @@ def main(paths: list[str]) -> None:
         SCENARIOS + EXTRA,
         DESCRIPTIONS,
     )
+    print_calibrations(reports)
 
     print()
     for r in reports:

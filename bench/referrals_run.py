@@ -34,7 +34,16 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
-from common import database_url, describe, setup_django, write_json  # noqa: E402
+from common import (  # noqa: E402
+    calibrate,
+    calibration,
+    calibration_text,
+    database_url,
+    describe,
+    in_units,
+    setup_django,
+    write_json,
+)
 
 SCENARIOS = ("inbox", "sent")
 EXTRA = ("figures",)
@@ -228,6 +237,7 @@ def main(argv=None) -> dict:
     if not workers["inbox"]:
         sys.exit("No bench workers: run bench/referrals_generate.py first.")
     clients = {user.pk: logged_in(user) for user in workers["inbox"]}
+    calibrated = calibrate()
     plan = build_plan(random.Random(args.seed), workers, args.requests)
     warmup = build_plan(random.Random(args.seed + 1), workers, args.warmup)
     report = {
@@ -267,6 +277,7 @@ def main(argv=None) -> dict:
     if args.figures:
         measure_figures(args.figures, report)
     report["load_average_after"] = round(os.getloadavg()[0], 2)
+    report["calibration"] = calibration(calibrated, calibrate())
     if args.explain:
         report["plans"] = explain(workers)
         for name, text in report["plans"].items():
@@ -279,6 +290,7 @@ def main(argv=None) -> dict:
         f"load average {report['load_average_before']} before and "
         f"{report['load_average_after']} after the run"
     )
+    print(calibration_text(report["calibration"]))
     print(run.markdown(report, small, SCENARIOS + EXTRA, DESCRIPTIONS))
     print()
     for line in verdicts(report, small):
@@ -322,7 +334,8 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
         p95 = report["scenarios"][worst]["p95_ms"]
         lines.append(
             f"Target p95 ≤ {TARGET_MS:.0f} ms for the inbox and the sent list: "
-            f"{'met' if p95 <= TARGET_MS else 'NOT met'} (worst: {worst}, p95 {p95:.1f} ms)."
+            f"{'met' if p95 <= TARGET_MS else 'NOT met'} (worst: {worst}, p95 {p95:.1f} ms"
+            f" = {in_units(p95, report.get('calibration'))} R)."
         )
     if small:
         lines.append(run.growth_verdict(report, small, SCENARIOS))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import calibration_text, in_units  # noqa: E402
 from run import DESCRIPTIONS, SCENARIOS, TARGET_MS, fmt, queries_text  # noqa: E402
 
 SIZES = (
@@ -47,7 +48,8 @@ def print_sizes(title: str, reports: list[dict], sizes) -> None:
 
 
 def print_times(title: str, reports: list[dict], scenarios, descriptions) -> None:
-    """The heading and the table of p50, p95 and queries per scenario, per database."""
+    """The heading and the table of p50, p95 and queries per scenario, per database, and p95 in
+    units of the run's trivial Django request R (bench/common.py) when the run was calibrated."""
     print(f"\n{title}\n")
     head = "| scenario |"
     rule = "|---|"
@@ -55,17 +57,30 @@ def print_times(title: str, reports: list[dict], scenarios, descriptions) -> Non
         name = label(r).split()[0]
         head += f" {name} p50 | {name} p95 | {name} queries |"
         rule += "---:|---:|---:|"
+        if r.get("calibration"):
+            head += f" {name} p95 R |"
+            rule += "---:|"
     print(head)
     print(rule)
     for scenario in scenarios:
         row = f"| {descriptions[scenario]} |"
         for r in reports:
             entry = r["scenarios"].get(scenario)
+            cal = r.get("calibration")
             if entry is None:
-                row += " – | – | – |"
+                row += " – | – | – |" + (" – |" if cal else "")
             else:
                 row += f" {fmt(entry['p50_ms'])} | {fmt(entry['p95_ms'])} | {queries_text(entry)} |"
+                if cal:
+                    row += f" {in_units(entry['p95_ms'], cal)} |"
         print(row)
+
+
+def print_calibrations(reports: list[dict]) -> None:
+    """The calibration of each run (bench/common.py), one line per database."""
+    print()
+    for r in reports:
+        print(f"- {label(r)}: {calibration_text(r.get('calibration'))}")
 
 
 def main(paths: list[str]) -> None:
@@ -84,6 +99,7 @@ def main(paths: list[str]) -> None:
         SCENARIOS,
         DESCRIPTIONS,
     )
+    print_calibrations(reports)
 
     print()
     for r in reports:
@@ -92,6 +108,7 @@ def main(paths: list[str]) -> None:
             met = search["p95_ms"] <= TARGET_MS
             print(
                 f"- {label(r)}: search with filters and counts p95 {fmt(search['p95_ms'])} ms, "
+                f"= {in_units(search['p95_ms'], r.get('calibration'))} R, "
                 f"target ≤ {TARGET_MS:.0f} ms {'met' if met else 'NOT met'}; "
                 f"{search['requests']} requests measured; load average "
                 f"{r.get('load_average_before', '?')} before, {r.get('load_average_after', '?')} after."

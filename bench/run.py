@@ -34,7 +34,16 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import database_url, describe, setup_django, write_json  # noqa: E402
+from common import (  # noqa: E402
+    calibrate,
+    calibration,
+    calibration_text,
+    database_url,
+    describe,
+    in_units,
+    setup_django,
+    write_json,
+)
 
 # What parents type; {place} becomes a municipality of the house.
 QUERIES = (
@@ -334,6 +343,10 @@ def markdown(
         "| median results |"
     )
     rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
+    cal = report.get("calibration")
+    if cal:
+        head += " p50 R | p95 R |"
+        rule += "---:|---:|"
     if small:
         head += f" SQL queries at scale {small['scale']} |"
         rule += "---:|"
@@ -348,6 +361,8 @@ def markdown(
             f"| {queries_text(entry)} "
             f"| {fmt(entry['results_median'])} |"
         )
+        if cal:
+            line += f" {in_units(entry['p50_ms'], cal)} | {in_units(entry['p95_ms'], cal)} |"
         if small and name in small["scenarios"]:
             line += f" {queries_text(small['scenarios'][name])} |"
         lines.append(line)
@@ -365,6 +380,12 @@ def verdicts(report: dict, small: dict | None) -> list[str]:
         )
     if small:
         lines.append(growth_verdict(report, small, SCENARIOS))
+    if search and report.get("calibration"):
+        lines.append(
+            f"In units of the trivial Django request: search p95 "
+            f"{in_units(search['p95_ms'], report['calibration'])} R "
+            f"(R = {report['calibration']['unit_ms']:.3f} ms in this run)."
+        )
     return lines
 
 
@@ -424,6 +445,7 @@ def main(argv=None) -> dict:
     houses = load_houses()
     if not houses:
         sys.exit("No published services: run bench/generate.py first.")
+    calibrated = calibrate()
     plan = build_plan(random.Random(args.seed), houses, args.requests)
     warmup = build_plan(random.Random(args.seed + 1), houses, args.warmup)
     client = Client(HTTP_HOST="127.0.0.1")
@@ -472,6 +494,7 @@ def main(argv=None) -> dict:
             print(f"    error: {error}", flush=True)
 
     report["load_average_after"] = round(os.getloadavg()[0], 2)
+    report["calibration"] = calibration(calibrated, calibrate())
     small = json.loads(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
     print()
     print(
@@ -479,6 +502,7 @@ def main(argv=None) -> dict:
         f"load average {report['load_average_before']} before and "
         f"{report['load_average_after']} after the run"
     )
+    print(calibration_text(report["calibration"]))
     print(markdown(report, small))
     print()
     for line in verdicts(report, small):
