@@ -225,6 +225,16 @@ def house_partnerships(house: House):
 MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
 
 
+def organisation_members(organisation):
+    """The users who work for the organisation (admins and workers)."""
+    return (
+        get_user_model()
+        .objects.filter(roles__organisation=organisation, roles__kind__in=MEMBER_KINDS)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
 def role_leaves_organisation(role: Role) -> bool:
     """Whether revoking ``role`` ends the person's work for its organisation (it is their last
     role as admin or worker there)."""

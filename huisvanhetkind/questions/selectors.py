@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from huisvanhetkind.network.access import coordinated_house_ids
 from huisvanhetkind.network.models import House, Organisation, Partnership, Role
-from huisvanhetkind.network.selectors import coordinator_emails
+from huisvanhetkind.network.selectors import MEMBER_KINDS, coordinator_emails, organisation_members
 from huisvanhetkind.questions.models import (
     AnswerTemplate,
     FaqEntry,
@@ -23,8 +23,6 @@ from huisvanhetkind.questions.numbers import ascii_int
 from huisvanhetkind.questions.routing import Sample, explain, route
 from huisvanhetkind.questions.workflow import OPEN_STATES, QuestionStatus
 
-MEMBER_KINDS = (Role.Kind.ORGANISATION_ADMIN, Role.Kind.ORGANISATION_WORKER)
-
 
 def topics_for_house(house):
     return Topic.objects.for_house(house)
@@ -34,18 +32,6 @@ def house_partner_organisations(house):
     return Organisation.objects.filter(
         partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
     ).order_by("name")
-
-
-def organisation_members(organisation):
-    """The users who work for the organisation (admins and workers)."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(roles__organisation=organisation, roles__kind__in=MEMBER_KINDS)
-        .distinct()
-        .order_by("first_name", "last_name", "email")
-    )
 
 
 def is_member(user, organisation) -> bool:

@@ -19,9 +19,9 @@ from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.core.languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from huisvanhetkind.network.access import member_organisation_ids
 from huisvanhetkind.network.models import House, Organisation, Partnership
+from huisvanhetkind.network.selectors import organisation_members
 from huisvanhetkind.questions.forms import PHONE, plain_text
 from huisvanhetkind.questions.numbers import AsciiIntegerField, AsciiModelChoiceField, ascii_int
-from huisvanhetkind.questions.selectors import organisation_members
 from huisvanhetkind.referrals.models import REASON_MAX_LENGTH, Consent, Referral
 from huisvanhetkind.referrals.workflow import DeclineReason, ReferralStatus
 

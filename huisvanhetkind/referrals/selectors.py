@@ -12,8 +12,11 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.network.access import acting_organisation
 from huisvanhetkind.network.models import House
-from huisvanhetkind.network.selectors import coordinator_emails, organisation_admin_emails
-from huisvanhetkind.questions.selectors import organisation_members
+from huisvanhetkind.network.selectors import (
+    coordinator_emails,
+    organisation_admin_emails,
+    organisation_members,
+)
 from huisvanhetkind.referrals.codes import short_code_digest, token_digest
 from huisvanhetkind.referrals.models import Referral, ReferralEvent, ReferralPolicy
 

@@ -643,6 +643,7 @@ def professional_pages(w, *, coordinator: bool):
             r("questions:house_faq", house_slug=slug),
             r("questions:house_faq_edit", house_slug=slug, pk=w.faq.pk),
             r("referrals:policy", house_slug=slug),
+            r("referrals:figures", house_slug=slug),
             r("guidance:figures", house_slug=slug),
             r("guidance:signals", house_slug=slug),
             r("care:counts", house_slug=slug),
