@@ -4,9 +4,11 @@ Every value that differs between deployments is read from the environment throug
 typed helpers in ``huisvanhetkind.env``; the README lists them all.
 """
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core.paths import PLAIN_HTTP_PATTERNS
@@ -81,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id, the request's log line and metrics (core.request_log).
+    "huisvanhetkind.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "huisvanhetkind.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,6 +99,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "huisvanhetkind.web.middleware.HouseMiddleware",
     "huisvanhetkind.network.middleware.SecondFactorMiddleware",
+    # Last: the user's id and the house in the log lines of the view.
+    "huisvanhetkind.core.request_log.RequestContextMiddleware",
 ]
 
 ROOT_URLCONF = "huisvanhetkind.urls"
@@ -262,13 +268,38 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs to standard error: one JSON object per line (LOG_FORMAT=json, the default without DEBUG)
+# or readable text (LOG_FORMAT=text, the default with DEBUG), with the request id, the user's id
+# and the house, never a person's e-mail address or name (core.logs, docs/operations.md).
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "huisvanhetkind.core.logs.JsonFormatter"},
+        "text": {"()": "huisvanhetkind.core.logs.TextFormatter"},
+    },
+    "filters": {"route_path": {"()": "huisvanhetkind.core.logs.RoutePathFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["route_path"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}} if not DEBUG else {},
 }
+# Who may read the Prometheus metrics at /metrics (core.metrics): client addresses or networks,
+# comma-separated (the client's address behind the trusted proxy); anyone else gets a 404.
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1"])
+for _network in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"METRICS_ALLOWED_IPS: {_network!r} is no address.") from _error
 
 # Background tasks (e-mails, reminders, retention): in the database, run by `huisvanhetkind db_worker`.
 # TASKS_BACKEND=immediate runs them in the request instead (tests and the demo).
@@ -281,7 +312,8 @@ HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 180)
 TASKS = {
     "default": {
         "BACKEND": {
-            "database": "django_tasks_db.DatabaseBackend",
+            # django-tasks-db's backend that also keeps the request id with a task (core.taskqueue)
+            "database": "huisvanhetkind.core.taskqueue.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         }[TASKS_BACKEND],
     }

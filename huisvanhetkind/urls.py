@@ -5,12 +5,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from huisvanhetkind.api.api import api
+from huisvanhetkind.core import metrics as core_metrics
 from huisvanhetkind.network.access import is_platform_admin
 from huisvanhetkind.web import views as web_views
 
 urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("readyz", web_views.readyz, name="readyz"),
+    # Prometheus metrics, for METRICS_ALLOWED_IPS only (core.metrics; docs/operations.md).
+    path("metrics", core_metrics.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin logs in through the platform's log-in (password, second factor, rate limits),
     # never through its own password-only form.
