@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
     name = "huisvanhetkind.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from huisvanhetkind.core import requeue  # noqa: F401  (connects its signal receiver)

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.core import health, scheduler
-from huisvanhetkind.core.tasks import send_todo_digests, worker_heartbeat
+from huisvanhetkind.core import health, requeue, scheduler
+from huisvanhetkind.core.tasks import requeue_stuck_tasks, send_todo_digests, worker_heartbeat
 
 # In the morning, after the reminders of 7:00, so that the list is as the day starts.
 scheduler.register(
@@ -24,4 +24,16 @@ scheduler.register(
     every=timedelta(minutes=1),
     task=worker_heartbeat,
     description=_("Teken van leven van de achtergrondverwerking, voor /readyz."),
+)
+
+# Tasks that a dead worker left in "running" go back to the queue (core.requeue): every task is
+# idempotent, so running one again has no second effect.
+scheduler.register(
+    requeue.REQUEUE_JOB,
+    every=timedelta(minutes=5),
+    at=timedelta(minutes=2),
+    task=requeue_stuck_tasks,
+    description=_(
+        "Zet taken die een gestopte achtergrondverwerking liet hangen terug in de wachtrij."
+    ),
 )

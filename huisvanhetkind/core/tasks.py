@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from huisvanhetkind.core import health, services
+from huisvanhetkind.core import health, requeue, services
 
 
 @task()
@@ -16,3 +16,9 @@ def send_todo_digests() -> int:
 def worker_heartbeat() -> dict:
     """The task worker's sign of life for ``/readyz`` (see ``health.worker_heartbeat_record``)."""
     return health.worker_heartbeat_record()
+
+
+@task()
+def requeue_stuck_tasks() -> dict:
+    """Put tasks that a dead worker left in "running" back in the queue (see ``core.requeue``)."""
+    return requeue.requeue_job()
