@@ -77,6 +77,21 @@ prod-code: $(STAMP)
 prod-check: $(STAMP)
 	$(BIN)/python deploy/check-shared-state
 
+# The load test (bench/load/run.py): make prod's stack (deploy/prod) on the benchmark data in its
+# own PostgreSQL database (hvhk_load_bench, generated at LOAD_SCALE when it has none), directory
+# (var/load/stack) and ports (https://127.0.0.1:28443), trusting the load generator as an outer
+# proxy for the client addresses; Locust with families and professionals, 200 simultaneous
+# registrations for one session counted in the database, then one app server for the ratio.
+# Report: var/load/report.json and Locust's CSV files. load-smoke is CI's short run (.ci/load-smoke).
+LOAD_SCALE ?= 1.0
+LOAD_ARGS ?=
+.PHONY: load load-smoke
+load: $(STAMP) pdf-libs pg-client nginx
+	$(BIN)/python bench/load/run.py --one-server --scale $(LOAD_SCALE) $(LOAD_ARGS)
+
+load-smoke: $(STAMP) pdf-libs pg-client nginx
+	.ci/load-smoke
+
 # The demo is served by gunicorn (as in production, so that a burst of visitors queues instead of
 # being refused): one process, so that its in-memory cache (rate limits, used TOTP codes) is the
 # only one, with threads for simultaneous requests. Beside it runs the scheduler of the periodic
@@ -138,19 +153,28 @@ bench_referrals_on = $(BIN)/python bench/referrals_generate.py --database-url $(
 	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-referrals-small-data.json --output var/bench/$(1)-referrals-small.json \
 	&& $(BIN)/python bench/referrals_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-referrals-data.json \
 	&& $(BIN)/python bench/referrals_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --figures 3 --generated var/bench/$(1)-referrals-data.json --compare var/bench/$(1)-referrals-small.json --output var/bench/$(1)-referrals.json
+# Then the signal index in the same house: 10,000 signals (to count the SQL queries), then
+# BENCH_SCALE x 1,000,000, measured: recording a signal and the caseload page of 500 children.
+bench_care_on = $(BIN)/python bench/care_generate.py --database-url $(2) --scale 0.01 --output var/bench/$(1)-care-small-data.json \
+	&& $(BIN)/python bench/care_run.py --database-url $(2) --requests 60 --generated var/bench/$(1)-care-small-data.json --output var/bench/$(1)-care-small.json \
+	&& $(BIN)/python bench/care_generate.py --database-url $(2) --scale $(BENCH_SCALE) --output var/bench/$(1)-care-data.json \
+	&& $(BIN)/python bench/care_run.py --database-url $(2) --requests $(BENCH_REQUESTS) --generated var/bench/$(1)-care-data.json --compare var/bench/$(1)-care-small.json --output var/bench/$(1)-care.json
 
 bench: $(STAMP)
 	$(call bench_on,sqlite,$(BENCH_SQLITE_URL))
 	$(call bench_activities_on,sqlite,$(BENCH_SQLITE_URL))
 	$(call bench_referrals_on,sqlite,$(BENCH_SQLITE_URL))
+	$(call bench_care_on,sqlite,$(BENCH_SQLITE_URL))
 	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
 	  echo "PostgreSQL:"; $(call bench_on,postgresql,$(BENCH_POSTGRES_URL)) \
 	  && $(call bench_activities_on,postgresql,$(BENCH_POSTGRES_URL)) \
-	  && $(call bench_referrals_on,postgresql,$(BENCH_POSTGRES_URL)); \
+	  && $(call bench_referrals_on,postgresql,$(BENCH_POSTGRES_URL)) \
+	  && $(call bench_care_on,postgresql,$(BENCH_POSTGRES_URL)); \
 	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
 	$(BIN)/python bench/report.py var/bench/sqlite.json var/bench/postgresql.json
 	$(BIN)/python bench/activities_report.py var/bench/sqlite-activities.json var/bench/postgresql-activities.json
 	$(BIN)/python bench/referrals_report.py var/bench/sqlite-referrals.json var/bench/postgresql-referrals.json
+	$(BIN)/python bench/care_report.py var/bench/sqlite-care.json var/bench/postgresql-care.json
 
 clean:
 	rm -rf $(VENV) var

@@ -86,10 +86,9 @@ def _recipients(signal: Signal) -> list[str]:
     return organisation_admin_emails(signal.organisation)
 
 
-def _tell_match(signal: Signal, today: date) -> None:
+def _tell_match(signal: Signal, others: list[Signal]) -> None:
     """Tell each professional involved with the child (or a sibling) of ``signal`` who the
-    others are, when another organisation is involved."""
-    others = selectors.matches(signal, today)
+    others are (``others``: its matches), when another organisation is involved."""
     if not others:
         return
     involved = [signal, *others]
@@ -222,13 +221,15 @@ def signal_record(
                 "ends_on": [None, ends_on.isoformat()],
             },
         )
-        group = selectors.same_child(signal, today)
-        if (
-            group.exclude(organisation=organisation).exists()
-            and not group.filter(is_lead=True).exists()
-        ):
-            first = group.first()
+        # One read of the index for the lead and the e-mails: the live signals of other
+        # organisations for the child (the organisation has no other live one: see ``mine``)
+        # or a sibling.
+        others = selectors.matches(signal, today)
+        same = [s for s in others if not s.is_sibling]
+        if same and not any(s.is_lead for s in same):
+            first = min([signal, *same], key=lambda s: (s.made_on, s.pk))
             Signal.objects.filter(pk=first.pk).update(is_lead=True)
+            first.is_lead = True
             _audit(
                 first,
                 actor=None,
@@ -236,7 +237,7 @@ def signal_record(
                 changes={"is_lead": [False, True]},
             )
         if notify:
-            _tell_match(signal, today)
+            _tell_match(signal, others)
     return signal
 
 
