@@ -107,6 +107,29 @@ def colleague_bridge_workers(entry: CaseloadEntry) -> QuerySet:
     )
 
 
+def referral_prefill(entry: CaseloadEntry, user) -> dict:
+    """What a referral of this guided family starts with: on behalf of the guidance's
+    organisation in its house, the family's contact details. The read is audited."""
+    audit_record(
+        actor=user,
+        action=AuditEvent.Action.READ,
+        target=entry,
+        house=entry.house,
+        organisation=acting_organisation(user, [entry.organisation]),
+        reason="doorverwijzing voorbereiden",
+    )
+    initial = {"on_behalf": f"{entry.house_id}-{entry.organisation_id}"}
+    family = entry.family
+    if family is not None:
+        initial |= {
+            "name": family.name,
+            "email": family.email,
+            "phone": family.phone,
+            "language": family.language,
+        }
+    return initial
+
+
 def caseload_read(entry: CaseloadEntry, user) -> CaseloadPage:
     """Hand a professional one guided family (who may see it: ``access``), and write that read
     in the audit trail. Call it once for every page that shows it."""

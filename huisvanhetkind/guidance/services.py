@@ -550,8 +550,12 @@ def _erase(entry: CaseloadEntry, *, now, actor=None, reason: str = "") -> Caselo
 
 @transaction.atomic
 def caseload_erase(*, entry: CaseloadEntry, now=None, reason: str = "") -> CaseloadEntry:
-    """Erase one entry's family data (the retention rule; see ``caseloads_due``)."""
-    return _erase(_lock(entry), now=now or timezone.now(), reason=reason)
+    """Erase one entry's family data (the retention rule; see ``caseloads_due``); an entry erased
+    a moment ago (by a second run of the task) is left as it is."""
+    entry = _lock(entry)
+    if entry.erased_at is not None:
+        return entry
+    return _erase(entry, now=now or timezone.now(), reason=reason)
 
 
 def caseloads_erase_expired(*, now=None) -> int:

@@ -8,6 +8,7 @@ urlpatterns = [
     # The bridge worker: their caseload, one family and its actions.
     path("beheer/brugfiguur/", views.caseload, name="caseload"),
     path("beheer/brugfiguur/gezin/<int:pk>/", views.caseload_detail, name="detail"),
+    path("beheer/brugfiguur/gezin/<int:pk>/doorverwijzen/", views.caseload_refer, name="refer"),
     path(
         "beheer/brugfiguur/gezin/<int:pk>/<slug:action>/",
         views.caseload_action,

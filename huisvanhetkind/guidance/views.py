@@ -26,6 +26,7 @@ from huisvanhetkind.guidance.forms import (
 )
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.questions.numbers import ascii_int, page_number
+from huisvanhetkind.referrals.views import prefill_journey
 
 PAGE_SIZE = 25
 
@@ -148,6 +149,14 @@ def _render_detail(request, entry, *, status=200, **bound):
 def caseload_detail(request, pk):
     entry = access.get_caseload_entry_for_user(request.user, pk)
     return _render_detail(request, entry)
+
+
+@professional_required
+def caseload_refer(request, pk):
+    """Start a referral of this family with what the guidance knows filled in."""
+    entry = access.get_caseload_entry_for_bridge_worker(request.user, pk)
+    prefill_journey(request, selectors.referral_prefill(entry, request.user))
+    return redirect("referrals:new")
 
 
 @professional_required

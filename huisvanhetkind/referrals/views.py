@@ -40,6 +40,14 @@ S = ReferralStatus
 PAGE_SIZE = 25
 # The session key under which the family's link and code wait to be shown once.
 JUST_SENT = "referrals_just_sent"
+# What another page (a bridge worker's family) fills in for the next journey, once.
+PREFILL = "referrals_prefill"
+
+
+def prefill_journey(request, initial: dict) -> None:
+    """Let the next new referral start with ``initial`` (field name to value) filled in."""
+    request.session[PREFILL] = initial
+
 
 # The actions of the detail page: the address's last part, the state it moves to, the button.
 ACTIONS = {
@@ -166,7 +174,8 @@ def new(request):
     """A new referral: one page to fill in, a page to check it, then "Verstuur"."""
     user = request.user
     service = _service_from_query(request) if request.method == "GET" else None
-    form = ReferralForm(request.POST or None, user=user, service=service)
+    initial = request.session.pop(PREFILL, None) if request.method == "GET" else None
+    form = ReferralForm(request.POST or None, user=user, service=service, initial=initial)
     if not form.can_refer:
         return render(request, "referrals/new.html", {"form": form}, status=200)
     if service is not None and not form.offers(service):

@@ -136,7 +136,7 @@ def test_the_family_page_shows_help_questions_contacts_and_referrals(
     assert "Hulp bij de belastingbrief" in page and "Papieren en administratie" in page
     assert "Koffie gedronken" in page and "huisbezoek" in page
     assert other_organisation.name in page and referral.get_status_display() in page
-    assert reverse("referrals:new") in page and "Doorverwijzen" in page
+    assert reverse("guidance:refer", kwargs={"pk": entry.pk}) in page and "Doorverwijzen" in page
     # Only the referrals of the bridge worker's organisation for this family: not what was shared.
     assert "Hulp thuis" not in page
 
