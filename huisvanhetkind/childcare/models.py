@@ -117,7 +117,9 @@ class ChildcareLocation(models.Model):
     )
     # For the allocation rounds: the order in which an income-related location applies the
     # priority criteria (the standard's ``priority_order``); an own-price location applies none.
-    priority_order = models.JSONField(_("volgorde van de voorrangsregels"), default=list)
+    priority_order = models.JSONField(
+        _("volgorde van de voorrangsregels"), default=list, blank=True
+    )
     places_updated_at = models.DateTimeField(
         _("vrije plaatsen nagekeken op"), null=True, blank=True
     )

@@ -19,11 +19,16 @@ REMIND_AGAIN_AFTER = timedelta(days=14)
 @task()
 def run_import(*, import_id: int, language: str = "nl") -> dict:
     """Import the official list the desk confirmed, recording how far it got (the status page
-    shows it as a progress bar). The task's arguments hold only an id and a language."""
+    shows it as a progress bar). The task's arguments hold only an id and a language.
+
+    An import left running by a worker that died is run again when its task is requeued
+    (core.requeue): rows are matched by dossier number, so a second pass changes nothing twice.
+    A finished or failed import is never run again."""
     record = ChildcareImport.objects.select_related("house", "actor").filter(pk=import_id).first()
-    if record is None or record.status != ImportStatus.WAITING:
+    if record is None or not ChildcareImport.objects.filter(
+        pk=record.pk, status__in=[ImportStatus.WAITING, ImportStatus.RUNNING]
+    ).update(status=ImportStatus.RUNNING):
         return {"skipped": True}
-    ChildcareImport.objects.filter(pk=record.pk).update(status=ImportStatus.RUNNING)
 
     def progress(done: int, total: int) -> None:
         ChildcareImport.objects.filter(pk=record.pk).update(done=done, total=total)
@@ -74,14 +79,23 @@ def send_places_reminders() -> int:
         if not recipients:
             continue
         with transaction.atomic():
+            # Locked and checked again: a run beside this one (a task requeued while its first
+            # worker still ran) finds them reminded and sends nothing.
+            still_due = set(
+                ChildcareLocation.objects.select_for_update()
+                .filter(pk__in=[c.pk for c in locations])
+                .exclude(places_reminder_sent_at__gt=now - REMIND_AGAIN_AFTER)
+                .values_list("pk", flat=True)
+            )
+            locations = [c for c in locations if c.pk in still_due]
+            if not locations:
+                continue
             send_templated_mail_on_commit(
                 to=recipients,
                 template="childcare/email/places_reminder",
                 context={"organisation": organisation, "locations": locations},
             )
-            ChildcareLocation.objects.filter(pk__in=[c.pk for c in locations]).update(
-                places_reminder_sent_at=now
-            )
+            ChildcareLocation.objects.filter(pk__in=still_due).update(places_reminder_sent_at=now)
         sent += 1
     return sent
 

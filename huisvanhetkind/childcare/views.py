@@ -102,7 +102,7 @@ def provider_places(request, pk):
     months = start_months(today)
     current = dict(selectors.free_places_by_month(childcare, today=today))
     form = FreePlacesForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         months=months,
         licensed_places=childcare.licensed_places,
         current={m: n for m, n in current.items() if n is not None},
@@ -113,7 +113,7 @@ def provider_places(request, pk):
                 childcare=childcare, actor=request.user, places=form.places(), today=today
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             if changes:
                 messages.success(request, _("De vrije plaatsen zijn bewaard."))
@@ -140,7 +140,7 @@ def provider_details(request, pk):
                 childcare=childcare, actor=request.user, data=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("De gegevens van de opvang zijn bewaard."))
             return redirect("childcare:provider_details", pk=childcare.pk)
