@@ -124,6 +124,14 @@ class StepTemplate(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def timing_days(self) -> int:
+        return abs(self.offset_days)
+
+    @property
+    def is_before(self) -> bool:
+        return self.offset_days < 0
+
 
 class CarePathQuerySet(models.QuerySet):
     def running(self):

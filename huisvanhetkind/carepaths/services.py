@@ -610,6 +610,14 @@ def step_transition(
 
 
 @transaction.atomic
+def step_finish(*, actor, step: PathStep, ticked: list[int], now=None) -> PathStep:
+    """Save the ticked checklist and mark the step done, or change nothing (the checklist is
+    not whole, or the step cannot be done)."""
+    step_tick(actor=actor, step=step, ticked=ticked)
+    return step_transition(actor=actor, step=step, to=StepStatus.DONE, now=now)
+
+
+@transaction.atomic
 def path_transition(
     *, path: CarePath, to: str, actor_kind: str, actor=None, reason: str = "", now=None
 ) -> CarePath:
