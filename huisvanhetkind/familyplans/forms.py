@@ -50,7 +50,11 @@ def _organisations(label, *, help_text=""):
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Kies organisaties uit de lijst.")},
+        error_messages={
+            "invalid_choice": _("Kies organisaties uit de lijst."),
+            "invalid_pk_value": _("Kies organisaties uit de lijst."),
+            "invalid_list": _("Kies organisaties uit de lijst."),
+        },
     )
 
 
