@@ -364,12 +364,15 @@ def _close(plan: FamilyPlan, *, actor, organisation, reason: str) -> FamilyPlan:
 
 
 @transaction.atomic
-def plan_family_link(*, actor, plan: FamilyPlan, today: date | None = None) -> str:
-    """A new link for the family (an older one stops working); only its digest is kept."""
+def plan_family_link(
+    *, actor, plan: FamilyPlan, today: date | None = None, token: str | None = None
+) -> str:
+    """A new link for the family (an older one stops working); only its digest is kept.
+    ``token`` is for the demo only, whose link is the same in every database."""
     today = today or timezone.localdate()
     plan = FamilyPlan.objects.select_for_update().get(pk=plan.pk)
     acting = acting_partner(actor, plan, today)
-    token = new_token()
+    token = token or new_token()
     FamilyPlan.objects.filter(pk=plan.pk).update(token_hash=token_digest(token))
     _audit(
         plan,
