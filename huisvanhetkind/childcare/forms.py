@@ -86,7 +86,10 @@ class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Lijst van opvanglocaties (CSV)"),
         help_text=_("Hoogstens 1 MB, met de kolommen die in de uitleg hierboven staan."),
-        error_messages={"required": _("Kies het CSV-bestand met de opvanglocaties.")},
+        error_messages={
+            "required": _("Kies het CSV-bestand met de opvanglocaties."),
+            "empty": _("Het bestand is leeg."),
+        },
     )
 
     def clean_file(self):

@@ -133,7 +133,9 @@ def provider_places(request, pk):
 @professional_required
 def provider_details(request, pk):
     childcare = access.get_location_for_provider(request.user, pk)
-    form = ChildcareDetailsForm(request.POST or None, instance=childcare)
+    form = ChildcareDetailsForm(
+        request.POST if request.method == "POST" else None, instance=childcare
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.childcare_location_update(
@@ -188,7 +190,8 @@ def _stored(request, house) -> tuple[bytes, str] | None:
 @professional_required
 def import_upload(request):
     house = access.get_house_for_desk(request.user, request.house)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = ImportUploadForm(request.POST if bound else None, request.FILES if bound else None)
     if request.method == "POST":
         request.session.pop(SESSION_KEY, None)
         if form.is_valid():

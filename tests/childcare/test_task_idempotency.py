@@ -1,0 +1,85 @@
+"""The childcare desk's tasks run at least once (core.requeue): a second run, after the first or
+beside it, has no second effect."""
+
+import pytest
+from django.core import mail
+
+from huisvanhetkind.childcare import tasks
+from huisvanhetkind.childcare.models import ChildcareImport, ChildcareLocation, ImportStatus
+from huisvanhetkind.network.models import Role
+from tests.core.interleave import another_run_before_the_first_write
+from tests.factories import RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "dossiernummer;naam;soort;organisatie;straat;postcode;gemeente;vergunde plaatsen;"
+    "leeftijd vanaf (maanden);leeftijd tot en met (maanden);prijs;prijs per dag;sociaal tarief;"
+    "talen;inclusieve opvang;telefoon;e-mail"
+)
+ROW = (
+    "912345;Kinderdagverblijf Het Voorbeeld;kinderdagverblijf;Landelijke Kinderopvang Stekelbees;"
+    "Dorpsstraat 1;2920;Kalmthout;18;0;35;inkomenstarief;;ja;nl,fr;ja;03 000 00 00;"
+    "voorbeeld@example.be"
+)
+
+
+@pytest.fixture
+def waiting_import(house, provider, desk_worker):
+    return ChildcareImport.objects.create(
+        house=house, actor=desk_worker, source="lijst.csv", content=f"{HEADER}\n{ROW}\n"
+    )
+
+
+def locations() -> list:
+    return list(ChildcareLocation.objects.values_list("dossier_number", flat=True))
+
+
+def test_an_import_run_twice_imports_once(waiting_import):
+    first = tasks.run_import.call(import_id=waiting_import.pk)
+    assert "error" not in first, first
+    assert locations() == ["912345"]
+    assert tasks.run_import.call(import_id=waiting_import.pk) == {"skipped": True}
+    assert locations() == ["912345"]
+    waiting_import.refresh_from_db()
+    assert waiting_import.status == ImportStatus.DONE
+
+
+def test_an_import_left_running_by_a_dead_worker_is_finished_by_the_requeued_task(waiting_import):
+    # The first worker marked it running and imported the row, then died.
+    tasks.run_import.call(import_id=waiting_import.pk)
+    ChildcareImport.objects.filter(pk=waiting_import.pk).update(
+        status=ImportStatus.RUNNING, finished_at=None
+    )
+    outcome = tasks.run_import.call(import_id=waiting_import.pk)
+    assert "skipped" not in outcome
+    assert locations() == ["912345"]  # matched by its dossier number, not made twice
+    waiting_import.refresh_from_db()
+    assert waiting_import.status == ImportStatus.DONE
+
+
+def test_a_failed_import_is_not_run_again(waiting_import):
+    ChildcareImport.objects.filter(pk=waiting_import.pk).update(status=ImportStatus.FAILED)
+    assert tasks.run_import.call(import_id=waiting_import.pk) == {"skipped": True}
+    assert locations() == []
+
+
+@pytest.fixture
+def admin_of_stale(provider, kabouters):
+    return RoleFactory(
+        kind=Role.Kind.ORGANISATION_ADMIN,
+        organisation=provider,
+        user__email="beheer@stekelbees.example.be",
+    ).user
+
+
+def test_the_places_reminder_beside_another_run_is_one_e_mail(
+    admin_of_stale, on_commit, monkeypatch
+):
+    with on_commit():
+        other = another_run_before_the_first_write(
+            monkeypatch, tasks, lambda: tasks.send_places_reminders.call()
+        )
+        assert tasks.send_places_reminders.call() == 0  # the other run sent it
+    assert other.ran
+    assert [m.to for m in mail.outbox] == [[admin_of_stale.email]]
