@@ -94,6 +94,12 @@ def _fields(record: logging.LogRecord) -> dict:
             value = context.get(name)
         if value is not None:
             fields[name] = value
+    # Django's own lines about a request ("Not Found: ...") are written after the middleware
+    # ended the request's context: their record carries the request, which carries its id.
+    if "request_id" not in fields:
+        request_id = getattr(getattr(record, "request", None), "request_id", None)
+        if isinstance(request_id, str):
+            fields = {"request_id": request_id, **fields}
     for name in REQUEST_FIELDS:
         value = getattr(record, name, None)
         if value is not None:

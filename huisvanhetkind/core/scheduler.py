@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_tasks import task
 
+from huisvanhetkind.core import logs
 from huisvanhetkind.core.models import JobRun
 from huisvanhetkind.core.registry import discover
 
@@ -155,14 +156,17 @@ def job_runs_enqueue_due(*, now: datetime | None = None) -> list[JobRun]:
         run = job_run_claim(job=job, due_at=job.due_at(now), now=now)
         if run is None:
             continue
-        try:
-            result = run_job.enqueue(job.name, run.pk)
-        except Exception:
-            # Not enqueued: give the slot back, so that the next pass tries again.
-            JobRun.objects.filter(pk=run.pk).delete()
-            raise
-        JobRun.objects.filter(pk=run.pk).update(task_result_id=str(result.id))
-        logger.info("Enqueued job %s due at %s (task %s).", job.name, run.due_at, result.id)
+        # Each run has a request id of its own (core.logs): this line and the worker's lines of
+        # the run carry it.
+        with logs.bound(request_id=logs.current_request_id() or logs.new_request_id()):
+            try:
+                result = run_job.enqueue(job.name, run.pk)
+            except Exception:
+                # Not enqueued: give the slot back, so that the next pass tries again.
+                JobRun.objects.filter(pk=run.pk).delete()
+                raise
+            JobRun.objects.filter(pk=run.pk).update(task_result_id=str(result.id))
+            logger.info("Enqueued job %s due at %s (task %s).", job.name, run.due_at, result.id)
         enqueued.append(run)
     return enqueued
 

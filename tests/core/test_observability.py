@@ -14,7 +14,7 @@ from django_tasks import task
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from huisvanhetkind.core import logs
+from huisvanhetkind.core import logs, scheduler
 from huisvanhetkind.core.models import JobRun
 from huisvanhetkind.core.request_log import RequestLogMiddleware
 from huisvanhetkind.network.models import Role
@@ -118,7 +118,9 @@ def test_a_question_leaves_no_personal_data_in_the_logs(
     paths = [line["path"] for line in request_lines(log_lines)]
     assert "/<slug:house_slug>/vraag/" in paths and len(paths) == 3
     assert all("?" not in path for path in paths)
-    assert "Not Found: /<slug:house_slug>/vraag/antwoord/<str:token>/" in text
+    [not_found] = [line for line in log_lines() if line["logger"] == "django.request"]
+    assert not_found["message"] == "Not Found: /<slug:house_slug>/vraag/antwoord/<str:token>/"
+    assert not_found["request_id"] == request_lines(log_lines)[-1]["request_id"]
 
 
 def test_an_e_mail_address_in_an_error_is_left_out(log_lines):
@@ -258,3 +260,12 @@ def test_metrics_are_a_404_outside_the_allow_list(settings, db, platform_admin_c
     settings.METRICS_ALLOWED_IPS = ["10.20.0.0/16"]
     assert through_proxy.get("/metrics", HTTP_X_FORWARDED_FOR="10.20.3.4").status_code == 200
     assert through_proxy.get("/metrics", HTTP_X_FORWARDED_FOR="127.0.0.1").status_code == 404
+
+
+def test_each_scheduled_run_has_a_request_id_of_its_own(settings, db, log_lines):
+    settings.TASKS = DATABASE_TASKS
+    scheduler.job_runs_enqueue_due()
+    ids = [row.args_kwargs.get("request_id") for row in DBTaskResult.objects.all()]
+    assert len(ids) > 1 and all(ids) and len(set(ids)) == len(ids)
+    enqueued = [line for line in log_lines() if line["message"].startswith("Enqueued job")]
+    assert sorted(line["request_id"] for line in enqueued) == sorted(ids)
