@@ -78,8 +78,12 @@ def photos_erase_expired(*, now=None) -> dict:
     activities = 0
     with transaction.atomic():
         for activity in expired:
+            # Only while it has the photo: a second run of the task beside this one does nothing.
+            if not Activity.objects.filter(pk=activity.pk, image=activity.image.name).update(
+                image="", image_alt=""
+            ):
+                continue
             delete_photo_on_commit(activity.image)
-            Activity.objects.filter(pk=activity.pk).update(image="", image_alt="")
             audit_record(
                 actor=None,
                 action=AuditEvent.Action.ERASE,

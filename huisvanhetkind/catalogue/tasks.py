@@ -37,13 +37,22 @@ def send_verification_reminders() -> int:
         if not recipients:
             continue
         with transaction.atomic():
+            # Locked and checked again: a run beside this one (a task requeued while its first
+            # worker still ran) finds them reminded and sends nothing.
+            still_due = set(
+                Service.objects.select_for_update()
+                .filter(pk__in=[s.pk for s in services])
+                .exclude(verification_reminder_sent_at__gt=now - REMIND_AGAIN_AFTER)
+                .values_list("pk", flat=True)
+            )
+            services = [s for s in services if s.pk in still_due]
+            if not services:
+                continue
             send_templated_mail_on_commit(
                 to=recipients,
                 template="catalogue/email/verification_reminder",
                 context={"organisation": organisation, "services": services},
             )
-            Service.objects.filter(pk__in=[s.pk for s in services]).update(
-                verification_reminder_sent_at=now
-            )
+            Service.objects.filter(pk__in=still_due).update(verification_reminder_sent_at=now)
         sent += 1
     return sent

@@ -58,10 +58,18 @@ def todo_digests_send() -> int:
         if not waiting or not user.email:
             continue
         with transaction.atomic():
+            # Claimed by a conditional update: a run beside this one (a task requeued while its
+            # first worker still ran) finds it claimed and sends nothing.
+            claimed = (
+                NotificationPreference.objects.filter(pk=preference.pk)
+                .exclude(digest_sent_on=today)
+                .update(digest_sent_on=today)
+            )
+            if not claimed:
+                continue
             send_templated_mail_on_commit(
                 to=[user.email], template="core/email/todo_digest", context={"todo": waiting}
             )
-            NotificationPreference.objects.filter(pk=preference.pk).update(digest_sent_on=today)
         sent += 1
     return sent
 

@@ -338,7 +338,10 @@ def applications_erase_expired(*, now=None) -> int:
     erased = 0
     for application in expired:
         with transaction.atomic():
-            PartnerApplication.objects.filter(pk=application.pk).update(
+            # Only while not erased: a second run of the task beside this one writes nothing.
+            if not PartnerApplication.objects.filter(
+                pk=application.pk, erased_at__isnull=True
+            ).update(
                 contact_name="",
                 contact_email="",
                 email="",
@@ -348,7 +351,8 @@ def applications_erase_expired(*, now=None) -> int:
                 motivation="",
                 decision_reason="",
                 erased_at=now,
-            )
+            ):
+                continue
             audit_record(
                 actor=None,
                 action=AuditEvent.Action.ERASE,

@@ -482,8 +482,15 @@ def questions_send_reminders(*, today=None) -> dict:
     now = timezone.now()
     sent = {"reminders": 0, "escalations": 0}
     for question in selectors.reminders_due(today):
+        # Each e-mail is claimed by a conditional update first: a run beside this one (a task
+        # requeued while its first worker still ran) finds it claimed and sends nothing.
+        mine = Question.objects.filter(pk=question.pk)
         with transaction.atomic():
             if question.escalated_at is None and question.due_on < today:
+                if not mine.filter(escalated_at__isnull=True).update(
+                    escalated_at=now, reminder_sent_at=question.reminder_sent_at or now
+                ):
+                    continue
                 recipients = coordinator_emails(question.house)
                 if recipients:
                     send_templated_mail_on_commit(
@@ -491,15 +498,13 @@ def questions_send_reminders(*, today=None) -> dict:
                         template="questions/email/escalation",
                         context={"question": question},
                     )
-                Question.objects.filter(pk=question.pk).update(
-                    escalated_at=now, reminder_sent_at=question.reminder_sent_at or now
-                )
                 sent["escalations"] += 1
             elif question.reminder_sent_at is None and today >= previous_working_day(
                 question.due_on
             ):
+                if not mine.filter(reminder_sent_at__isnull=True).update(reminder_sent_at=now):
+                    continue
                 _tell_handlers(question, "questions/email/reminder")
-                Question.objects.filter(pk=question.pk).update(reminder_sent_at=now)
                 sent["reminders"] += 1
     return sent
 
@@ -544,6 +549,8 @@ def question_erase(*, question: Question, now, days: int) -> Question:
     closed first, through the workflow. The audit trail names the erased fields, not their
     values."""
     question = _lock(question)
+    if question.erased_at is not None:
+        return question  # erased a moment ago (a second run of the task): nothing to do
     if question.status in OPEN_STATES:
         # Closed without a word: the history keeps the step, not the text.
         _status_change(question, actor=None, target=S.CLOSED, fields={"closed_at": now})
