@@ -551,7 +551,7 @@ def goal_child_agree(
     plan = FamilyPlan.objects.select_for_update().get(pk=goal.plan_id)
     acting = _chooser(plan, actor=actor, via=via, family_present=family_present, today=today)
     _ensure_active(plan)
-    goal = Goal.objects.select_for_update().select_related("child").get(pk=goal.pk)
+    goal = Goal.objects.select_for_update(of=("self",)).select_related("child").get(pk=goal.pk)
     if not child_needs_agreement(goal, today):
         raise ValidationError(_("Dit doel vraagt geen akkoord (meer) van een jongere."))
     Goal.objects.filter(pk=goal.pk).update(
