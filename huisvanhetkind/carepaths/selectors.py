@@ -94,22 +94,19 @@ def paths_listed(*, actor, organisation_ids, today: date) -> list[CarePath]:
         )
         .order_by("-started_at", "-id")[:200]
     )
+    fallback = Organisation.objects.filter(pk__in=organisation_ids).order_by("pk").first()
     for path in paths:
         audit_record(
             actor=actor,
             action=AuditEvent.Action.READ,
             target=path,
             house=path.house,
-            organisation=_first(organisation_ids, path),
+            organisation=path.started_by_organisation
+            if path.started_by_organisation_id in organisation_ids
+            else fallback,
             reason="lijst van zorgpaden",
         )
     return paths
-
-
-def _first(organisation_ids, path: CarePath):
-    if path.started_by_organisation_id in organisation_ids:
-        return path.started_by_organisation
-    return Organisation.objects.filter(pk__in=organisation_ids).order_by("pk").first()
 
 
 @dataclass
