@@ -137,7 +137,9 @@ def test_an_e_mail_address_in_an_error_is_left_out(log_lines):
 
 
 def run_worker():
-    Worker(
+    """What db_worker does for each ready task (its loop without the connection handling, which
+    would close the test's transaction on PostgreSQL): claim it, run it."""
+    worker = Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
@@ -146,7 +148,10 @@ def run_worker():
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
+    )
+    for row in DBTaskResult.objects.ready():
+        row.claim(worker.worker_id)
+        worker.run_task(row)
 
 
 def test_a_task_enqueued_in_a_request_logs_with_that_request_s_id(settings, db, log_lines):
