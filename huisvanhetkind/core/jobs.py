@@ -6,7 +6,12 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core import health, requeue, scheduler
-from huisvanhetkind.core.tasks import requeue_stuck_tasks, send_todo_digests, worker_heartbeat
+from huisvanhetkind.core.tasks import (
+    erase_expired_throttle_counts,
+    requeue_stuck_tasks,
+    send_todo_digests,
+    worker_heartbeat,
+)
 
 # In the morning, after the reminders of 7:00, so that the list is as the day starts.
 scheduler.register(
@@ -36,4 +41,13 @@ scheduler.register(
     description=_(
         "Zet taken die een gestopte achtergrondverwerking liet hangen terug in de wachtrij."
     ),
+)
+
+# The rate-limit counters kept in the database while Redis was down (core.throttle).
+scheduler.register(
+    "core.erase_expired_throttle_counts",
+    every=timedelta(days=1),
+    at=timedelta(hours=3, minutes=40),
+    task=erase_expired_throttle_counts,
+    description=_("Verwijdert de tellers van limieten waarvan het venster voorbij is."),
 )

@@ -111,3 +111,27 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ThrottleCount(models.Model):
+    """A rate limit's counter kept in the database while the shared cache (Redis) cannot be
+    reached (``core.throttle``): one row per limited thing and window. The key is the limit's
+    name and a SHA-256 of who is counted (a client address or an e-mail address), never the
+    address itself; rows are deleted once their window has passed."""
+
+    key = models.CharField(max_length=120)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "window_start"], name="core_throttlecount_one_per_window"
+            )
+        ]
+        verbose_name = _("teller van een limiet")
+        verbose_name_plural = _("tellers van limieten")
+
+    def __str__(self):
+        return f"{self.key} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from huisvanhetkind.core import health, requeue, services
+from huisvanhetkind.core import health, requeue, services, throttle
 
 
 @task()
@@ -22,3 +22,9 @@ def worker_heartbeat() -> dict:
 def requeue_stuck_tasks() -> dict:
     """Put tasks that a dead worker left in "running" back in the queue (see ``core.requeue``)."""
     return requeue.requeue_job()
+
+
+@task()
+def erase_expired_throttle_counts() -> int:
+    """Delete the database's rate-limit counters whose window has passed (``core.throttle``)."""
+    return throttle.throttle_counts_erase_expired()

@@ -48,6 +48,7 @@ TESTED = {
     "huisvanhetkind.core.scheduler.erase_old_job_runs": "here",
     "huisvanhetkind.core.scheduler.run_job": "tests/core/test_requeue.py",
     "huisvanhetkind.core.tasks.requeue_stuck_tasks": "tests/core/test_requeue.py",
+    "huisvanhetkind.core.tasks.erase_expired_throttle_counts": "tests/core/test_throttle_fallback.py",
     "huisvanhetkind.core.tasks.send_todo_digests": "here",
     "huisvanhetkind.core.tasks.worker_heartbeat": "here",
     "huisvanhetkind.familyplans.tasks.erase_expired_family_plans": (
