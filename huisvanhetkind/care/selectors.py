@@ -19,9 +19,10 @@ def _listed() -> QuerySet[Signal]:
 
 
 def organisation_signals(organisation_ids, today) -> QuerySet[Signal]:
-    """The live signals of these organisations, newest first."""
+    """The live signals of these organisations, newest first (with their organisation: what
+    the list shows and audits)."""
     return (
-        _listed()
+        Signal.objects.select_related("organisation")
         .filter(organisation_id__in=organisation_ids)
         .live(today)
         .order_by("-made_on", "-id")
@@ -47,7 +48,8 @@ def matches(signal: Signal, today) -> list[Signal]:
 
 
 def matches_of_many(signals: list[Signal], today) -> dict[int, list[Signal]]:
-    """``matches`` for each of ``signals`` (by its id), in one query whatever their number."""
+    """``matches`` for each of ``signals`` (by its id), in one query whatever their number; with
+    their organisation, and without the other organisations' references (never decrypted)."""
     if not signals:
         return {}
     children = {s.child_digest for s in signals}
@@ -56,7 +58,13 @@ def matches_of_many(signals: list[Signal], today) -> dict[int, list[Signal]]:
     if parents:
         condition |= Q(parent_digest__in=parents)
     by_child, by_parent = {}, {}
-    for other in _listed().live(today).filter(condition):
+    found_signals = (
+        Signal.objects.select_related("organisation")
+        .defer("reference_name", "reference_birth_date")
+        .live(today)
+        .filter(condition)
+    )
+    for other in found_signals:
         by_child.setdefault(other.child_digest, []).append(other)
         if other.parent_digest:
             by_parent.setdefault(other.parent_digest, []).append(other)
@@ -111,7 +119,7 @@ def signals_read(*, actor, signals: list[Signal], today) -> list[Signal]:
             AuditEvent(
                 actor=actor if is_person else None,
                 actor_label=actor.get_username() if is_person else "systeem",
-                house=signal.house,
+                house_id=signal.house_id,
                 organisation=acting,
                 organisation_label=str(acting)[:255] if acting is not None else "",
                 action=AuditEvent.Action.READ,
