@@ -1,10 +1,17 @@
 """Who may see and change what of the childcare offer: one place for each rule."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from huisvanhetkind.childcare.models import ChildcareImport, ChildcareLocation
-from huisvanhetkind.network.access import is_childcare_desk, is_coordinator, is_organisation_member
+from huisvanhetkind.network.access import (
+    coordinated_house_ids,
+    is_childcare_desk,
+    is_coordinator,
+    is_organisation_member,
+    member_organisation_ids,
+)
 
 
 def get_location_for_provider(user, pk) -> ChildcareLocation:
@@ -19,6 +26,18 @@ def get_location_for_provider(user, pk) -> ChildcareLocation:
     if not is_organisation_member(user, childcare.service.organisation):
         raise Http404
     return childcare
+
+
+def provider_locations_filter(user) -> Q:
+    """The locations ``get_location_for_provider`` lets the user keep: those of the
+    organisations they work for and, for a coordinator, of the partners of their houses."""
+    houses = coordinated_house_ids(user)
+    own = Q(service__organisation_id__in=member_organisation_ids(user))
+    if not houses:
+        return own
+    return own | Q(
+        service__organisation__partnerships__house_id__in=houses,
+    )
 
 
 def may_run_desk(user, house) -> bool:

@@ -156,12 +156,12 @@ def free_places_table(locations: list[ChildcareLocation], *, today: date, count:
     return {c.pk: [given.get((c.pk, month)) for month in months] for c in locations}
 
 
-def organisation_locations(organisation_ids):
-    """The childcare locations of these organisations (a provider's own), in every house."""
+def provider_locations(allowed):
+    """The childcare locations a provider keeps (``allowed``: the filter of
+    ``access.provider_locations_filter``), in every house."""
+    ids = ChildcareLocation.objects.filter(allowed).values("pk")
     return (
-        _with_details(
-            ChildcareLocation.objects.filter(service__organisation_id__in=organisation_ids)
-        )
+        _with_details(ChildcareLocation.objects.filter(pk__in=ids))
         .select_related("house")
         .order_by("service__name", "pk")
     )

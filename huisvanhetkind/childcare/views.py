@@ -23,7 +23,7 @@ from huisvanhetkind.childcare.forms import (
 )
 from huisvanhetkind.childcare.models import ChildcareKind, ImportStatus
 from huisvanhetkind.childcare.months import start_months
-from huisvanhetkind.network.access import member_organisation_ids, professional_required
+from huisvanhetkind.network.access import professional_required
 
 PAGE_SIZE = 20
 SESSION_KEY = "childcare_import"
@@ -77,7 +77,7 @@ def location(request, pk):
 @professional_required
 def provider_locations(request):
     """The childcare locations of the user's own organisations."""
-    locations = list(selectors.organisation_locations(member_organisation_ids(request.user)))
+    locations = list(selectors.provider_locations(access.provider_locations_filter(request.user)))
     today = timezone.localdate()
     return render(
         request,

@@ -195,3 +195,13 @@ def test_stale_free_places_are_on_the_to_do_list_and_reminded_once(
         assert tasks.send_places_reminders.call() == 0  # not again within 14 days
     services.free_places_set(childcare=kabouters, actor=provider_worker, places={})
     assert childcare_items(provider_worker) == []
+
+
+def test_the_coordinator_keeps_the_partners_locations_but_not_another_house_s(
+    coordinator, other_coordinator, kabouters
+):
+    listed = logged_in(coordinator).get("/beheer/kinderopvang/")
+    assert "Kinderdagverblijf De Kabouters" in listed.text
+    assert logged_in(coordinator).get(places_url(kabouters)).status_code == 200
+    other = logged_in(other_coordinator).get("/beheer/kinderopvang/")
+    assert "Kinderdagverblijf De Kabouters" not in other.text
