@@ -188,6 +188,21 @@ def consent_candidates(organisation_ids, house_ids, today: date) -> QuerySet[Con
     )
 
 
+def consents_read(*, actor, consents: list[Consent]) -> list[Consent]:
+    """The consents whose family's name the start page lists, each audited as read on behalf
+    of the organisation it was given to."""
+    for consent in consents:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.READ,
+            target=consent,
+            house=consent.house,
+            organisation=consent.recipient,
+            reason="gezinnen om een zorgpad voor te starten",
+        )
+    return consents
+
+
 def house_partners(house: House) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE

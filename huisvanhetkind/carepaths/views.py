@@ -89,8 +89,11 @@ def _start_forms(request, organisations, *, start_form=None, family_form=None):
     today = timezone.localdate()
     houses = _house_ids(organisations)
     templates = list(selectors.current_templates(houses).filter(step_count__gt=0))
-    consents = list(
-        selectors.consent_candidates([o.pk for o in organisations], houses, today)[:200]
+    consents = selectors.consents_read(
+        actor=request.user,
+        consents=list(
+            selectors.consent_candidates([o.pk for o in organisations], houses, today)[:200]
+        ),
     )
     initial = {}
     chosen = request.GET.get("toestemming", "")

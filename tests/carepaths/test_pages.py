@@ -195,6 +195,12 @@ def test_the_worker_records_a_family_and_starts_a_path(house, worker, organisati
     consent = Consent.objects.get(recipient=organisation)
     assert response.status_code == 302 and f"toestemming={consent.pk}" in response.url
     assert "Familie Peeters" in client.get(response.url).content.decode()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.READ,
+        target_type="referrals.consent",
+        target_id=str(consent.pk),
+        organisation=organisation,
+    ).exists()
     response = client.post(
         start,
         {
