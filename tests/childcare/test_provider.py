@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -14,6 +16,7 @@ from huisvanhetkind.childcare.models import ChildcareLocation, FreePlaces
 from huisvanhetkind.childcare.months import start_months
 from huisvanhetkind.childcare.todo import childcare_items
 from huisvanhetkind.network.models import Role
+from tests.childcare.conftest import make_location
 from tests.conftest import logged_in
 from tests.factories import RoleFactory
 
@@ -205,3 +208,24 @@ def test_the_coordinator_keeps_the_partners_locations_but_not_another_house_s(
     assert logged_in(coordinator).get(places_url(kabouters)).status_code == 200
     other = logged_in(other_coordinator).get("/beheer/kinderopvang/")
     assert "Kinderdagverblijf De Kabouters" not in other.text
+
+
+def test_the_desk_and_provider_lists_read_a_fixed_number_of_queries(
+    desk_worker, provider_worker, house, provider, kabouters
+):
+    desk, mine = logged_in(desk_worker), logged_in(provider_worker)
+    with CaptureQueriesContext(connection) as desk_few:
+        desk.get("/beheer/huis/kalmthout/kinderopvang/")
+    with CaptureQueriesContext(connection) as mine_few:
+        mine.get("/beheer/kinderopvang/")
+    for n in range(4):
+        childcare = make_location(house=house, organisation=provider, name=f"Extra opvang {n}")
+        services.free_places_set(childcare=childcare, actor=None, places={months()[1]: 1})
+    with CaptureQueriesContext(connection) as desk_many:
+        response = desk.get("/beheer/huis/kalmthout/kinderopvang/")
+    assert "Extra opvang 3" in response.text
+    with CaptureQueriesContext(connection) as mine_many:
+        response = mine.get("/beheer/kinderopvang/")
+    assert "Extra opvang 3" in response.text
+    assert len(desk_many) == len(desk_few)
+    assert len(mine_many) == len(mine_few)
