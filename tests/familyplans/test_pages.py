@@ -313,3 +313,16 @@ def test_the_professional_records_the_young_persons_agreement_with_them_present(
     assert (
         client.post(address, {f"akkoord-{goal.pk}-young_person_present": "on"}).status_code == 404
     )
+
+
+def test_closing_needs_a_confirmation_and_then_the_plan_stops(full_plan, worker):
+    client = logged_in(worker)
+    response = client.post(url("close", full_plan), {}, follow=True)
+    assert "Bevestig dat u het plan wil afsluiten." in response.content.decode()
+    full_plan.refresh_from_db()
+    assert full_plan.is_active
+    client.post(url("close", full_plan), {"confirm": "ja"})
+    full_plan.refresh_from_db()
+    assert not full_plan.is_active and full_plan.closed_at
+    body = client.get(detail(full_plan)).content.decode()
+    assert "Doel toevoegen" not in body and "afgesloten" in body
