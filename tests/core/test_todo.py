@@ -53,9 +53,12 @@ def test_every_app_contributes_to_the_list():
         "referrals",
         "guidance",
         "care",
+        "carepaths",
+        "familyplans",
         "network",
         "activities",
         "catalogue",
+        "childcare",
     ]
 
 

@@ -16,7 +16,11 @@ from huisvanhetkind.activities.models import Activity, Registration
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.care.services import signal_record
+from huisvanhetkind.carepaths import services as care_path_services
+from huisvanhetkind.carepaths.models import CarePath
 from huisvanhetkind.core import register
+from huisvanhetkind.core.models import ThrottleCount
+from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
 from huisvanhetkind.network.workflow import ApplicationStatus
@@ -24,6 +28,7 @@ from huisvanhetkind.privacy import services
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.workflow import QuestionStatus
 from huisvanhetkind.referrals.models import Consent, Referral
+from tests.carepaths.conftest import step_data
 from tests.factories import (
     ActivityFactory,
     CaseloadEntryFactory,
@@ -33,6 +38,7 @@ from tests.factories import (
     RegistrationFactory,
     SessionFactory,
 )
+from tests.familyplans.conftest import make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +46,9 @@ RULES = (
     "activities.erase_expired_photos",
     "activities.erase_expired_registrations",
     "care.erase_expired",
+    "carepaths.erase_ended",
+    "core.erase_expired_throttle_counts",
+    "familyplans.erase_expired",
     "guidance.erase_expired",
     "network.erase_expired_applications",
     "privacy.erase_expired_sessions",
@@ -159,6 +168,50 @@ def signal_made(house, worker, organisation, days, serial):
     )
 
 
+def care_path_ended(house, worker, organisation, days, email):
+    """A care path stopped ``days`` ago."""
+    template = care_path_services.template_create(
+        actor=None,
+        house=house,
+        data={"name": f"Pad {email}", "description": "", "reference_kind": "birth_date"},
+    )
+    care_path_services.step_template_save(actor=None, template=template, data=step_data())
+    consent = care_path_services.family_consent_record(
+        actor=worker,
+        house=house,
+        organisation=organisation,
+        name="Sarah Janssens",
+        email=email,
+        phone="",
+        obtained_via=Consent.ObtainedVia.IN_PERSON,
+        expires_on=timezone.localdate() + timedelta(days=200),
+        purpose="Zorgpad",
+    )
+    path = care_path_services.path_start(
+        actor=worker,
+        template=template,
+        consent=consent,
+        reference_date=timezone.localdate(),
+        organisation=organisation,
+    )
+    care_path_services.path_stop(actor=worker, path=path, reason="Het gezin verhuisde")
+    CarePath.objects.filter(pk=path.pk).update(ended_at=days_ago(days))
+    return path
+
+
+def family_plan_closed(house, worker, organisation, days, email):
+    plan = make_plan(house, worker, organisation, email=email)
+    FamilyPlan.objects.filter(pk=plan.pk).update(status="closed", closed_at=days_ago(days))
+    return plan
+
+
+def throttle_count_expiring(key, minutes):
+    now = timezone.now()
+    return ThrottleCount.objects.create(
+        key=key, window_start=now, count=1, expires_at=now + timedelta(minutes=minutes)
+    )
+
+
 @pytest.fixture
 def records(house, organisation, worker):
     """For every rule one record due now and one that is not."""
@@ -191,6 +244,18 @@ def records(house, organisation, worker):
             signal_made(house, worker, organisation, 731, 1),
             signal_made(house, worker, organisation, 10, 2),
         ),
+        "care_paths": (
+            care_path_ended(house, worker, organisation, 400, "oud@example.be"),
+            care_path_ended(house, worker, organisation, 100, "recent@example.be"),
+        ),
+        "family_plans": (
+            family_plan_closed(house, worker, organisation, 400, "oud@example.be"),
+            family_plan_closed(house, worker, organisation, 100, "recent@example.be"),
+        ),
+        "throttle_counts": (
+            throttle_count_expiring("oud", -5),
+            throttle_count_expiring("recent", 5),
+        ),
     }
 
 
@@ -209,7 +274,7 @@ def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(rec
     assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
     assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
     assert "183 dagen na het moment van de activiteit" in output
-    assert "Dry run: 9 rule(s), nothing changed." in output
+    assert "Dry run: 12 rule(s), nothing changed." in output
     # Nothing changed.
     assert not Question.objects.filter(erased_at__isnull=False).exists()
     assert not Registration.objects.filter(erased_at__isnull=False).exists()
@@ -229,7 +294,7 @@ def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisa
 def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     output = run()
 
-    assert "Ran 9 rule(s)." in output
+    assert "Ran 12 rule(s)." in output
     assert "questions.erase_expired (questions.Question)" in output
     old, recent = records["questions"]
     old.refresh_from_db()
@@ -262,6 +327,12 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     assert recent.erased_at is None and recent.family_id
 
     assert list(Signal.objects.values_list("pk", flat=True)) == [records["signals"][1].pk]
+    for model, key in (
+        (CarePath, "care_paths"),
+        (FamilyPlan, "family_plans"),
+        (ThrottleCount, "throttle_counts"),
+    ):
+        assert list(model.objects.values_list("pk", flat=True)) == [records[key][1].pk]
 
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)
