@@ -16,6 +16,7 @@ from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.childcare import services as childcare_services
 from huisvanhetkind.childcare.models import ChildcareLocation, PriceModel
 from huisvanhetkind.childcare.months import add_months, first_of_month
+from huisvanhetkind.demo.ids import demo_hsds_id
 from huisvanhetkind.network.models import (
     AgeGroup,
     Designation,
@@ -60,6 +61,7 @@ def _new_site(row: dict, organisation: Organisation) -> tuple[Service, Location]
     municipality = Municipality.objects.get(name=row["municipality"])
     site = location_save(
         actor=None,
+        hsds_id=demo_hsds_id("location", "organisation", organisation.name, row["name"]),
         data={
             "name": row["name"],
             "organisation": organisation,
@@ -74,6 +76,7 @@ def _new_site(row: dict, organisation: Organisation) -> tuple[Service, Location]
     )
     low, high = row["min_age_months"] // 12, row["max_age_months"] // 12
     data = {
+        "hsds_id": demo_hsds_id("service", organisation.name, row["name"]),
         "name": row["name"],
         "summary": row["summary"],
         "description": row.get("description", ""),

@@ -13,7 +13,6 @@ Writes go through the apps' services where one exists, so that their rules and a
 import base64
 import hashlib
 import tomllib
-import uuid
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -39,6 +38,7 @@ from huisvanhetkind.demo.carepaths import seed_care_paths
 from huisvanhetkind.demo.childcare import seed_childcare
 from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
+from huisvanhetkind.demo.ids import demo_hsds_id
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.network import services as network_services
 from huisvanhetkind.network import services_groups as network_groups
@@ -59,7 +59,6 @@ from huisvanhetkind.questions.models import RoutingRule, Topic
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "Demo-Huis-2026!"
-HSDS_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://huisvanhetkind.example.be/demo")
 
 # Service fields the data may leave out (TOML has no null): absent means None.
 NULLABLE_SERVICE_FIELDS = ("minimum_age", "maximum_age", "price", "social_tariff_price")
@@ -76,11 +75,6 @@ def demo_totp_secret(email: str) -> str:
     """A fixed TOTP secret per demo account, so that the printed secret stays valid."""
     digest = hashlib.sha256(f"huisvanhetkind-demo:{email}".encode()).digest()
     return base64.b32encode(digest[:20]).decode()
-
-
-def demo_hsds_id(*key: str) -> str:
-    """The HSDS id of a demo record, the same in every demo database."""
-    return str(uuid.uuid5(HSDS_NAMESPACE, "/".join(key)))
 
 
 def _decimal(value: str | None) -> Decimal | None:
@@ -465,7 +459,7 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
     return SeedResult(
         houses=len(seeder.houses),
         organisations=len(seeder.organisations),
-        services=len(services),
+        services=Service.objects.count(),
         indexed=rebuild_index(),
         accounts=accounts,
         family_link=link,

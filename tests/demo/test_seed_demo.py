@@ -14,9 +14,11 @@ from django.test import Client, override_settings
 
 from huisvanhetkind.activities.models import Activity, NewsItem, Session
 from huisvanhetkind.care.models import Signal
+from huisvanhetkind.carepaths.models import CarePath
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.selectors import apply_search
 from huisvanhetkind.demo.services import demo_totp_secret, load
+from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.guidance.models import CaseloadEntry, PolicySignal
 from huisvanhetkind.network.models import (
     House,
@@ -120,7 +122,7 @@ def test_the_demo_fills_both_houses_and_can_be_loaded_twice():
     first = apply_search(published.in_house(kalmthout), "zindelijkhied", house=kalmthout).first()
     assert first is not None and "zindelijk" in (first.name + first.summary).lower()
     assert "Demo-Huis-2026!" in output
-    assert "2 houses, 35 organisations, 80 services (80 in the search index)." in output
+    assert "2 houses, 35 organisations, 82 services (82 in the search index)." in output
     assert RoutingRule.objects.filter(
         house=kalmthout, organisation__name="JAC-punt Kalmthout"
     ).exists()
@@ -141,8 +143,10 @@ def test_the_demo_holds_exactly_the_records_of_its_data_files_and_sends_no_email
     assert set(Organisation.objects.values_list("name", flat=True)) == {
         row["name"] for row in network["organisations"]
     }
+    # The offer's services, and the childcare locations that are a service of their own.
+    childcare_sites = [row for row in load("childcare")["locations"] if "service" not in row]
     assert sorted(Service.objects.values_list("organisation__name", "name")) == sorted(
-        (row["organisation"], row["name"]) for row in load("services")["services"]
+        (row["organisation"], row["name"]) for row in load("services")["services"] + childcare_sites
     )
     assert set(get_user_model().objects.values_list("email", flat=True)) == {
         row["email"] for row in network["people"]
@@ -153,6 +157,7 @@ def test_the_demo_holds_exactly_the_records_of_its_data_files_and_sends_no_email
     locations = [loc for row in network["houses"] for loc in row.get("locations", [])] + [
         loc for row in network["organisations"] for loc in row.get("locations", [])
     ]
+    locations += childcare_sites
     assert Location.objects.count() == len(locations)
     assert OpeningHours.objects.count() == sum(len(loc.get("hours", [])) for loc in locations)
     activities = load("activities")
@@ -217,7 +222,7 @@ def test_seeding_again_after_an_hsds_import_duplicates_nothing(tmp_path):
     first = seed()
     second = seed()
     assert counts() == imported
-    assert "2 houses, 35 organisations, 80 services" in first
+    assert "2 houses, 35 organisations, 82 services" in first
     assert first == second
     # The demo's own records are the ones the seeder keeps up to date.
     kalmthout = House.objects.get(slug="kalmthout")
@@ -242,6 +247,8 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
     Referral.objects.all().delete()
     CaseloadEntry.objects.all().delete()
     PolicySignal.objects.all().delete()
+    FamilyPlan.objects.all().delete()
+    CarePath.objects.all().delete()
     Consent.objects.all().delete()
     Service.objects.all().delete()
     Location.objects.all().delete()
