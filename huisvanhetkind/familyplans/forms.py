@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core.languages import LANGUAGE_CHOICES
-from huisvanhetkind.familyplans.models import TEXT_MAX_LENGTH
+from huisvanhetkind.familyplans.models import TEXT_MAX_LENGTH, Goal
 from huisvanhetkind.familyplans.workflow import ActionStatus
 from huisvanhetkind.network.models import Organisation
 from huisvanhetkind.referrals.models import Consent
@@ -273,10 +273,10 @@ class ActionForm(forms.Form):
     due_on = _date_field(_("Tegen wanneer (niet verplicht)"), required=False)
     support = _text(_("Welke steun is er nodig (niet verplicht)?"), required=False, rows=2)
 
-    def __init__(self, *args, goals=(), partners=(), people=(), **kwargs):
+    def __init__(self, *args, goals=None, partners=(), people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = [("", _("niemand in het bijzonder"))] + list(people)
-        self.fields["goal"].queryset = goals
+        self.fields["goal"].queryset = goals if goals is not None else Goal.objects.none()
         self.fields["goal"].label_from_instance = lambda goal: (
             goal.text if len(goal.text) <= 80 else goal.text[:79] + "…"
         )
