@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core.languages import LANGUAGE_CHOICES
+from huisvanhetkind.families.models import Child
 from huisvanhetkind.familyplans.models import TEXT_MAX_LENGTH, Goal
 from huisvanhetkind.familyplans.workflow import ActionStatus
 from huisvanhetkind.network.models import Organisation
@@ -217,7 +218,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, children=None, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["child"].queryset = children
+        self.fields["child"].queryset = children if children is not None else Child.objects.none()
         self.fields["child"].label_from_instance = lambda child: child.first_name or str(child)
         self.fields["visible_to"].queryset = Organisation.objects.filter(
             pk__in=[o.pk for o in partners]
@@ -334,7 +335,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, goals=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = goals
+        self.fields["goal"].queryset = goals if goals is not None else Goal.objects.none()
         self.fields["goal"].label_from_instance = lambda goal: (
             goal.text if len(goal.text) <= 80 else goal.text[:79] + "…"
         )
