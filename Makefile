@@ -77,6 +77,18 @@ prod-code: $(STAMP)
 prod-check: $(STAMP)
 	$(BIN)/python deploy/check-shared-state
 
+# Fault drills (deploy/fault-drills, docs/operations.md): Redis stopped, PostgreSQL stopped and the
+# worker killed in the middle of a task, against a throw-away PostgreSQL (port 55432) and Redis
+# (56379) of their own, never the machine's shared ones; PASS or FAIL per drill. Not run by CI.
+# It needs Debian's PostgreSQL server binaries and redis-server; installing them may start a
+# cluster of their own, so it says what is missing instead of installing it.
+.PHONY: fault-drills
+fault-drills: $(STAMP) pdf-libs
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v redis-server >/dev/null || { \
+	  echo "The fault drills need PostgreSQL's server binaries and redis-server:"; \
+	  echo "  apt-get install -y postgresql-15 redis-server (then stop the clusters and services they start)"; exit 1; }
+	deploy/fault-drills
+
 # The load test (bench/load/run.py): make prod's stack (deploy/prod) on the benchmark data in its
 # own PostgreSQL database (hvhk_load_bench, generated at LOAD_SCALE when it has none), directory
 # (var/load/stack) and ports (https://127.0.0.1:28443), trusting the load generator as an outer

@@ -72,7 +72,8 @@ def worker_started_task(*, worker_id: str, now: datetime | None = None) -> None:
 def task_started_record(sender, task_result, **kwargs) -> None:
     """Receiver of django-tasks' ``task_started`` (this module is imported by
     ``CoreConfig.ready``): in a database worker, record which host and process runs the task's worker id."""
-    if not isinstance(sender, type) or not issubclass(sender, DatabaseBackend):
+    # The worker sends the backend itself as the sender (its class when a task fails).
+    if not issubclass(sender if isinstance(sender, type) else type(sender), DatabaseBackend):
         return
     if not task_result.worker_ids:
         return

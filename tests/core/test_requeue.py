@@ -223,5 +223,6 @@ def test_the_signal_of_a_database_worker_records_its_worker_id_and_no_other():
     result = SimpleNamespace(id="t-1", worker_ids=["w-before", "w-signal"])
     requeue.task_started_record(sender=ImmediateBackend, task_result=result)
     assert not Heartbeat.objects.filter(name="worker:w-signal").exists()
-    requeue.task_started_record(sender=DatabaseBackend, task_result=result)
+    # db_worker sends the backend instance itself.
+    requeue.task_started_record(sender=DatabaseBackend("default", {}), task_result=result)
     assert Heartbeat.objects.get(name="worker:w-signal").source.endswith(f":{os.getpid()}")
