@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "huisvanhetkind.web.middleware.HouseMiddleware",
     "huisvanhetkind.network.middleware.SecondFactorMiddleware",
+    "huisvanhetkind.core.todo.MenuCountMiddleware",
     # Last: the user's id and the house in the log lines of the view.
     "huisvanhetkind.core.request_log.RequestContextMiddleware",
 ]

@@ -8,19 +8,27 @@ Each app contributes in its own ``todo.py`` (found by ``autodiscover``, as the a
 ``items(user)`` returns a list of ``TodoItem``. It uses its app's selectors and access rules, so
 that a person sees only what they may see, and reads a fixed number of queries however many
 items there are (a long list ends in one item that counts the rest: see ``capped``). *Mijn
-werkplek* shows the list, the navigation its count (``for_request``: once per request), and the
-daily digest e-mails it to whoever asked for it (``core.tasks.send_todo_digests``).
+werkplek* shows the list, the navigation its count (``menu_count``: kept a minute per session,
+so that not every page reads every app's list), and the daily digest e-mails it to whoever asked
+for it (``core.tasks.send_todo_digests``).
 """
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
+
 from huisvanhetkind.core.models import NotificationPreference
 from huisvanhetkind.core.registry import discover
+from huisvanhetkind.core.throttle import CACHE_ERRORS
 
 # Items per kind of thing before the rest is counted in one item (the page and the e-mail stay short).
 LIMIT = 20
+# How long the navigation's count is kept for a session that changes nothing (it then shows what
+# others changed at most this late; the session's own changes and Mijn werkplek show at once).
+MENU_COUNT_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,49 @@ def for_request(request) -> TodoList:
     if not hasattr(request, "_todo_list"):
         request._todo_list = todo_list(getattr(request, "user", None))
     return request._todo_list
+
+
+def _menu_count_key(request) -> str | None:
+    session_key = getattr(getattr(request, "session", None), "session_key", None)
+    user = getattr(request, "user", None)
+    if not session_key or user is None or not user.is_authenticated:
+        return None
+    return f"todo-count:{user.pk}:{session_key}"
+
+
+def menu_count(request) -> int:
+    """The count beside *Mijn werkplek* in the navigation: every app's list costs about half of
+    a professional page, so the count is kept ``MENU_COUNT_SECONDS`` per session; a page that
+    reads the list itself (*Mijn werkplek*) renews it."""
+    key = _menu_count_key(request)
+    try:
+        if key is not None and not hasattr(request, "_todo_list"):
+            kept = cache.get(key)
+            if kept is not None:
+                return kept
+        count = for_request(request).count
+        if key is not None:
+            cache.set(key, count, MENU_COUNT_SECONDS)
+    except CACHE_ERRORS:  # the cache cannot be reached: count every time
+        count = for_request(request).count
+    return count
+
+
+class MenuCountMiddleware:
+    """A session that changes something (any request but GET and HEAD) reads its count afresh
+    on its next page: what it did shows at once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            key = _menu_count_key(request)
+            if key is not None:
+                with suppress(*CACHE_ERRORS):  # unreachable: nothing was kept either
+                    cache.delete(key)
+        return response
 
 
 def capped(queryset, make_item: Callable[[object], TodoItem], *, more: Callable[[int], TodoItem]):

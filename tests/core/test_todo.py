@@ -386,3 +386,31 @@ def test_only_a_professional_can_ask_for_the_digest(db):
     response = logged_in(nobody).post(reverse("network:dashboard"), {"digest": "1"})
     assert response.status_code == 404
     assert not NotificationPreference.objects.exists()
+
+
+def test_the_navigation_count_is_kept_a_minute_and_renewed_by_a_change(worker, assigned, house):
+    client = logged_in(worker)
+    assert "(1 taak te doen)" in client.get(reverse("questions:inbox")).content.decode()
+    QuestionFactory(house=house, organisation=assigned.organisation)
+    # Another page of the same session within the minute: the kept count (no list read).
+    assert "(1 taak te doen)" in client.get(reverse("questions:inbox")).content.decode()
+    # Mijn werkplek reads the list itself, and renews the count.
+    assert "(2 taken te doen)" in client.get(reverse("network:dashboard")).content.decode()
+    QuestionFactory(house=house, organisation=assigned.organisation)
+    # A change of this session (any POST) makes its next page count afresh.
+    client.post(reverse("network:dashboard"), {"digest": "0"})
+    assert "(3 taken te doen)" in client.get(reverse("questions:inbox")).content.decode()
+
+
+def test_the_navigation_count_counts_every_time_when_the_cache_cannot_be_reached(
+    worker, assigned, house, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(todo.cache, "get", unreachable)
+    monkeypatch.setattr(todo.cache, "set", unreachable)
+    client = logged_in(worker)
+    assert "(1 taak te doen)" in client.get(reverse("questions:inbox")).content.decode()
+    QuestionFactory(house=house, organisation=assigned.organisation)
+    assert "(2 taken te doen)" in client.get(reverse("questions:inbox")).content.decode()

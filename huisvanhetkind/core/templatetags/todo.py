@@ -1,5 +1,5 @@
 """``{% todo_count as n %}``: how many things wait for the professional of this request (the
-count beside *Mijn werkplek* in the navigation), read once per request with the list itself."""
+count beside *Mijn werkplek* in the navigation), kept a minute per session (``todo.menu_count``)."""
 
 from django import template
 
@@ -13,4 +13,4 @@ def todo_count(context) -> int:
     request = context.get("request")
     if request is None:
         return 0
-    return todo.for_request(request).count
+    return todo.menu_count(request)
