@@ -310,6 +310,8 @@ SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 # /readyz fails when the scheduler's or the worker's last heartbeat is older than this (core.health):
 # the scheduler beats at every pass, the worker every minute; keep it above twice the tick.
 HEARTBEAT_MAX_AGE_SECONDS = env_int("HEARTBEAT_MAX_AGE_SECONDS", 180)
+# How long the navigation's to-do count is kept per session (core.todo.menu_count); 0: never.
+TODO_MENU_COUNT_SECONDS = env_int("TODO_MENU_COUNT_SECONDS", 60)
 TASKS = {
     "default": {
         "BACKEND": {

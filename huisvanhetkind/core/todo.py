@@ -18,6 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.core.cache import cache
 
 from huisvanhetkind.core.models import NotificationPreference
@@ -26,9 +27,6 @@ from huisvanhetkind.core.throttle import CACHE_ERRORS
 
 # Items per kind of thing before the rest is counted in one item (the page and the e-mail stay short).
 LIMIT = 20
-# How long the navigation's count is kept for a session that changes nothing (it then shows what
-# others changed at most this late; the session's own changes and Mijn werkplek show at once).
-MENU_COUNT_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -136,9 +134,11 @@ def _menu_count_key(request) -> str | None:
 
 def menu_count(request) -> int:
     """The count beside *Mijn werkplek* in the navigation: every app's list costs about half of
-    a professional page, so the count is kept ``MENU_COUNT_SECONDS`` per session; a page that
-    reads the list itself (*Mijn werkplek*) renews it."""
-    key = _menu_count_key(request)
+    a professional page, so the count is kept ``TODO_MENU_COUNT_SECONDS`` per session; a page that
+    reads the list itself (*Mijn werkplek*) renews it. A session that changes nothing sees what
+    others changed at most that late; its own changes and *Mijn werkplek* show at once."""
+    seconds = settings.TODO_MENU_COUNT_SECONDS
+    key = _menu_count_key(request) if seconds > 0 else None
     try:
         if key is not None and not hasattr(request, "_todo_list"):
             kept = cache.get(key)
@@ -146,7 +146,7 @@ def menu_count(request) -> int:
                 return kept
         count = for_request(request).count
         if key is not None:
-            cache.set(key, count, MENU_COUNT_SECONDS)
+            cache.set(key, count, seconds)
     except CACHE_ERRORS:  # the cache cannot be reached: count every time
         count = for_request(request).count
     return count

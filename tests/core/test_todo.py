@@ -388,7 +388,10 @@ def test_only_a_professional_can_ask_for_the_digest(db):
     assert not NotificationPreference.objects.exists()
 
 
-def test_the_navigation_count_is_kept_a_minute_and_renewed_by_a_change(worker, assigned, house):
+def test_the_navigation_count_is_kept_a_minute_and_renewed_by_a_change(
+    worker, assigned, house, settings
+):
+    settings.TODO_MENU_COUNT_SECONDS = 60
     client = logged_in(worker)
     assert "(1 taak te doen)" in client.get(reverse("questions:inbox")).content.decode()
     QuestionFactory(house=house, organisation=assigned.organisation)
@@ -403,8 +406,10 @@ def test_the_navigation_count_is_kept_a_minute_and_renewed_by_a_change(worker, a
 
 
 def test_the_navigation_count_counts_every_time_when_the_cache_cannot_be_reached(
-    worker, assigned, house, monkeypatch
+    worker, assigned, house, monkeypatch, settings
 ):
+    settings.TODO_MENU_COUNT_SECONDS = 60
+
     def unreachable(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
