@@ -13,32 +13,17 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.care import access, selectors, services
 from huisvanhetkind.care.forms import LeadForm, SignalForm, WithdrawForm
+from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.network.access import (
+    active_member_organisations,
     member_organisation_ids,
-    member_organisations,
     professional_required,
 )
 from huisvanhetkind.network.models import House, Partnership
 
 # The session key under which a new parent link waits to be shown once.
 JUST_LINKED = "care_parent_link"
-
-
-def _active(user):
-    return [
-        o
-        for o in member_organisations(user)
-        if Partnership.objects.filter(organisation=o, status=Partnership.Status.ACTIVE).exists()
-    ]
-
-
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @professional_required
@@ -54,7 +39,7 @@ def index(request):
 
 @professional_required
 def new(request):
-    organisations = _active(request.user)
+    organisations = active_member_organisations(request.user)
     form = SignalForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
@@ -78,7 +63,7 @@ def new(request):
                 parent_number=form.cleaned_data["parent_number"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het signaal is bewaard."))
             return redirect("care:detail", pk=signal.pk)

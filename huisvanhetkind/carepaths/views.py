@@ -27,28 +27,14 @@ from huisvanhetkind.carepaths.forms import (
     TickForm,
 )
 from huisvanhetkind.carepaths.workflow import StepStatus
+from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
-from huisvanhetkind.network.access import member_organisation_ids, professional_required
+from huisvanhetkind.network.access import (
+    active_member_organisations,
+    member_organisation_ids,
+    professional_required,
+)
 from huisvanhetkind.network.models import Organisation, Partnership
-
-
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _active_organisations(user) -> list[Organisation]:
-    return list(
-        Organisation.objects.filter(
-            pk__in=member_organisation_ids(user),
-            partnerships__status=Partnership.Status.ACTIVE,
-        )
-        .distinct()
-        .order_by("name")
-    )
 
 
 def _partnerships(organisations) -> list[Partnership]:
@@ -115,7 +101,7 @@ def _start_forms(request, organisations, *, start_form=None, family_form=None):
 
 @professional_required
 def start(request):
-    organisations = _active_organisations(request.user)
+    organisations = active_member_organisations(request.user)
     context, templates, consents = _start_forms(request, organisations)
     status = 200
     if request.method == "POST":
@@ -134,7 +120,7 @@ def start(request):
                     organisation=consent.recipient,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Het zorgpad is gestart."))
                 return redirect("carepaths:detail", pk=path.pk)
@@ -145,7 +131,7 @@ def start(request):
 @require_POST
 def family(request):
     """Record a family and its consent for the user's organisation, to start a path for it."""
-    organisations = _active_organisations(request.user)
+    organisations = active_member_organisations(request.user)
     partnerships = _partnerships(organisations)
     form = FamilyConsentForm(request.POST, partnerships=partnerships)
     if form.is_valid():
@@ -163,7 +149,7 @@ def family(request):
                 purpose=_("een zorgpad volgen met het Huis van het Kind"),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De toestemming van het gezin is genoteerd."))
             return redirect(f"{reverse('carepaths:start')}?toestemming={consent.pk}")
@@ -236,7 +222,7 @@ def _step_action(request, pk, step_pk, form_name, make_form, act, done_message):
         try:
             act(step, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done_message)
             return redirect("carepaths:detail", pk=path.pk)
@@ -371,7 +357,7 @@ def consent(request, pk):
                 expires_on=form.cleaned_data["expires_on"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De toestemming van het gezin is genoteerd."))
             return redirect("carepaths:detail", pk=path.pk)
@@ -387,7 +373,7 @@ def stop(request, pk):
         try:
             services.path_stop(actor=request.user, path=path, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het zorgpad is gestopt."))
             return redirect("carepaths:detail", pk=path.pk)
@@ -410,7 +396,7 @@ def templates(request):
                     actor=request.user, house=house, data=form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Het zorgpad is aangemaakt; voeg nu de stappen toe."))
                 return redirect("carepaths:template", house_slug=house.slug, pk=template.pk)
@@ -456,7 +442,7 @@ def template(request, pk):
                         actor=request.user, template=template, data=step_form.data_for_service()
                     )
                 except ValidationError as error:
-                    _add_errors(step_form, error)
+                    add_service_errors(step_form, error)
                 else:
                     messages.success(request, _("De stap is toegevoegd."))
                     return redirect(
@@ -470,7 +456,7 @@ def template(request, pk):
                         actor=request.user, template=template, data=form.cleaned_data
                     )
                 except ValidationError as error:
-                    _add_errors(form, error)
+                    add_service_errors(form, error)
                 else:
                     messages.success(request, _("Het zorgpad is bewaard."))
                     return redirect("carepaths:template", house_slug=house.slug, pk=saved.pk)
@@ -496,7 +482,7 @@ def step_template(request, pk, step_pk):
                     actor=request.user, template=template, step=step, data=form.data_for_service()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("De stap is bewaard."))
                 return redirect("carepaths:template", house_slug=house.slug, pk=saved.template_id)

@@ -7,6 +7,16 @@ from django.utils.translation import gettext_lazy as _
 HONEYPOT_FIELD = "website_url"
 
 
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal on the form: on the field it names when the form has it, else at the
+    top."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 class HoneypotMixin(forms.Form):
     """A field that people never see (``hidden``: not shown, not read out, not focusable) and
     that form-filling robots fill in. A filled-in honeypot makes the form invalid, so nothing is

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.core.pdf import pdf_response
 from huisvanhetkind.familyplans import access, selectors, services
@@ -28,8 +29,8 @@ from huisvanhetkind.familyplans.forms import (
 from huisvanhetkind.familyplans.models import Goal, SetVia
 from huisvanhetkind.familyplans.workflow import ActionStatus, action_next_states
 from huisvanhetkind.network.access import (
+    active_member_organisations,
     member_organisation_ids,
-    member_organisations,
     professional_required,
 )
 from huisvanhetkind.network.models import House, Organisation, Partnership
@@ -37,22 +38,6 @@ from huisvanhetkind.network.selectors import organisation_members
 
 # The session key under which a new family link waits to be shown once.
 JUST_LINKED = "familyplan_family_link"
-
-
-def _active(user):
-    return [
-        o
-        for o in member_organisations(user)
-        if Partnership.objects.filter(organisation=o, status=Partnership.Status.ACTIVE).exists()
-    ]
-
-
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @professional_required
@@ -65,14 +50,18 @@ def index(request):
         render(
             request,
             "familyplans/index.html",
-            {"plans": plans, "today": today, "can_make": bool(_active(request.user))},
+            {
+                "plans": plans,
+                "today": today,
+                "can_make": bool(active_member_organisations(request.user)),
+            },
         )
     )
 
 
 @professional_required
 def new(request):
-    organisations = _active(request.user)
+    organisations = active_member_organisations(request.user)
     form = PlanForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
@@ -99,7 +88,7 @@ def new(request):
                 review_on=data["review_on"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het gezinsplan is gemaakt."))
             return redirect("familyplans:detail", pk=plan.pk)
@@ -213,7 +202,7 @@ def _post(request, pk, form, call, *, key, success, extra=None):
         try:
             call(seen, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("familyplans:detail", pk=seen.plan.pk)

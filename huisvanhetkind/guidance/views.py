@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.guidance import access, selectors, services
 from huisvanhetkind.guidance.forms import (
@@ -22,7 +23,6 @@ from huisvanhetkind.guidance.forms import (
     PolicySignalForm,
     ReassignForm,
     WithdrawForm,
-    add_service_errors,
 )
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.questions.numbers import ascii_int, page_number

@@ -156,6 +156,18 @@ def member_organisations(user) -> list[Organisation]:
     return list(dict.fromkeys(r.organisation for r in roles_of(user) if r.organisation_id))
 
 
+def active_member_organisations(user) -> list[Organisation]:
+    """The organisations the user works for that are an active partner of a house, by name."""
+    return list(
+        Organisation.objects.filter(
+            pk__in=member_organisation_ids(user),
+            partnerships__status=Partnership.Status.ACTIVE,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
 def acting_organisation(user, organisations):
     """On behalf of which of ``organisations`` (the ones a record belongs to) the user acts: the
     first they work for, or None (a coordinator acting for the house, the system)."""
