@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -36,8 +37,9 @@ def age_label(months: int) -> str:
         return ngettext("%(n)s jaar", "%(n)s jaar", months // 12) % {"n": months // 12}
     if months < 24:
         return ngettext("%(n)s maand", "%(n)s maanden", months) % {"n": months}
-    years = f"{months / 12:.1f}".replace(".", ",")
-    return gettext("%(n)s jaar") % {"n": years}
+    # Two years or more, in the language's own decimal separator (2,5 jaar; 2.5 years).
+    years = number_format(round(months / 12, 1), decimal_pos=1)
+    return ngettext("%(n)s jaar", "%(n)s jaar", 2) % {"n": years}
 
 
 class ChildcareKind(models.TextChoices):
