@@ -39,6 +39,11 @@ def log_lines():
     level = root.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
+    # A db_worker command run earlier in the process (verbosity 0) silences django-tasks' loggers.
+    tasks_loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+    tasks_levels = [logger.level for logger in tasks_loggers]
+    for logger in tasks_loggers:
+        logger.setLevel(logging.DEBUG)
 
     def lines():
         return [json.loads(line) for line in stream.getvalue().splitlines() if line.strip()]
@@ -47,6 +52,8 @@ def log_lines():
     yield lines
     root.removeHandler(handler)
     root.setLevel(level)
+    for logger, tasks_level in zip(tasks_loggers, tasks_levels, strict=True):
+        logger.setLevel(tasks_level)
 
 
 def request_lines(lines):
