@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
@@ -39,6 +40,8 @@ SCHEDULER = "scheduler"
 WORKER = "worker"
 HEARTBEAT_JOB = "core.worker_heartbeat"
 HEARTBEAT_TASK = "huisvanhetkind.core.tasks.worker_heartbeat"
+# The task the scheduler enqueues for every due job (its first argument is the job's name).
+RUN_JOB_TASK = "huisvanhetkind.core.scheduler.run_job"
 # The heartbeat job runs every minute; its own records are kept this long, not a year.
 HEARTBEAT_RECORDS_KEPT = timedelta(days=1)
 
@@ -64,7 +67,11 @@ def worker_heartbeat_record(*, now: datetime | None = None) -> dict:
     runs = JobRun.objects.filter(name=HEARTBEAT_JOB, due_at__lt=old).delete()[0]
     results = (
         DBTaskResult.objects.finished()
-        .filter(task_path=HEARTBEAT_TASK, finished_at__lt=old)
+        .filter(
+            Q(task_path=HEARTBEAT_TASK)
+            | Q(task_path=RUN_JOB_TASK, args_kwargs__args__0=HEARTBEAT_JOB),
+            finished_at__lt=old,
+        )
         .delete()[0]
     )
     return {"old_records_deleted": runs + results}

@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 # The default threshold of the command and of the periodic job.
 REQUEUE_AFTER = timedelta(minutes=15)
-RUN_JOB_TASK = "huisvanhetkind.core.scheduler.run_job"
+RUN_JOB_TASK = health.RUN_JOB_TASK
 REQUEUE_JOB = "core.requeue_stuck_tasks"
 WORKER_PREFIX = "worker:"
 # A worker process's record is kept this long after its last task (one row per process).

@@ -239,21 +239,28 @@ def test_the_heartbeat_job_keeps_its_own_records_a_day_and_leaves_other_jobs_alo
     JobRun.objects.create(name=health.HEARTBEAT_JOB, due_at=old)
     recent = JobRun.objects.create(name=health.HEARTBEAT_JOB, due_at=now - timedelta(hours=23))
     other = JobRun.objects.create(name="questions.erase_expired_questions", due_at=old)
-    for path in (health.HEARTBEAT_TASK, "huisvanhetkind.core.tasks.send_todo_digests"):
+    # The task itself, its run through the scheduler (run_job), and another job's run.
+    for path, args in (
+        (health.HEARTBEAT_TASK, []),
+        (health.RUN_JOB_TASK, [health.HEARTBEAT_JOB]),
+        (health.RUN_JOB_TASK, ["questions.erase_expired_questions"]),
+        ("huisvanhetkind.core.tasks.send_todo_digests", []),
+    ):
         DBTaskResult.objects.create(
             task_path=path,
             status="SUCCESSFUL",
             run_after=old,
             finished_at=old,
-            args_kwargs={"args": [], "kwargs": {}},
+            args_kwargs={"args": args, "kwargs": {}},
             backend_name="default",
         )
 
     counts = health.worker_heartbeat_record(now=now)
 
-    assert counts == {"old_records_deleted": 2}
+    assert counts == {"old_records_deleted": 3}
     assert set(JobRun.objects.values_list("pk", flat=True)) == {recent.pk, other.pk}
-    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == [
-        "huisvanhetkind.core.tasks.send_todo_digests"
+    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == [
+        "huisvanhetkind.core.scheduler.run_job",
+        "huisvanhetkind.core.tasks.send_todo_digests",
     ]
     assert Heartbeat.objects.get(name=health.WORKER).beat_at == now
