@@ -8,6 +8,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from playwright.sync_api import sync_playwright
 
+from tests.conftest import TOTP_SECRET, totp_code
+from tests.factories import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -92,3 +95,31 @@ def assert_fits_phone(page):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
+
+
+def phone_context(browser, javascript: bool = True):
+    """A browser context the size of a cheap phone, in Dutch, with or without JavaScript."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, locale="nl-BE", java_script_enabled=javascript
+    )
+    context.set_default_timeout(15_000)
+    return context
+
+
+def check_page(page, javascript: bool):
+    """axe and the width check run in the page: only where JavaScript runs."""
+    if javascript:
+        assert_accessible(page)
+        assert_fits_phone(page)
+
+
+def log_in(page, base_url, user):
+    """Log a professional in with their password and second factor (the demo's TOTP secret)."""
+    page.goto(base_url + "/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/beheer/**")

@@ -12,9 +12,13 @@ from django.utils import timezone
 from huisvanhetkind.carepaths.models import CarePath, PathTemplate, StepHandover
 from huisvanhetkind.carepaths.workflow import HandoverStatus
 from huisvanhetkind.network.models import Municipality, Organisation, Role
-from tests.browser.conftest import assert_accessible, assert_fits_phone
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
-from tests.factories import PASSWORD, HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+from tests.browser.conftest import (
+    check_page,
+    log_in,
+    phone_context,
+)
+from tests.conftest import with_second_factor
+from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,32 +45,6 @@ def network():
     return house, kraamzorg, coordinator, worker, nurse
 
 
-def _context(browser, javascript: bool):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, locale="nl-BE", java_script_enabled=javascript
-    )
-    context.set_default_timeout(15_000)
-    return context
-
-
-def _check(page, javascript: bool):
-    """axe and the width check run in the page: only where JavaScript runs."""
-    if javascript:
-        assert_accessible(page)
-        assert_fits_phone(page)
-
-
-def _log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_a_step_of_a_care_path_is_handed_over_and_accepted(
     live_server, browser, network, javascript
@@ -76,16 +54,16 @@ def test_a_step_of_a_care_path_is_handed_over_and_accepted(
     in_a_year = (timezone.localdate() + timedelta(days=300)).isoformat()
 
     # The coordinator makes the template and its step.
-    coordinating = _context(browser, javascript)
+    coordinating = phone_context(browser, javascript)
     page = coordinating.new_page()
-    _log_in(page, base, coordinator)
+    log_in(page, base, coordinator)
     page.goto(f"{base}/beheer/huis/kalmthout/zorgpaden/")
-    _check(page, javascript)
+    check_page(page, javascript)
     page.locator("#id_name").fill("Eerste 1000 dagen")
     page.locator("input[name=reference_kind][value=birth_date]").check()
     page.get_by_role("button", name="Zorgpad aanmaken").click()
     page.wait_for_url(re.compile(r".*/beheer/huis/kalmthout/zorgpaden/\d+/$"))
-    _check(page, javascript)
+    check_page(page, javascript)
     page.locator("#id_title").fill("Huisbezoek na de geboorte")
     page.locator("input[name=track][value=medical]").check()
     page.locator("#id_partner_kind").select_option("health")
@@ -93,28 +71,28 @@ def test_a_step_of_a_care_path_is_handed_over_and_accepted(
     page.locator("#id_unit").select_option("weeks")
     page.locator("#id_checklist").fill("Gewicht en groei\nVoeding besproken")
     page.get_by_role("button", name="Stap toevoegen").click()
-    _check(page, javascript)
+    check_page(page, javascript)
     assert "Huisbezoek na de geboorte" in page.locator("main").inner_text()
     assert PathTemplate.objects.get().steps.count() == 1
 
     # The Opvoedingspunt records the family's consent and starts the path.
-    starting = _context(browser, javascript)
+    starting = phone_context(browser, javascript)
     worker_page = starting.new_page()
-    _log_in(worker_page, base, worker)
+    log_in(worker_page, base, worker)
     worker_page.goto(f"{base}/beheer/zorgpaden/starten/")
-    _check(worker_page, javascript)
+    check_page(worker_page, javascript)
     worker_page.locator("#id_name").fill("Sarah Janssens")
     worker_page.locator("#id_email").fill("sarah@example.be")
     worker_page.locator("input[name=obtained_via][value=in_person]").check()
     worker_page.locator("#id_expires_on").fill(in_a_year)
     worker_page.get_by_role("button", name="Gezin en toestemming noteren").click()
-    _check(worker_page, javascript)
+    check_page(worker_page, javascript)
     worker_page.locator("#id_template").select_option(str(PathTemplate.objects.get().pk))
     assert "Sarah Janssens" in worker_page.locator("#id_consent").inner_text()
     worker_page.locator("#id_reference_date").fill(timezone.localdate().isoformat())
     worker_page.get_by_role("button", name="Zorgpad starten").click()
     worker_page.wait_for_url(re.compile(r".*/beheer/zorgpaden/\d+/$"))
-    _check(worker_page, javascript)
+    check_page(worker_page, javascript)
     path = CarePath.objects.get()
 
     # The family agreed to the Kraamzorg too; the step is offered to it.
@@ -122,24 +100,24 @@ def test_a_step_of_a_care_path_is_handed_over_and_accepted(
     worker_page.locator("input[name=obtained_via][value=in_person]").check()
     worker_page.locator("#id_expires_on").fill(in_a_year)
     worker_page.get_by_role("button", name="Toestemming noteren").click()
-    _check(worker_page, javascript)
+    check_page(worker_page, javascript)
     worker_page.get_by_text("Stap overdragen aan een andere partner").click()
     worker_page.locator("select[name$=to_organisation]").select_option(str(kraamzorg.pk))
     worker_page.get_by_role("button", name="Stap aanbieden").click()
-    _check(worker_page, javascript)
+    check_page(worker_page, javascript)
     assert "Aangeboden aan Kraamzorg Kalmthout" in worker_page.locator("main").inner_text()
 
     # The Kraamzorg sees the offer and accepts the step.
-    receiving = _context(browser, javascript)
+    receiving = phone_context(browser, javascript)
     nurse_page = receiving.new_page()
-    _log_in(nurse_page, base, nurse)
+    log_in(nurse_page, base, nurse)
     nurse_page.goto(f"{base}/beheer/zorgpaden/")
-    _check(nurse_page, javascript)
+    check_page(nurse_page, javascript)
     nurse_page.get_by_role("link", name=re.compile("Huisbezoek na de geboorte")).click()
-    _check(nurse_page, javascript)
+    check_page(nurse_page, javascript)
     assert "Sarah Janssens" in nurse_page.locator("main").inner_text()
     nurse_page.get_by_role("button", name="Stap aanvaarden").click()
-    _check(nurse_page, javascript)
+    check_page(nurse_page, javascript)
     assert "opgevolgd door Kraamzorg Kalmthout" in nurse_page.locator("main").inner_text()
     assert nurse_page.get_by_role("button", name="Stap afronden").is_visible()
     step = path.steps.get()

@@ -14,9 +14,13 @@ from django.core import mail
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.network.models import Municipality, Role
-from tests.browser.conftest import assert_accessible, assert_fits_phone
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
-from tests.factories import PASSWORD, HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+from tests.browser.conftest import (
+    check_page,
+    log_in,
+    phone_context,
+)
+from tests.conftest import with_second_factor
+from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,36 +51,10 @@ def partners():
     return (worker, punt), (midwife, kraamzorg)
 
 
-def _context(browser, javascript: bool):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, locale="nl-BE", java_script_enabled=javascript
-    )
-    context.set_default_timeout(15_000)
-    return context
-
-
-def _check(page, javascript: bool):
-    """axe and the width check run in the page: only where JavaScript runs."""
-    if javascript:
-        assert_accessible(page)
-        assert_fits_phone(page)
-
-
-def _log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
-
-
 def _record(page, base, javascript, number, name, birth_date):
     """Fill in the new-signal page and save it; returns the signal page's id."""
     page.goto(base + "/beheer/signalen/nieuw/")
-    _check(page, javascript)
+    check_page(page, javascript)
     page.get_by_label("Rijksregisternummer of BIS-nummer van het kind").fill(number)
     page.get_by_label("Naam van het kind (alleen voor uw organisatie)").fill(name)
     page.get_by_label("Geboortedatum van het kind (alleen voor uw organisatie)").fill(birth_date)
@@ -92,11 +70,11 @@ def test_two_partners_signal_one_child_and_both_are_told(
     mail.outbox.clear()
 
     # The Opvoedingspunt: a mistyped number is refused in Dutch and not sent back, then saved.
-    first_context = _context(browser, javascript)
+    first_context = phone_context(browser, javascript)
     first = first_context.new_page()
-    _log_in(first, base, worker)
+    log_in(first, base, worker)
     _record(first, base, javascript, MISTYPED, "Lotte Janssens", "09/03/2021")
-    _check(first, javascript)
+    check_page(first, javascript)
     assert "controlegetal" in first.locator("main").inner_text()
     assert MISTYPED not in first.content()
     assert first.locator("#id_child_name").input_value() == "Lotte Janssens"
@@ -104,18 +82,18 @@ def test_two_partners_signal_one_child_and_both_are_told(
     first.get_by_label("Rijksregisternummer of BIS-nummer van het kind").fill(FORMATTED)
     first.get_by_role("button", name="Signaal bewaren").click()
     first.wait_for_url(re.compile(r".*/beheer/signalen/\d+/$"))
-    _check(first, javascript)
+    check_page(first, javascript)
     assert "Geen andere organisatie heeft dit kind gesignaleerd." in first.content()
     assert mail.outbox == []  # nobody else is involved yet
     mine = Signal.objects.get(organisation=punt)
 
     # The Kraamzorg signals the same child (typed without separators): a match.
-    second_context = _context(browser, javascript)
+    second_context = phone_context(browser, javascript)
     second = second_context.new_page()
-    _log_in(second, base, midwife)
+    log_in(second, base, midwife)
     _record(second, base, javascript, CHILD, "Lotje", "maart 2021")
     second.wait_for_url(re.compile(r".*/beheer/signalen/\d+/$"))
-    _check(second, javascript)
+    check_page(second, javascript)
     theirs = Signal.objects.get(organisation=kraamzorg)
     involved = second.locator("main").inner_text()
     assert "Opvoedingspunt Kalmthout, Sofie Wouters" in involved
@@ -134,15 +112,15 @@ def test_two_partners_signal_one_child_and_both_are_told(
 
     # The Opvoedingspunt sees the Kraamzorg on its signal page and in its list, and who leads.
     first.goto(f"{base}/beheer/signalen/{mine.pk}/")
-    _check(first, javascript)
+    check_page(first, javascript)
     page_text = first.locator("main").inner_text()
     assert "Kraamzorg Kalmthout, Ine Peeters" in page_text
     assert "Regievoerder" in page_text and "Lotje" not in page_text
     first.goto(f"{base}/beheer/signalen/")
-    _check(first, javascript)
+    check_page(first, javascript)
     assert "Kraamzorg Kalmthout" in first.locator("table").inner_text()
     second.goto(f"{base}/beheer/signalen/")
-    _check(second, javascript)
+    check_page(second, javascript)
     assert "Opvoedingspunt Kalmthout" in second.locator("table").inner_text()
 
     # Neither can open the other's signal: the same 404 as for a signal that does not exist.

@@ -12,11 +12,10 @@ from huisvanhetkind.childcare.csv_import import COLUMNS
 from huisvanhetkind.childcare.models import ChildcareLocation, FreePlaces
 from huisvanhetkind.childcare.months import add_months, first_of_month, month_label
 from huisvanhetkind.network.models import Municipality, Role
-from tests.browser.conftest import assert_accessible, assert_fits_phone
+from tests.browser.conftest import assert_accessible, assert_fits_phone, log_in
 from tests.childcare.conftest import make_location
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
+from tests.conftest import with_second_factor
 from tests.factories import (
-    PASSWORD,
     DesignationFactory,
     HouseFactory,
     OrganisationFactory,
@@ -25,17 +24,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
 
 
 def next_month():

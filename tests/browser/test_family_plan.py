@@ -10,9 +10,9 @@ import pytest
 
 from huisvanhetkind.familyplans.models import Comment, FamilyPlan
 from huisvanhetkind.network.models import Municipality, Role
-from tests.browser.conftest import assert_accessible, assert_fits_phone
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
-from tests.factories import PASSWORD, HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+from tests.browser.conftest import assert_accessible, assert_fits_phone, log_in, phone_context
+from tests.conftest import with_second_factor
+from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,29 +33,10 @@ def network():
     return house, kraamzorg, worker, nurse
 
 
-def _context(browser, javascript: bool):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, locale="nl-BE", java_script_enabled=javascript
-    )
-    context.set_default_timeout(15_000)
-    return context
-
-
 def _check(page, javascript: bool):
     if javascript:
         assert_accessible(page)
         assert_fits_phone(page)
-
-
-def _log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
 
 
 def _submit(page, action_end: str):
@@ -70,9 +51,9 @@ def test_a_family_plan_is_made_with_consent_and_read_through_the_familys_link(
     base = live_server.url
 
     # The round table: the plan, with the family's consent for the Opvoedingspunt.
-    table = _context(browser, javascript)
+    table = phone_context(browser, javascript)
     page = table.new_page()
-    _log_in(page, base, worker)
+    log_in(page, base, worker)
     page.goto(base + "/beheer/gezinsplannen/nieuw/")
     _check(page, javascript)
     page.locator("#id_family_name").fill("Gezin Wouters")
@@ -115,7 +96,7 @@ def test_a_family_plan_is_made_with_consent_and_read_through_the_familys_link(
     family_link = re.search(r"/kalmthout/gezinsplan/[A-Za-z0-9_-]+/", page.content()).group(0)
 
     # The family reads its plan through its link, on its own phone, and comments.
-    family_context = _context(browser, javascript)
+    family_context = phone_context(browser, javascript)
     family = family_context.new_page()
     family.goto(base + family_link)
     _check(family, javascript)
@@ -134,9 +115,9 @@ def test_a_family_plan_is_made_with_consent_and_read_through_the_familys_link(
     assert "slapengaan" not in family.content()
 
     # The Kraamzorg sees the goal and its agreement.
-    partner_context = _context(browser, javascript)
+    partner_context = phone_context(browser, javascript)
     partner = partner_context.new_page()
-    _log_in(partner, base, nurse)
+    log_in(partner, base, nurse)
     partner.goto(f"{base}/beheer/gezinsplannen/{plan.pk}/")
     _check(partner, javascript)
     assert "Huisbezoek over het avondritueel" in partner.locator("main").inner_text()

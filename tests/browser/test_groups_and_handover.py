@@ -7,10 +7,9 @@ import pytest
 from django.apps import apps
 
 from huisvanhetkind.network.models import Designation, GroupMembership, Municipality, Role
-from tests.browser.conftest import assert_accessible, assert_fits_phone
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
+from tests.browser.conftest import assert_accessible, assert_fits_phone, log_in
+from tests.conftest import with_second_factor
 from tests.factories import (
-    PASSWORD,
     HouseFactory,
     OrganisationFactory,
     QuestionFactory,
@@ -19,17 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
 
 
 def professional(email, **role):

@@ -10,10 +10,13 @@ import pytest
 from huisvanhetkind.network.models import Municipality, Role
 from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import ReferralStatus
-from tests.browser.conftest import assert_accessible, assert_fits_phone
-from tests.conftest import TOTP_SECRET, totp_code, with_second_factor
+from tests.browser.conftest import (
+    check_page,
+    log_in,
+    phone_context,
+)
+from tests.conftest import with_second_factor
 from tests.factories import (
-    PASSWORD,
     HouseFactory,
     OrganisationFactory,
     RoleFactory,
@@ -41,32 +44,6 @@ def network():
     return house, service, referrer, receiver
 
 
-def _context(browser, javascript: bool):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, locale="nl-BE", java_script_enabled=javascript
-    )
-    context.set_default_timeout(15_000)
-    return context
-
-
-def _check(page, javascript: bool):
-    """axe and the width check run in the page: only where JavaScript runs."""
-    if javascript:
-        assert_accessible(page)
-        assert_fits_phone(page)
-
-
-def _log_in(page, base_url, user):
-    page.goto(base_url + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.locator("#id_code").fill(totp_code(TOTP_SECRET))
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/beheer/**")
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_refer_accept_and_the_family_confirms_it_got_help(
     live_server, browser, network, javascript
@@ -75,11 +52,11 @@ def test_refer_accept_and_the_family_confirms_it_got_help(
     base = live_server.url
 
     # The referrer, from the service page.
-    sending = _context(browser, javascript)
+    sending = phone_context(browser, javascript)
     page = sending.new_page()
-    _log_in(page, base, referrer)
+    log_in(page, base, referrer)
     page.goto(f"{base}/beheer/doorverwijzingen/nieuw/?dienst={service.pk}")
-    _check(page, javascript)
+    check_page(page, javascript)
     assert page.get_by_text("1712").first.is_visible()
     page.get_by_label("Waarvoor geeft het gezin toestemming?").fill("Kraamzorg na de bevalling")
     page.locator("input[name=data_categories][value=contact]").check()
@@ -92,46 +69,46 @@ def test_refer_accept_and_the_family_confirms_it_got_help(
     page.locator("input[name=contact_preference][value=phone]").check()
     page.locator("textarea[name=reason]").fill("Mama is erg moe en wil hulp thuis.")
     page.get_by_role("button", name="Controleren").click()
-    _check(page, javascript)
+    check_page(page, javascript)
     assert "Sarah Janssens" in page.locator("main").inner_text()
     assert not Referral.objects.exists()  # the check page stores nothing
     page.get_by_role("button", name="Verstuur").click()
     page.wait_for_url(re.compile(r".*/beheer/doorverwijzingen/\d+/$"))
-    _check(page, javascript)
+    check_page(page, javascript)
     family_link = re.search(r"/kalmthout/doorverwijzing/[A-Za-z0-9_-]+/", page.content()).group(0)
     referral = Referral.objects.get()
     assert referral.status == ReferralStatus.SENT
 
     # The receiving partner opens, accepts and records contact.
-    receiving = _context(browser, javascript)
+    receiving = phone_context(browser, javascript)
     partner = receiving.new_page()
-    _log_in(partner, base, receiver)
+    log_in(partner, base, receiver)
     partner.goto(base + "/beheer/doorverwijzingen/")
-    _check(partner, javascript)
+    check_page(partner, javascript)
     partner.locator("table a").first.click()
     assert partner.get_by_text("Mama is erg moe en wil hulp thuis.").is_visible()
-    _check(partner, javascript)
+    check_page(partner, javascript)
     partner.get_by_role("button", name="Aanvaarden").click()
     partner.get_by_role("button", name="We namen contact op met het gezin").click()
-    _check(partner, javascript)
+    check_page(partner, javascript)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.CONTACTED
 
     # The family, through its own link, on its own phone.
-    family_context = _context(browser, javascript)
+    family_context = phone_context(browser, javascript)
     family = family_context.new_page()
     family.goto(base + family_link)
-    _check(family, javascript)
+    check_page(family, javascript)
     assert family.get_by_text("Kraamzorg Kalmthout").first.is_visible()
     family.get_by_role("button", name="Ik kreeg hulp").click()
-    _check(family, javascript)
+    check_page(family, javascript)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.GOT_HELP
     assert referral.family_outcome == Referral.Outcome.GOT_HELP
 
     # The referrer sees it, without the family's reason.
     page.goto(f"{base}/beheer/doorverwijzingen/verstuurd/")
-    _check(page, javascript)
+    check_page(page, javascript)
     assert "geholpen" in page.locator("table").inner_text()
     page.goto(f"{base}/beheer/doorverwijzingen/{referral.pk}/")
     assert "Mama is erg moe" not in page.content()
