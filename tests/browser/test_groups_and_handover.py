@@ -89,18 +89,19 @@ def test_the_coordinator_sets_up_groups_and_the_admin_hands_a_worker_over(
     log_in(admin_page, live_server.url, admin)
     admin_page.goto(live_server.url + f"/beheer/organisatie/{punt.pk}/team/")
     admin_page.get_by_role("button", name=f"Intrekken {worker.email}").first.click()
-    assert admin_page.get_by_text("Vragen van ouders toegewezen aan deze persoon: 1").is_visible()
+    # Each click loads a page: wait for it before looking (a busy machine is slower).
+    admin_page.get_by_text("Vragen van ouders toegewezen aan deze persoon: 1").wait_for()
     assert admin_page.get_by_text("Stuurgroep (Huis van het Kind Kalmthout) — trekker").is_visible()
     assert_accessible(admin_page)
     assert_fits_phone(admin_page)
     admin_page.get_by_role("button", name="Overdragen en intrekken").click()
-    assert admin_page.locator("#id_successor_error").is_visible()
+    admin_page.locator("#id_successor_error").wait_for()
     assert Role.objects.filter(user=worker, kind="org_worker").exists()
     admin_page.get_by_label("Collega die overneemt").select_option(
         label=f"{colleague.get_full_name()} ({colleague.email})"
     )
     admin_page.get_by_role("button", name="Overdragen en intrekken").click()
-    assert admin_page.get_by_text(f"{colleague.email} neemt over").is_visible()
+    admin_page.get_by_text(f"{colleague.email} neemt over").wait_for()
     assert_accessible(admin_page)
 
     question.refresh_from_db()
