@@ -23,3 +23,6 @@ register(
     task=tasks.erase_old_imports,
     description=_("Verwijdert imports van opvanglocaties ouder dan 90 dagen."),
 )
+
+# The jobs of the requests, urgent requests and rounds register themselves too.
+from huisvanhetkind.childcare import jobs_requests, jobs_rounds, jobs_urgent  # noqa: E402, F401

@@ -55,3 +55,6 @@ def childcare_items(user) -> list[TodoItem]:
 
 
 todo.register("childcare", heading=gettext_lazy("Kinderopvang"), items=childcare_items, position=45)
+
+# The to-do items of the urgent requests and of the allocation rounds register themselves too.
+from huisvanhetkind.childcare import todo_rounds, todo_urgent  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisvanhetkind.childcare import views
+from huisvanhetkind.childcare import urls_requests, urls_rounds, urls_tariffs, urls_urgent, views
 
 app_name = "childcare"
 
@@ -34,6 +34,10 @@ urlpatterns = [
         views.import_template,
         name="import_template",
     ),
+    *urls_requests.urlpatterns,
+    *urls_urgent.urlpatterns,
+    *urls_rounds.urlpatterns,
+    *urls_tariffs.urlpatterns,
     # Public pages of a house last: their first segment is any house slug.
     path("<slug:house_slug>/kinderopvang/", views.offer, name="offer"),
     path("<slug:house_slug>/kinderopvang/<int:pk>/", views.location, name="location"),

@@ -1,0 +1,1 @@
+"""Periodic jobs of the childcare desk: requests (imported by ``childcare.jobs``)."""

@@ -1,0 +1,1 @@
+"""Periodic jobs of the childcare desk: rounds (imported by ``childcare.jobs``)."""

@@ -1,0 +1,1 @@
+"""Periodic jobs of the childcare desk: urgent (imported by ``childcare.jobs``)."""

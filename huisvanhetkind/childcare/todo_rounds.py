@@ -1,0 +1,1 @@
+"""To-do items of the childcare desk: rounds (imported by ``childcare.todo``)."""

@@ -1,0 +1,3 @@
+"""URLs of the childcare desk: requests (included by ``childcare.urls``)."""
+
+urlpatterns: list = []

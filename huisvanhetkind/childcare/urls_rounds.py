@@ -1,0 +1,3 @@
+"""URLs of the childcare desk: rounds (included by ``childcare.urls``)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the childcare desk: tariffs (included by ``childcare.urls``)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the childcare desk: urgent (included by ``childcare.urls``)."""
+
+urlpatterns: list = []
