@@ -1,17 +1,14 @@
 """Background work of the childcare desk (run by `huisvanhetkind db_worker`)."""
 
 from datetime import timedelta
-from itertools import groupby
 
-from django.db import transaction
 from django.utils import timezone, translation
 from django_tasks import task
 
 from huisvanhetkind.catalogue.csv_import import CsvFileError
 from huisvanhetkind.childcare import csv_import
 from huisvanhetkind.childcare.models import ChildcareImport, ChildcareLocation, ImportStatus
-from huisvanhetkind.core.mail import send_templated_mail_on_commit
-from huisvanhetkind.network.models import Role
+from huisvanhetkind.network.reminders import remind_organisations
 
 REMIND_AGAIN_AFTER = timedelta(days=14)
 
@@ -67,37 +64,15 @@ def send_places_reminders() -> int:
         .select_related("service", "service__organisation")
         .order_by("service__organisation_id", "service__name")
     )
-    sent = 0
-    for organisation, group in groupby(due, key=lambda c: c.service.organisation):
-        locations = list(group)
-        admins = list(
-            Role.objects.filter(
-                organisation=organisation, kind=Role.Kind.ORGANISATION_ADMIN
-            ).values_list("user__email", flat=True)
-        )
-        recipients = admins or ([organisation.email] if organisation.email else [])
-        if not recipients:
-            continue
-        with transaction.atomic():
-            # Locked and checked again: a run beside this one (a task requeued while its first
-            # worker still ran) finds them reminded and sends nothing.
-            still_due = set(
-                ChildcareLocation.objects.select_for_update()
-                .filter(pk__in=[c.pk for c in locations])
-                .exclude(places_reminder_sent_at__gt=now - REMIND_AGAIN_AFTER)
-                .values_list("pk", flat=True)
-            )
-            locations = [c for c in locations if c.pk in still_due]
-            if not locations:
-                continue
-            send_templated_mail_on_commit(
-                to=recipients,
-                template="childcare/email/places_reminder",
-                context={"organisation": organisation, "locations": locations},
-            )
-            ChildcareLocation.objects.filter(pk__in=still_due).update(places_reminder_sent_at=now)
-        sent += 1
-    return sent
+    return remind_organisations(
+        due,
+        organisation_of=lambda childcare: childcare.service.organisation,
+        stamp_field="places_reminder_sent_at",
+        again_after=REMIND_AGAIN_AFTER,
+        now=now,
+        template="childcare/email/places_reminder",
+        items_name="locations",
+    )
 
 
 IMPORT_RETENTION = timedelta(days=90)

@@ -6,6 +6,7 @@ from django.core import mail
 
 from huisvanhetkind.childcare import tasks
 from huisvanhetkind.childcare.models import ChildcareImport, ChildcareLocation, ImportStatus
+from huisvanhetkind.network import reminders
 from huisvanhetkind.network.models import Role
 from tests.core.interleave import another_run_before_the_first_write
 from tests.factories import RoleFactory
@@ -78,7 +79,7 @@ def test_the_places_reminder_beside_another_run_is_one_e_mail(
 ):
     with on_commit():
         other = another_run_before_the_first_write(
-            monkeypatch, tasks, lambda: tasks.send_places_reminders.call()
+            monkeypatch, reminders, lambda: tasks.send_places_reminders.call()
         )
         assert tasks.send_places_reminders.call() == 0  # the other run sent it
     assert other.ran

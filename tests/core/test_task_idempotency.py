@@ -21,6 +21,7 @@ from huisvanhetkind.core import health, scheduler, services
 from huisvanhetkind.core.models import Heartbeat, NotificationPreference
 from huisvanhetkind.core.services import notification_preference_set
 from huisvanhetkind.core.tasks import send_todo_digests, worker_heartbeat
+from huisvanhetkind.network import reminders
 from huisvanhetkind.network import services as network_services
 from huisvanhetkind.network.models import PartnerApplication
 from huisvanhetkind.network.workflow import ApplicationStatus
@@ -151,7 +152,7 @@ def test_the_verification_reminder_beside_another_is_one_e_mail(
 ):
     with on_commit():
         other = another_run_before_the_first_write(
-            monkeypatch, catalogue_tasks, lambda: catalogue_tasks.send_verification_reminders.call()
+            monkeypatch, reminders, lambda: catalogue_tasks.send_verification_reminders.call()
         )
         assert catalogue_tasks.send_verification_reminders.call() == 0
     assert other.ran
