@@ -15,7 +15,7 @@ def _check_changes(changes: dict) -> dict:
     return {field: list(pair) for field, pair in changes.items()}
 
 
-def audit_record(
+def audit_event(
     *,
     actor,
     action: str,
@@ -25,12 +25,12 @@ def audit_record(
     reason: str = "",
     changes: dict | None = None,
 ) -> AuditEvent:
-    """Record that ``actor`` did ``action`` to ``target`` (in ``house``, on behalf of
-    ``organisation``), and why; ``changes`` as ``{field: [before, after]}``."""
+    """The unsaved event that ``audit_record`` saves (``audit_record_many`` saves a list of them
+    in one insert)."""
     if action not in AuditEvent.Action.values:
         raise ValueError(f"Unknown audit action {action!r}: use one of AuditEvent.Action.")
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor if is_person else None,
         actor_label=(actor.get_username() if is_person else "systeem"),
         house=house,
@@ -43,3 +43,33 @@ def audit_record(
         reason=reason,
         changes=_check_changes(changes or {}),
     )
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target: models.Model,
+    house=None,
+    organisation=None,
+    reason: str = "",
+    changes: dict | None = None,
+) -> AuditEvent:
+    """Record that ``actor`` did ``action`` to ``target`` (in ``house``, on behalf of
+    ``organisation``), and why; ``changes`` as ``{field: [before, after]}``."""
+    event = audit_event(
+        actor=actor,
+        action=action,
+        target=target,
+        house=house,
+        organisation=organisation,
+        reason=reason,
+        changes=changes,
+    )
+    event.save(force_insert=True)
+    return event
+
+
+def audit_record_many(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Record many events of ``audit_event`` in one insert (a list of reads, for instance)."""
+    return AuditEvent.objects.bulk_create(events)

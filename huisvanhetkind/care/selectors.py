@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.audit.services import audit_event, audit_record, audit_record_many
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.core.tokens import token_digest
 from huisvanhetkind.network.access import acting_organisation, member_organisation_ids
@@ -19,10 +19,10 @@ def _listed() -> QuerySet[Signal]:
 
 
 def organisation_signals(organisation_ids, today) -> QuerySet[Signal]:
-    """The live signals of these organisations, newest first (with their organisation: what
-    the list shows and audits)."""
+    """The live signals of these organisations, newest first (with their organisation and
+    house: what the list shows and audits)."""
     return (
-        Signal.objects.select_related("organisation")
+        Signal.objects.select_related("organisation", "house")
         .filter(organisation_id__in=organisation_ids)
         .live(today)
         .order_by("-made_on", "-id")
@@ -110,26 +110,20 @@ def signals_read(*, actor, signals: list[Signal], today) -> list[Signal]:
     number of queries (one for the matches, one insert for the trail)."""
     found = matches_of_many(signals, today)
     mine = member_organisation_ids(actor) if actor is not None else set()
-    is_person = actor is not None and actor.is_authenticated
     events = []
     for signal in signals:
         signal.matched = found[signal.pk]
-        acting = signal.organisation if signal.organisation_id in mine else None
         events.append(
-            AuditEvent(
-                actor=actor if is_person else None,
-                actor_label=actor.get_username() if is_person else "systeem",
-                house_id=signal.house_id,
-                organisation=acting,
-                organisation_label=str(acting)[:255] if acting is not None else "",
+            audit_event(
+                actor=actor,
                 action=AuditEvent.Action.READ,
-                target_type=Signal._meta.label_lower,
-                target_id=str(signal.pk),
-                target_label=str(signal)[:255],
+                target=signal,
+                house=signal.house,
+                organisation=signal.organisation if signal.organisation_id in mine else None,
                 reason=f"{len(signal.matched)} match(es)",
             )
         )
-    AuditEvent.objects.bulk_create(events)
+    audit_record_many(events)
     return signals
 
 
