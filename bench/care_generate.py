@@ -32,14 +32,21 @@ SQLite ``ANALYZE`` on the signal table. The same seed and ``--today`` give the s
 import argparse
 import random
 import sys
-import time
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import database_url, describe, is_sqlite, setup_django, sqlite_path, write_json  # noqa: E402
+from common import (  # noqa: E402
+    database_mb,
+    database_url,
+    describe,
+    generate_afresh,
+    log,
+    refuse_unless_bench,
+    setup_django,
+    write_json,
+)
 
 SIGNALS = 1_000_000  # at scale 1.0
 DAYS = 730  # made over the last two years
@@ -56,10 +63,6 @@ CASELOAD_EMAIL = f"care-caseload@{CARE_DOMAIN}"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the benchmark's accounts only
 FIRST_NAMES = ("Lotte", "Noah", "Emma", "Mohamed", "Louise", "Arthur", "Nora", "Adam", "Mila")
 LAST_NAMES = ("Janssens", "Peeters", "Maes", "Jacobs", "El Amrani", "Claes", "Wouters")
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
 
 
 def measured_number(i: int) -> str:
@@ -267,63 +270,6 @@ class Generator:
         return self.rows
 
 
-# --- The database -------------------------------------------------------------------------------
-
-
-def clear_signals() -> None:
-    """Empty the signal table and remove the care bench workers, so that a rerun replaces them."""
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-
-    from huisvanhetkind.care.models import Signal
-
-    table = Signal._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"TRUNCATE {table} RESTART IDENTITY CASCADE")
-        else:
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table name)
-    get_user_model().objects.filter(email__endswith=f"@{CARE_DOMAIN}").delete()
-
-
-def reset_sequences() -> None:
-    """Explicit ids were inserted: move the PostgreSQL sequence past them."""
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    from huisvanhetkind.care.models import Signal
-
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), [Signal]):
-            cursor.execute(statement)
-
-
-def analyse_tables() -> float:
-    from django.db import connection
-
-    from huisvanhetkind.care.models import Signal
-
-    tables = [Signal._meta.db_table, "auth_user", "network_role", "mfa_authenticator"]
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-        else:
-            for table in tables:
-                cursor.execute(f"ANALYZE {table}")
-    return time.perf_counter() - started
-
-
-def database_mb(url: str) -> float:
-    from django.db import connection
-
-    if is_sqlite(url):
-        return round(sqlite_path(url).stat().st_size / 2**20, 1)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_database_size(current_database())")
-        return round(cursor.fetchone()[0] / 2**20, 1)
-
-
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 1,000,000 signals")
@@ -337,13 +283,9 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
 
     url = database_url(args.database_url)
-    name = sqlite_path(url).name if is_sqlite(url) else urlparse(url).path.lstrip("/")
-    if "bench" not in name:
-        sys.exit(f"Refusing to empty the signals of {name!r}: its name must contain 'bench'.")
+    refuse_unless_bench(url, "signals")
     setup_django(url)
     from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection, transaction
     from django.db.models import Count
     from django.utils import timezone
 
@@ -352,22 +294,8 @@ def main(argv=None) -> dict:
     settings.DEBUG = False  # no SQL log of a million rows
     today = args.today or timezone.localdate()
     log(f"Signals at scale {args.scale} in {describe(url)} (seed {args.seed}, up to {today})")
-    timings = {}
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)  # the code may be newer
-    timings["migrate"] = time.perf_counter() - started
-    started = time.perf_counter()
-    with transaction.atomic():
-        clear_signals()
-        generator = Generator(args.scale, args.seed, today, args.house)
-        rows = generator.generate()
-        reset_sequences()
-    timings["generate"] = time.perf_counter() - started
-    log(f"  generated in {timings['generate']:.1f} s")
-    timings["analyze"] = analyse_tables()
-    log(
-        f"  {'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE'} "
-        f"in {timings['analyze']:.1f} s"
+    generator, rows, timings = generate_afresh(
+        [Signal], CARE_DOMAIN, lambda: Generator(args.scale, args.seed, today, args.house)
     )
 
     per_child = Signal.objects.values("child_digest").annotate(n=Count("organisation"))

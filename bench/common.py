@@ -183,3 +183,100 @@ def calibration_text(cal: dict | None) -> str:
         f"{after['cpu_loop_ms']:.1f} after); load average {before['load_average']} / "
         f"{after['load_average']}. Figures in R = ms / R, comparable across machines."
     )
+
+
+# --- The generators' database steps ----------------------------------------------------------
+# (Django is set up by then: these import it inside, as the scripts do after ``setup_django``.)
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def bench_database_name(url: str) -> str:
+    """The database's name; a generator empties tables only of a database named ``*bench*``."""
+    return sqlite_path(url).name if is_sqlite(url) else urlparse(url).path.lstrip("/")
+
+
+def refuse_unless_bench(url: str, what: str) -> None:
+    name = bench_database_name(url)
+    if "bench" not in name:
+        sys.exit(f"Refusing to empty the {what} of {name!r}: its name must contain 'bench'.")
+
+
+def clear_tables(models: list, user_domain: str) -> None:
+    """Empty the tables of ``models`` and remove the bench's users of ``user_domain``, so that a
+    rerun replaces them. On PostgreSQL, CASCADE also empties what other apps keep about them
+    (the bench database has none of its own)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    tables = [model._meta.db_table for model in models]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+        else:
+            for table in tables:
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table names)
+    get_user_model().objects.filter(email__endswith=f"@{user_domain}").delete()
+
+
+def reset_sequences(models: list) -> None:
+    """Explicit ids were inserted: move the PostgreSQL sequences past them."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+
+
+def analyse_tables(models: list) -> float:
+    """Statistics for the planner (VACUUM ANALYZE on PostgreSQL, ANALYZE on SQLite) of the
+    tables of ``models`` and of the users' tables that the log-in reads; the seconds it took."""
+    from django.db import connection
+
+    tables = [m._meta.db_table for m in models] + ["auth_user", "network_role", "mfa_authenticator"]
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
+    return time.perf_counter() - started
+
+
+def database_mb(url: str) -> float:
+    from django.db import connection
+
+    if is_sqlite(url):
+        return round(sqlite_path(url).stat().st_size / 2**20, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_database_size(current_database())")
+        return round(cursor.fetchone()[0] / 2**20, 1)
+
+
+def generate_afresh(models: list, user_domain: str, make_generator) -> tuple:
+    """Migrate; then in one transaction empty ``models``' tables, make the generator (it may read
+    the migrated database), run its ``generate()`` (which returns its row counts) and move the
+    sequences on; then analyse. Returns the generator, the counts and the seconds of each step."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    timings = {}
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)  # the code may be newer
+    timings["migrate"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with transaction.atomic():
+        clear_tables(models, user_domain)
+        generator = make_generator()
+        rows = generator.generate()
+        reset_sequences(models)
+    timings["generate"] = time.perf_counter() - started
+    log(f"  generated in {timings['generate']:.1f} s")
+    timings["analyze"] = analyse_tables(models)
+    analyse = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
+    log(f"  {analyse} in {timings['analyze']:.1f} s")
+    return generator, rows, timings

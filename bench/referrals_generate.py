@@ -34,15 +34,22 @@ import argparse
 import hashlib
 import random
 import sys
-import time
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import database_url, describe, is_sqlite, setup_django, sqlite_path, write_json  # noqa: E402
+from common import (  # noqa: E402
+    database_mb,
+    database_url,
+    describe,
+    generate_afresh,
+    log,
+    refuse_unless_bench,
+    setup_django,
+    write_json,
+)
 
 REFERRALS = 200_000  # at scale 1.0
 DAYS = 730  # sent over the last two years
@@ -165,10 +172,6 @@ RECEIVER_ACTS = {
     "not_interested",
     "closed",
 }
-
-
-def log(message: str) -> None:
-    print(message, flush=True)
 
 
 def weighted(rng: random.Random, weights: dict):
@@ -476,70 +479,6 @@ DECLINE_REASON_LABELS = (
 )
 
 
-# --- The database -------------------------------------------------------------------------------
-
-
-def referral_tables() -> list[str]:
-    from huisvanhetkind.referrals.models import Consent, Referral, ReferralEvent
-
-    return [ReferralEvent._meta.db_table, Referral._meta.db_table, Consent._meta.db_table]
-
-
-def clear_referrals() -> None:
-    """Empty the referral tables and remove the bench workers, so that a rerun replaces them."""
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # CASCADE: what other apps keep about a referral or consent (a bridge worker's
-            # caseload) goes too; the benchmark's database has none of its own.
-            cursor.execute(f"TRUNCATE {', '.join(referral_tables())} RESTART IDENTITY CASCADE")
-        else:
-            for table in referral_tables():
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table names)
-    get_user_model().objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
-
-
-def reset_sequences() -> None:
-    """Explicit ids were inserted: move the PostgreSQL sequences past them."""
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    from huisvanhetkind.referrals.models import Consent, Referral, ReferralEvent
-
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(
-            no_style(), [Consent, Referral, ReferralEvent]
-        ):
-            cursor.execute(statement)
-
-
-def analyse_tables() -> float:
-    """Statistics for the planner: VACUUM ANALYZE on PostgreSQL, ANALYZE on SQLite."""
-    from django.db import connection
-
-    tables = [*referral_tables(), "auth_user", "network_role", "mfa_authenticator"]
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-        else:
-            for table in tables:
-                cursor.execute(f"ANALYZE {table}")
-    return time.perf_counter() - started
-
-
-def database_mb(url: str) -> float:
-    from django.db import connection
-
-    if is_sqlite(url):
-        return round(sqlite_path(url).stat().st_size / 2**20, 1)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_database_size(current_database())")
-        return round(cursor.fetchone()[0] / 2**20, 1)
-
-
 def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 200,000 referrals")
@@ -553,37 +492,22 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
 
     url = database_url(args.database_url)
-    name = sqlite_path(url).name if is_sqlite(url) else urlparse(url).path.lstrip("/")
-    if "bench" not in name:
-        sys.exit(f"Refusing to empty the referrals of {name!r}: its name must contain 'bench'.")
+    refuse_unless_bench(url, "referrals")
     setup_django(url)
     from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection, transaction
     from django.db.models import Count
     from django.utils import timezone
 
-    from huisvanhetkind.referrals.models import Referral
+    from huisvanhetkind.referrals.models import Consent, Referral, ReferralEvent
 
     settings.DEBUG = False  # no SQL log of a million rows
     today = args.today or timezone.localdate()
     log(f"Referrals at scale {args.scale} in {describe(url)} (seed {args.seed}, up to {today})")
-    timings = {}
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)  # the code may be newer
-    timings["migrate"] = time.perf_counter() - started
-    started = time.perf_counter()
-    with transaction.atomic():
-        clear_referrals()
-        generator = Generator(args.scale, args.seed, today, args.house)
-        rows = generator.generate()
-        reset_sequences()
-    timings["generate"] = time.perf_counter() - started
-    log(f"  generated in {timings['generate']:.1f} s")
-    timings["analyze"] = analyse_tables()
-    log(
-        f"  {'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE'} "
-        f"in {timings['analyze']:.1f} s"
+    # The events first: TRUNCATE and DELETE go from what refers to what it refers to.
+    generator, rows, timings = generate_afresh(
+        [ReferralEvent, Referral, Consent],
+        BENCH_DOMAIN,
+        lambda: Generator(args.scale, args.seed, today, args.house),
     )
 
     house = generator.house
