@@ -190,3 +190,15 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# The childcare desk's allocation (bench/childcare_allocation.py, docs/performance.md): a round of
+# Flemish scale through `huisvanhetkind childcare-allocate` (under 10 s and 1 GiB), then the same
+# rule by the PyPI package matching (HospitalResident) beside ours on 20,000 children. matching is
+# installed into the venv here only, for the benchmark (never a dependency); without it that part
+# is skipped.
+.PHONY: bench-allocation
+bench-allocation: $(STAMP)
+	@$(BIN)/python -c 'import matching' 2>/dev/null || $(BIN)/python -m pip install --quiet matching \
+	  || echo "The package matching could not be installed: its comparison is skipped."
+	$(BIN)/python bench/childcare_allocation.py --matching --output var/bench/childcare-allocation.json
+bench: bench-allocation
