@@ -16,7 +16,14 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 
 from huisvanhetkind.network.models import Municipality, Role
-from tests.factories import HouseFactory, OrganisationFactory, RoleFactory, UserFactory
+from tests.factories import (
+    HouseFactory,
+    OrganisationFactory,
+    RoleFactory,
+    ServiceFactory,
+    UserFactory,
+)
+from tests.referrals.helpers import send
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -154,3 +161,52 @@ def logged_in(user) -> Client:
     session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
     session.save()
     return client
+
+
+# --- Referrals (tests/referrals and tests/api): a referrer of the Opvoedingspunt (``worker``)
+# refers a family to the Kraamzorg (``other_organisation``), whose ``receiver`` answers;
+# ``third_party`` works for a third partner of the same house and must see nothing.
+
+
+@pytest.fixture
+def receiving_organisation(other_organisation):
+    return other_organisation
+
+
+@pytest.fixture
+def receiver(receiving_organisation):
+    user = with_second_factor(UserFactory(email="onthaal@kraamzorg.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=receiving_organisation)
+    return user
+
+
+@pytest.fixture
+def receiving_service(receiving_organisation):
+    return ServiceFactory(
+        organisation=receiving_organisation, name="Kraamzorg aan huis", domains=["gezondheid"]
+    )
+
+
+@pytest.fixture
+def third_organisation(house):
+    return OrganisationFactory(name="Sportdienst Kalmthout", houses=[house], domains=[])
+
+
+@pytest.fixture
+def third_party(third_organisation):
+    """A worker of a third partner of the same house: sees no referral between the other two."""
+    user = with_second_factor(UserFactory(email="medewerker@sportdienst.example.be"))
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=third_organisation)
+    return user
+
+
+@pytest.fixture
+def sent_referral(house, worker, organisation, receiving_organisation, receiving_service, receiver):
+    """A referral sent by ``worker`` to the ``receiver``'s organisation, and its family token and
+    short code."""
+    return send(house, worker, organisation, receiving_organisation, receiving_service)
+
+
+@pytest.fixture
+def referral(sent_referral):
+    return sent_referral[0]

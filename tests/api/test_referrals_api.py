@@ -19,8 +19,8 @@ from huisvanhetkind.referrals import services
 from huisvanhetkind.referrals.fhir import ORGANISATION_ID_SYSTEM, REFERRAL_ID_SYSTEM
 from huisvanhetkind.referrals.workflow import Actor
 from tests.conftest import logged_in, with_second_factor
-from tests.factories import OrganisationFactory, RoleFactory, ServiceFactory, UserFactory
-from tests.referrals.conftest import send
+from tests.factories import RoleFactory, UserFactory
+from tests.referrals.helpers import send
 
 LIST = "/api/referrals/"
 NO_KEY = "Geef een geldige API-sleutel"
@@ -34,45 +34,8 @@ def bearer(key: str) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
-# The referral fixtures of tests/referrals, for this directory: ``worker`` of the Opvoedingspunt
-# (``organisation``) refers a family to the Kraamzorg, whose ``receiver`` answers; the
-# Sportdienst (``third_organisation``) is a third partner of the same house.
-
-
-@pytest.fixture
-def receiving_organisation(other_organisation):
-    return other_organisation
-
-
-@pytest.fixture
-def receiver(receiving_organisation):
-    user = with_second_factor(UserFactory(email="onthaal@kraamzorg.example.be"))
-    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=receiving_organisation)
-    return user
-
-
-@pytest.fixture
-def receiving_service(receiving_organisation):
-    return ServiceFactory(
-        organisation=receiving_organisation, name="Kraamzorg aan huis", domains=["gezondheid"]
-    )
-
-
-@pytest.fixture
-def third_organisation(house):
-    return OrganisationFactory(name="Sportdienst Kalmthout", houses=[house], domains=[])
-
-
-@pytest.fixture
-def third_party(third_organisation):
-    user = with_second_factor(UserFactory(email="medewerker@sportdienst.example.be"))
-    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=third_organisation)
-    return user
-
-
-@pytest.fixture
-def referral(house, worker, organisation, receiving_organisation, receiving_service, receiver):
-    return send(house, worker, organisation, receiving_organisation, receiving_service)[0]
+# The referral fixtures (``receiver``, ``referral``, ``third_organisation``...) are in
+# tests/conftest.py.
 
 
 @pytest.fixture

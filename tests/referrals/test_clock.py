@@ -14,7 +14,7 @@ from huisvanhetkind.referrals import services, services_clock, tasks
 from huisvanhetkind.referrals.models import Referral, ReferralPolicy
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
 from tests.factories import RoleFactory, UserFactory
-from tests.referrals.conftest import consent_data, send
+from tests.referrals.helpers import consent_data, send
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,7 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 ROUNDS = 8
 S = ReferralStatus

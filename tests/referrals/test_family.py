@@ -14,7 +14,7 @@ from huisvanhetkind.referrals import services, views_family
 from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
 from tests.conftest import logged_in
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from huisvanhetkind.referrals import fhir, services
 from huisvanhetkind.referrals.models import Consent, Referral
 from huisvanhetkind.referrals.workflow import Actor, DeclineReason, ReferralStatus
 from tests.factories import OrganisationFactory, ServiceFactory
-from tests.referrals.conftest import consent_data, send
+from tests.referrals.helpers import consent_data, send
 
 S = ReferralStatus
 C = Consent.DataCategory

@@ -19,7 +19,7 @@ from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import Actor, DeclineReason, ReferralStatus
 from tests.conftest import logged_in, with_second_factor
 from tests.factories import OrganisationFactory, RoleFactory, UserFactory
-from tests.referrals.conftest import consent_data, send
+from tests.referrals.helpers import consent_data, send
 
 S = ReferralStatus
 

@@ -16,7 +16,7 @@ from huisvanhetkind.referrals.services_handover import referrals_hand_over
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
 from tests.conftest import logged_in, with_second_factor
 from tests.factories import RoleFactory, UserFactory
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 

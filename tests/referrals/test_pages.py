@@ -16,7 +16,7 @@ from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import Actor
 from tests.conftest import logged_in
 from tests.factories import RoleFactory, UserFactory
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 INBOX = "/beheer/doorverwijzingen/"
 SENT = "/beheer/doorverwijzingen/verstuurd/"

@@ -14,7 +14,7 @@ from huisvanhetkind.privacy import services as privacy_services
 from huisvanhetkind.referrals import services, services_clock, tasks
 from huisvanhetkind.referrals.models import Consent, Referral
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 

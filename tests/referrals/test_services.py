@@ -17,7 +17,7 @@ from huisvanhetkind.referrals.codes import short_code_digest, token_digest
 from huisvanhetkind.referrals.models import Consent, Referral, ReferralEvent, ReferralPolicy
 from huisvanhetkind.referrals.workflow import ReferralStatus
 from tests.factories import OrganisationFactory, RoleFactory, ServiceFactory, UserFactory
-from tests.referrals.conftest import consent_data, send
+from tests.referrals.helpers import consent_data, send
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from huisvanhetkind.referrals.codes import ALPHABET, SHORT_CODE_LENGTH
 from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
 from tests.conftest import logged_in
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from tests.core.interleave import (
     another_run_before_the_first_call,
     another_run_before_the_first_write,
 )
-from tests.referrals.conftest import consent_data, send
+from tests.referrals.helpers import consent_data, send
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.todo import referral_items
 from huisvanhetkind.referrals.workflow import Actor, ReferralStatus
 from tests.factories import RoleFactory, UserFactory
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 

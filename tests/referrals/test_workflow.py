@@ -19,7 +19,7 @@ from huisvanhetkind.referrals.workflow import (
     ReferralStatus,
     next_states,
 )
-from tests.referrals.conftest import send
+from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
 
