@@ -84,3 +84,69 @@ def test_the_places_reminder_beside_another_run_is_one_e_mail(
         assert tasks.send_places_reminders.call() == 0  # the other run sent it
     assert other.ran
     assert [m.to for m in mail.outbox] == [[admin_of_stale.email]]
+
+
+# --- Requests: the reminders and the erasure ---------------------------------------------------
+
+from datetime import timedelta  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from huisvanhetkind.childcare import services_requests, tasks_requests  # noqa: E402
+from huisvanhetkind.childcare.models import ChildcareRequest  # noqa: E402
+from huisvanhetkind.childcare.services_requests import Wish  # noqa: E402
+from tests.childcare.request_fixtures import file_request  # noqa: E402
+from tests.core.interleave import another_run_before_the_first_call  # noqa: E402
+
+
+@pytest.fixture
+def reminded_request(house, kabouters):
+    """A request confirmed 95 days ago: its first reminder is due."""
+    childcare_request, _token = file_request(house, [Wish(location=kabouters, rank=1)])
+    ChildcareRequest.objects.filter(pk=childcare_request.pk).update(
+        confirmed_at=timezone.now() - timedelta(days=95)
+    )
+    return childcare_request
+
+
+def test_the_request_reminder_run_twice_is_one_e_mail(reminded_request, on_commit):
+    mail.outbox.clear()
+    with on_commit():
+        assert tasks_requests.send_request_reminders.call() == {"reminded": 1, "closed": 0}
+        assert tasks_requests.send_request_reminders.call() == {"reminded": 0, "closed": 0}
+    assert len(mail.outbox) == 1
+
+
+def test_the_request_reminder_beside_another_run_is_one_e_mail(
+    reminded_request, on_commit, monkeypatch
+):
+    mail.outbox.clear()
+    with on_commit():
+        other = another_run_before_the_first_call(
+            monkeypatch,
+            services_requests,
+            "request_remind_or_close",
+            lambda: tasks_requests.send_request_reminders.call(),
+        )
+        # The other run sent it; this one finds nothing due any more.
+        assert tasks_requests.send_request_reminders.call() == {"reminded": 0, "closed": 0}
+    assert other["ran"]
+    assert len(mail.outbox) == 1
+    reminded_request.refresh_from_db()
+    assert reminded_request.confirm_reminders_sent == 1
+
+
+def test_the_request_erasure_beside_another_run_erases_once(reminded_request, monkeypatch):
+    ChildcareRequest.objects.filter(pk=reminded_request.pk).update(
+        status="withdrawn", ended_at=timezone.now() - timedelta(days=400)
+    )
+    other = another_run_before_the_first_call(
+        monkeypatch,
+        services_requests,
+        "request_erase",
+        lambda: tasks_requests.erase_expired_requests.call(),
+    )
+    assert tasks_requests.erase_expired_requests.call() == 0
+    assert other["ran"]
+    reminded_request.refresh_from_db()
+    assert reminded_request.erased_at is not None
