@@ -201,20 +201,22 @@ def assign(data: dict) -> dict[str, str | None]:
     ordinal = [0] * count
     for position, i in enumerate(by_date):
         ordinal[i] = position
+    # A provider's tier per criterion bits, already multiplied by the number of children.
+    scaled = [tuple(tier * count for tier in table) for table in tables]
     wishes: list[list[int]] = []
     keys: list[list[int]] = []
     for i, child in enumerate(children):
         base = (_WORKING if child["working"] else 0) | (_FOSTER if child["foster"] else 0)
-        siblings = child.get("siblings_at") or ()
         rank = ordinal[i]
-        wished = [index_of[pid] for pid in child["wishes"]]
+        wished = list(map(index_of.__getitem__, child["wishes"]))
         wishes.append(wished)
-        keys.append(
-            [
-                tables[j][base | _SIBLING if pids[j] in siblings else base] * count + rank
-                for j in wished
-            ]
-        )
+        siblings = child.get("siblings_at")
+        if siblings:
+            keys.append(
+                [scaled[j][base | _SIBLING if pids[j] in siblings else base] + rank for j in wished]
+            )
+        else:
+            keys.append([scaled[j][base] + rank for j in wished])
     heaps: list[list[int]] = [[] for _ in providers]
     next_wish = [0] * count
     for start in range(count):
@@ -247,12 +249,15 @@ def assign(data: dict) -> dict[str, str | None]:
 def _audit_rank(order: list[str], pid: str, child: dict, moment: datetime) -> tuple:
     """How the provider ``pid`` with ``order`` ranks ``child`` (lower is better), straight from
     the standard's words: the first criterion met, then the request time, then the id."""
-    meets = {
-        "working": child["working"] is True,
-        "foster": child["foster"] is True,
-        "sibling": pid in (child.get("siblings_at") or ()),
-    }
-    tier = next((position for position, c in enumerate(order) if meets[c]), len(order))
+    tier = len(order)
+    for position, criterion in enumerate(order):
+        if criterion == "sibling":
+            met = pid in (child.get("siblings_at") or ())
+        else:
+            met = child[criterion] is True
+        if met:
+            tier = position
+            break
     return (tier, moment, child["id"])
 
 
