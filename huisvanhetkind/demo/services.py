@@ -36,10 +36,13 @@ from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.carepaths import seed_care_paths
 from huisvanhetkind.demo.childcare import seed_childcare
+from huisvanhetkind.demo.coverage import seed_coverage
 from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.ids import demo_hsds_id
+from huisvanhetkind.demo.participation import seed_participation
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
+from huisvanhetkind.demo.steering import seed_steering
 from huisvanhetkind.network import services as network_services
 from huisvanhetkind.network import services_groups as network_groups
 from huisvanhetkind.network import services_organisations as network_organisations
@@ -452,6 +455,24 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
         )
         seed_childcare(
             data=load("childcare"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_participation(
+            data=load("participation"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_coverage(
+            data=load("coverage"),
+            houses=seeder.houses,
+            organisations=seeder.organisations,
+            today=seeder.today,
+        )
+        seed_steering(
+            data=load("steering"),
             houses=seeder.houses,
             organisations=seeder.organisations,
             today=seeder.today,
