@@ -17,7 +17,9 @@ wished start is in or before the month, with their wishes at the house's own loc
 request cannot wish another house's location). A request keeps every wish, also those whose
 location has no free place left (capacity 0): it goes in, and the report tells why it was not
 placed. A request without any wish at the house's locations is left out (the standard requires
-at least one wish), and counted as such in the preview.
+at least one wish), and counted as such in the preview. A wish at a location that refused a
+placement of this request is left out of later rounds: the provider said why it cannot take
+this child, and proposing the same place again would only repeat the refusal.
 """
 
 from collections import Counter
@@ -129,8 +131,16 @@ def round_input(house: House, month: date) -> dict:
         for c in locations
     ]
     children = []
+    refused = set(
+        Placement.objects.filter(
+            location__house=house,
+            status=PlacementStatus.REFUSED,
+            request__status=RequestStatus.OPEN,
+        ).values_list("request_id", "location_id")
+    )
     for request in _open_requests(house, month):
-        wishes = request.house_wishes[:MAX_WISHES]
+        wishes = [w for w in request.house_wishes if (request.pk, w.location_id) not in refused]
+        wishes = wishes[:MAX_WISHES]
         if not wishes:
             continue
         children.append(
