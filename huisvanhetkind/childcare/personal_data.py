@@ -2,10 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from huisvanhetkind.childcare import (
+    selectors_urgent,
+    services_requests,
+    tasks_requests,
+    tasks_rounds,
+    tasks_urgent,
+)
 from huisvanhetkind.core.register import (
     Category,
     Erasure,
     LegalBasis,
+    Rule,
     SpecialBasis,
     Subject,
     allow,
@@ -61,6 +69,11 @@ declare(
     retention=_("12 maanden nadat de vraag afgesloten is"),
     erasure=Erasure.ERASED,
     erasure_how=_("een dagelijkse taak maakt de vraag leeg; alleen anonieme tellingen blijven"),
+    rule=Rule(
+        name="childcare.erase_expired_requests",
+        due=services_requests.requests_due_for_erasure,
+        task=tasks_requests.erase_expired_requests,
+    ),
 )
 
 declare(
@@ -77,6 +90,11 @@ declare(
     retention=_("12 maanden nadat de vraag afgesloten is"),
     erasure=Erasure.ERASED,
     erasure_how=_("een dagelijkse taak maakt de vraag leeg"),
+    rule=Rule(
+        name="childcare.erase_ended_urgent_requests",
+        due=selectors_urgent.urgent_due,
+        task=tasks_urgent.erase_ended_urgent_requests,
+    ),
 )
 
 declare(
@@ -119,6 +137,11 @@ declare(
     retention=_("12 maanden na de startmaand van de ronde"),
     erasure=Erasure.DELETED,
     erasure_how=_("een dagelijkse taak verwijdert oudere rondes"),
+    rule=Rule(
+        name="childcare.erase_old_rounds",
+        due=tasks_rounds.rounds_due,
+        task=tasks_rounds.erase_old_rounds,
+    ),
 )
 
 allow("childcare.RequestWish", _("welke opvang op welke plaats van een opvangvraag staat"))

@@ -18,8 +18,12 @@ from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.care.services import signal_record
 from huisvanhetkind.carepaths import services as care_path_services
 from huisvanhetkind.carepaths.models import CarePath
+from huisvanhetkind.childcare import models as childcare_models
+from huisvanhetkind.childcare import services_urgent
+from huisvanhetkind.childcare.models import ChildcareRequest, UrgentRequest
 from huisvanhetkind.core import register
 from huisvanhetkind.core.models import ThrottleCount
+from huisvanhetkind.families.models import Child, Family
 from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
@@ -47,6 +51,9 @@ RULES = (
     "activities.erase_expired_registrations",
     "care.erase_expired",
     "carepaths.erase_ended",
+    "childcare.erase_ended_urgent_requests",
+    "childcare.erase_expired_requests",
+    "childcare.erase_old_rounds",
     "core.erase_expired_throttle_counts",
     "familyplans.erase_expired",
     "guidance.erase_expired",
@@ -212,6 +219,50 @@ def throttle_count_expiring(key, minutes):
     )
 
 
+def childcare_request_ended(house, days):
+    """A childcare request withdrawn ``days`` ago (no wishes needed for the rule)."""
+    family = Family.objects.create(name="Sara Peeters")
+    child = Child.objects.create(family=family, birth_date=timezone.localdate())
+    return ChildcareRequest.objects.create(
+        house=house,
+        family=family,
+        child=child,
+        municipality=house.municipalities.first(),
+        wished_start=timezone.localdate().replace(day=1),
+        half_days=4,
+        social_tariff=False,
+        note="graag dicht bij huis",
+        status="withdrawn",
+        ended_at=days_ago(days),
+    )
+
+
+def allocation_round_of(house, months_ago):
+    """A round whose start month was ``months_ago`` months ago (deleted 12 months after it)."""
+    today = timezone.localdate()
+    index = today.year * 12 + today.month - 1 - months_ago
+    month = today.replace(year=index // 12, month=index % 12 + 1, day=1)
+    return childcare_models.AllocationRound.objects.create(
+        house=house, month=month, offer_deadline=today
+    )
+
+
+def urgent_request_ended(house, days, email):
+    """An urgent request answered "no place" ``days`` ago."""
+    urgent, _token = services_urgent.urgent_submit(
+        house=house,
+        family={"name": "Sara Peeters", "email": email, "phone": "", "language": "nl"},
+        child={"first_name": "Lotte", "birth_date": timezone.localdate() - timedelta(days=300)},
+        municipality=house.municipalities.first(),
+        reason="work",
+        needed_from=timezone.localdate() + timedelta(days=7),
+        half_days=4,
+        situation="Werk gevonden.",
+    )
+    UrgentRequest.objects.filter(pk=urgent.pk).update(status="no_place", ended_at=days_ago(days))
+    return urgent
+
+
 @pytest.fixture
 def records(house, organisation, worker):
     """For every rule one record due now and one that is not."""
@@ -256,6 +307,15 @@ def records(house, organisation, worker):
             throttle_count_expiring("oud", -5),
             throttle_count_expiring("recent", 5),
         ),
+        "childcare_requests": (
+            childcare_request_ended(house, 400),
+            childcare_request_ended(house, 100),
+        ),
+        "urgent_requests": (
+            urgent_request_ended(house, 400, "oud-dringend@example.be"),
+            urgent_request_ended(house, 100, "recent-dringend@example.be"),
+        ),
+        "allocation_rounds": (allocation_round_of(house, 13), allocation_round_of(house, 11)),
     }
 
 
@@ -274,7 +334,7 @@ def test_the_dry_run_lists_every_rule_with_its_retention_and_what_is_due_now(rec
     assert output.count("would erase now: 1") == len(RULES)  # one due record per rule
     assert "365 dagen na het afsluiten" in output  # the questions' retention, from the settings
     assert "183 dagen na het moment van de activiteit" in output
-    assert "Dry run: 12 rule(s), nothing changed." in output
+    assert f"Dry run: {len(RULES)} rule(s), nothing changed." in output
     # Nothing changed.
     assert not Question.objects.filter(erased_at__isnull=False).exists()
     assert not Registration.objects.filter(erased_at__isnull=False).exists()
@@ -294,7 +354,7 @@ def test_the_dry_run_with_nothing_due_counts_zero_for_every_rule(house, organisa
 def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     output = run()
 
-    assert "Ran 12 rule(s)." in output
+    assert f"Ran {len(RULES)} rule(s)." in output
     assert "questions.erase_expired (questions.Question)" in output
     old, recent = records["questions"]
     old.refresh_from_db()
@@ -334,6 +394,14 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     ):
         assert list(model.objects.values_list("pk", flat=True)) == [records[key][1].pk]
 
+    old, recent = (ChildcareRequest.objects.get(pk=r.pk) for r in records["childcare_requests"])
+    assert old.erased_at and old.note == "" and old.status == "withdrawn"
+    assert recent.erased_at is None and recent.note == "graag dicht bij huis"
+
+    old, recent = (UrgentRequest.objects.get(pk=u.pk) for u in records["urgent_requests"])
+    assert old.erased_at and old.situation == "" and old.token_hash is None
+    assert recent.erased_at is None and recent.situation == "Werk gevonden."
+
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)
 
@@ -353,3 +421,11 @@ def test_the_dry_run_follows_a_changed_retention_setting(records, settings):
     runs = {r.declaration.rule.name: r.due for r in services.retention_run(dry_run=True)}
     assert runs["questions.erase_expired"] == 2
     assert runs["network.erase_expired_applications"] == 1
+
+
+def test_the_rounds_rule_deletes_a_round_12_months_after_its_month(records):
+    run()
+    old, recent = records["allocation_rounds"]
+    assert list(childcare_models.AllocationRound.objects.values_list("pk", flat=True)) == [
+        recent.pk
+    ]
