@@ -17,12 +17,14 @@ How it stays fast at the scale of Flanders (63,000 children, 5,700 providers, up
   every wish a child ranked above its own place, O(wishes).
 """
 
+import json
 from datetime import datetime
 from heapq import heappush, heapreplace
 
 CRITERIA = ("working", "sibling", "foster")
 MAX_WISHES = 12
 _SHOWN_ID_LENGTH = 80
+_MISSING = object()  # a key that is not in the record
 
 # The bits of a child's criteria at one provider (the index into a provider's tier table).
 _WORKING, _SIBLING, _FOSTER = 1, 2, 4
@@ -32,14 +34,23 @@ _BIT = {"working": _WORKING, "sibling": _SIBLING, "foster": _FOSTER}
 # --- Validation ----------------------------------------------------------------------------------
 
 
-def _shown(value) -> str:
-    """An id or value as it appears in a message: on one line, not endlessly long."""
-    text = value if isinstance(value, str) else repr(value)
+def _shown(value, quoted: bool = False) -> str:
+    """An id (a text as it is) or a value (as JSON, with ``quoted``) as it appears in a
+    message: on one line, not endlessly long."""
+    as_is = isinstance(value, str) and not quoted
+    text = value if as_is else json.dumps(value, ensure_ascii=False)
     if not text.isprintable():
         text = repr(text)[1:-1]
     if len(text) > _SHOWN_ID_LENGTH:
         text = text[: _SHOWN_ID_LENGTH - 1] + "…"
     return text
+
+
+def _wrong(name: str, field: str, value, expected: str) -> str:
+    """The line of a field that is missing or has a value of the wrong kind."""
+    if value is _MISSING:
+        return f"{name}: {field} ontbreekt (moet {expected} zijn)."
+    return f"{name}: {field} is {_shown(value, quoted=True)}, maar moet {expected} zijn."
 
 
 def parse_moment(value) -> datetime | None:
@@ -78,23 +89,32 @@ def _validate_providers(providers: list, problems: list[str]) -> set[str]:
         else:
             provider_ids.add(pid)
             name = f"{name} ({_shown(pid)})"
-        capacity = provider.get("capacity")
+        capacity = provider.get("capacity", _MISSING)
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
+            problems.append(_wrong(name, "capacity", capacity, "een geheel getal ≥ 0"))
+        order = provider.get("priority_order", _MISSING)
+        if not _valid_order(order):
             problems.append(
-                f"{name}: capacity moet een geheel getal ≥ 0 zijn, niet {_shown(capacity)}."
-            )
-        if not _valid_order(provider.get("priority_order")):
-            problems.append(
-                f"{name}: priority_order moet [] zijn of working, sibling en foster "
-                f"elk precies één keer, niet {_shown(provider.get('priority_order'))}."
+                _wrong(
+                    name,
+                    "priority_order",
+                    order,
+                    '[] of "working", "sibling" en "foster" elk precies één keer',
+                )
             )
     return provider_ids
 
 
 def _validate_wishes(name: str, wishes, provider_ids: set[str], problems: list[str]) -> None:
-    if not isinstance(wishes, list) or not 1 <= len(wishes) <= MAX_WISHES:
+    if not isinstance(wishes, list):
         problems.append(
-            f"{name}: wishes moet een lijst van 1 tot {MAX_WISHES} opvanglocaties zijn."
+            _wrong(name, "wishes", wishes, f"een lijst van 1 tot {MAX_WISHES} opvanglocaties")
+        )
+        return
+    if not 1 <= len(wishes) <= MAX_WISHES:
+        problems.append(
+            f"{name}: wishes noemt {len(wishes)} opvanglocaties, maar moet er 1 tot "
+            f"{MAX_WISHES} noemen."
         )
         return
     seen: set[str] = set()
@@ -108,24 +128,30 @@ def _validate_wishes(name: str, wishes, provider_ids: set[str], problems: list[s
 
 
 def _validate_child(name: str, child: dict, provider_ids: set[str], problems: list[str]) -> None:
-    _validate_wishes(name, child.get("wishes"), provider_ids, problems)
+    _validate_wishes(name, child.get("wishes", _MISSING), provider_ids, problems)
     for flag in ("working", "foster"):
-        if not isinstance(child.get(flag), bool):
-            problems.append(f"{name}: {flag} moet true of false zijn.")
+        value = child.get(flag, _MISSING)
+        if not isinstance(value, bool):
+            problems.append(_wrong(name, flag, value, "true of false"))
     siblings = child.get("siblings_at", [])
     if not isinstance(siblings, list):
-        problems.append(f"{name}: siblings_at moet een lijst van opvanglocaties zijn.")
+        problems.append(_wrong(name, "siblings_at", siblings, "een lijst van opvanglocaties"))
     else:
         for sibling in siblings:
             if not isinstance(sibling, str) or sibling not in provider_ids:
                 problems.append(
                     f"{name}: siblings_at noemt {_shown(sibling)}, geen opvang van deze ronde."
                 )
-    requested = child.get("requested_at")
+    requested = child.get("requested_at", _MISSING)
     moment = parse_moment(requested)
     if moment is None:
         problems.append(
-            f"{name}: requested_at {_shown(requested)} is geen datum en tijd (ISO 8601)."
+            _wrong(
+                name,
+                "requested_at",
+                requested,
+                "een datum en tijd in ISO 8601 zonder tijdzone (zoals 2026-10-02T09:14:00)",
+            )
         )
     elif moment.tzinfo is not None:
         problems.append(

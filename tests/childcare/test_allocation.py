@@ -516,8 +516,8 @@ def test_each_bad_input_of_the_standard_is_refused_with_one_line_naming_the_reco
 
 @pytest.mark.parametrize(
     "text",
-    ['{"round": "2027-09", ', "", "[1, 2", '{"round": NaN}', b'{"round": "\xff"}'],
-    ids=["cut off", "empty", "unclosed list", "NaN", "not UTF-8"],
+    ['{"round": "2027-09", ', "", "[1, 2", '{"round": NaN}', b'{"round": "\xff"}', "[" * 200_000],
+    ids=["cut off", "empty", "unclosed list", "NaN", "not UTF-8", "nested too deep"],
 )
 def test_malformed_json_is_refused_with_one_line(tmp_path, text):
     lines = refused(tmp_path, text)
@@ -543,6 +543,30 @@ def test_every_problem_gets_its_own_line(tmp_path):
     assert "providers[1] (kdv-zonnedauw)" in lines[1]
     assert sum("children[0] (c-0001)" in line for line in lines) == 2
     assert sum("children[1] (c-0002)" in line for line in lines) == 2
+
+
+def test_a_result_that_cannot_be_written_leaves_no_file(tmp_path):
+    (tmp_path / "out").mkdir()
+    with pytest.raises(CommandError) as failure:
+        call_command(
+            "childcare-allocate",
+            str(write_round(tmp_path, EXAMPLE)),
+            output=str(tmp_path / "out"),
+            stderr=StringIO(),
+        )
+    assert "kan niet geschreven worden" in str(failure.value)
+    assert {p.name for p in tmp_path.iterdir()} == {"round.json", "out"}
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_messages_quote_the_wrong_value_and_say_what_is_expected():
+    data = copy.deepcopy(EXAMPLE)
+    provider(data, 1).pop("capacity")
+    child(data, 0).update(working="ja")
+    assert allocation.validate(data) == [
+        "providers[1] (kdv-zonnedauw): capacity ontbreekt (moet een geheel getal ≥ 0 zijn).",
+        'children[0] (c-0001): working is "ja", maar moet true of false zijn.',
+    ]
 
 
 def test_a_missing_round_file_is_refused(tmp_path):

@@ -123,22 +123,25 @@ class Command(DescribedCommand):
     def _write(self, path: Path, text: str) -> None:
         """Write ``text`` to ``path`` atomically: a temporary file beside it, then renamed, so
         that there is either the whole result or no file at all."""
+        temporary = None
         try:
             handle, temporary = tempfile.mkstemp(
                 dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
             )
-        except OSError as error:
-            raise CommandError(
-                _("%(file)s kan niet geschreven worden (%(error)s).")
-                % {"file": path, "error": error.strerror or error}
-            ) from error
-        try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
             os.replace(temporary, path)
+        except OSError as error:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+            raise CommandError(
+                _("%(file)s kan niet geschreven worden (%(error)s).")
+                % {"file": path, "error": error.strerror or error}
+            ) from error
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
             raise
