@@ -150,3 +150,34 @@ def test_the_request_erasure_beside_another_run_erases_once(reminded_request, mo
     assert other["ran"]
     reminded_request.refresh_from_db()
     assert reminded_request.erased_at is not None
+
+
+# --- Allocation rounds: the daily expiry of unanswered offers ---------------------------------
+
+from huisvanhetkind.childcare import services_rounds, tasks_rounds  # noqa: E402
+from huisvanhetkind.childcare.models import AllocationRound, FreePlaces, Placement  # noqa: E402
+from tests.childcare.test_rounds import MONTH, make_request  # noqa: E402
+
+
+def test_the_offer_expiry_beside_another_run_expires_once_and_mails_once(
+    house, kabouters, on_commit, monkeypatch
+):
+    FreePlaces.objects.create(location=kabouters, month=MONTH, places=1)
+    childcare_request, _token = make_request(house, [kabouters])
+    services_rounds.round_run(house=house, month=MONTH, actor=None)
+    placement = Placement.objects.get()
+    services_rounds.placement_confirm(placement=placement, actor=None)
+    AllocationRound.objects.update(offer_deadline=timezone.localdate() - timedelta(days=1))
+    mail.outbox.clear()
+    with on_commit():
+        other = another_run_before_the_first_write(
+            monkeypatch, tasks_rounds, lambda: tasks_rounds.expire_offers.call()
+        )
+        # The other run expired it; this one finds it expired and does nothing.
+        assert tasks_rounds.expire_offers.call() == 0
+    assert other.ran
+    assert len(mail.outbox) == 1
+    placement.refresh_from_db()
+    childcare_request.refresh_from_db()
+    assert placement.status == "expired" and childcare_request.status == "open"
+    assert tasks_rounds.expire_offers.call() == 0

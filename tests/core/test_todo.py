@@ -59,6 +59,8 @@ def test_every_app_contributes_to_the_list():
         "activities",
         "catalogue",
         "childcare",
+        "childcare_urgent",
+        "childcare_rounds",
     ]
 
 
