@@ -181,3 +181,42 @@ def test_the_offer_expiry_beside_another_run_expires_once_and_mails_once(
     childcare_request.refresh_from_db()
     assert placement.status == "expired" and childcare_request.status == "open"
     assert tasks_rounds.expire_offers.call() == 0
+
+
+# --- Urgent requests: the daily erasure 12 months after they end -------------------------------
+
+from huisvanhetkind.audit.models import AuditEvent  # noqa: E402
+from huisvanhetkind.childcare import services_urgent, tasks_urgent  # noqa: E402
+from huisvanhetkind.childcare.models import UrgentRequest  # noqa: E402
+
+
+def test_the_urgent_erasure_beside_another_run_erases_once(house, monkeypatch):
+    urgent, _token = services_urgent.urgent_submit(
+        house=house,
+        family={"name": "Sara Peeters", "email": "sara@example.be", "phone": "", "language": "nl"},
+        child={"first_name": "Lotte", "birth_date": timezone.localdate() - timedelta(days=300)},
+        municipality=house.municipalities.first(),
+        reason="work",
+        needed_from=timezone.localdate() + timedelta(days=7),
+        half_days=4,
+        situation="Werk gevonden.",
+    )
+    UrgentRequest.objects.filter(pk=urgent.pk).update(
+        status="withdrawn", ended_at=timezone.now() - timedelta(days=400)
+    )
+    other = another_run_before_the_first_call(
+        monkeypatch,
+        services_urgent,
+        "urgent_erase",
+        lambda: tasks_urgent.erase_ended_urgent_requests.call(),
+    )
+    # The other run erased it; this one finds it erased and counts nothing.
+    assert tasks_urgent.erase_ended_urgent_requests.call() == 0
+    assert other["ran"]
+    urgent.refresh_from_db()
+    assert urgent.erased_at is not None and urgent.situation == ""
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.ERASE, target_id=str(urgent.pk)).count()
+        == 1
+    )
+    assert tasks_urgent.erase_ended_urgent_requests.call() == 0
