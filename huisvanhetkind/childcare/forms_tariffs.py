@@ -130,7 +130,11 @@ class EstimateForm(forms.Form):
         decimal_places=2,
         min_value=Decimal(0),
         max_value=Decimal(1_000_000),
-        help_text=_("Wat jullie samen netto per maand verdienen, bijvoorbeeld 2.800."),
+        help_text=_(
+            "Wat jullie samen netto per maand verdienen, bijvoorbeeld 2.800. Met het sociaal "
+            "tarief mag je dit leeg laten."
+        ),
+        required=False,
     )
     uren = _decimal(
         _("Uren opvang per dag"),
@@ -182,3 +186,15 @@ class EstimateForm(forms.Form):
 
     def clean_andere_kinderen(self):
         return self.cleaned_data.get("andere_kinderen") or 0
+
+    def clean(self):
+        cleaned = super().clean()
+        if "inkomen" not in self.errors and cleaned.get("inkomen") is None:
+            if cleaned.get("sociaal"):
+                cleaned["inkomen"] = Decimal(0)
+            else:
+                self.add_error(
+                    "inkomen",
+                    _("Vul het netto inkomen per maand in, of vink het sociaal tarief aan."),
+                )
+        return cleaned

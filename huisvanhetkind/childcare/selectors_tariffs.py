@@ -67,7 +67,7 @@ class Estimate:
     @property
     def share_label(self) -> str:
         return {
-            SHORT: _("een korte dag (halve dag)"),
+            SHORT: _("een halve dag"),
             FULL: _("een volle dag"),
             LONG: _("een lange dag"),
         }[self.share]

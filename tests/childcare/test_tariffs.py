@@ -145,7 +145,7 @@ def test_the_steps_explain_the_estimate_in_plain_dutch(tariff):
     text = " ".join(result.steps)
     assert "tussen € 2.000,00 en € 6.000,00" in text
     assert "25 % korting" in text
-    assert "een korte dag (halve dag)" in text
+    assert "is een halve dag" in text
     assert "10 dagen per maand: € 112,50 per maand" in text  # 18.75 * 60 % = 11.25
 
 
@@ -184,6 +184,12 @@ def test_the_social_tariff_box_gives_the_social_tariff(client, tariff):
     assert "Sociaal tarief: 50 % van de minimumprijs" in page
 
 
+def test_with_the_social_tariff_the_income_may_stay_empty(client, tariff):
+    response = client.get(ESTIMATE_URL, {"inkomen": "", "uren": "4", "dagen": "8", "sociaal": "on"})
+    assert response.status_code == 200
+    assert "Ongeveer € 1,50 per dag" in response.content.decode()
+
+
 def test_the_empty_form_shows_no_estimate_and_no_error(client, tariff):
     response = client.get(ESTIMATE_URL)
     assert response.status_code == 200
@@ -205,7 +211,11 @@ def test_without_a_tariff_of_this_year_the_family_is_told_plainly(client, house)
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"uren": "9", "dagen": "18"}, "Vul dit in."),
+        (
+            {"uren": "9", "dagen": "18"},
+            "Vul het netto inkomen per maand in, of vink het sociaal tarief aan.",
+        ),
+        ({"inkomen": "3000", "dagen": "18"}, "Vul dit in."),
         ({"inkomen": "veel", "uren": "9", "dagen": "18"}, "Geef een getal, bijvoorbeeld 12,50."),
         ({"inkomen": "-5", "uren": "9", "dagen": "18"}, "Geef een getal van minstens 0."),
         ({"inkomen": "3000", "uren": "0", "dagen": "18"}, "Geef minstens een half uur."),
