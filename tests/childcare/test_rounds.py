@@ -808,3 +808,17 @@ def test_a_partner_without_locations_sees_an_empty_list(house):
     RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=partner)
     response = logged_in(with_second_factor(user)).get(PLACEMENTS)
     assert response.status_code == 200 and "Nog geen plaatsingen" in response.text
+
+
+def test_the_familys_private_page_shows_its_offer_and_the_desk_and_provider_pages_link_here(
+    confirmed, scene, parent_client, desk_worker, provider_worker
+):
+    working, token = scene["working"]
+    page = parent_client.get(f"/kalmthout/kinderopvang/aanvraag/{token}/")
+    assert page.status_code == 200
+    assert "Aangeboden plaatsen" in page.text
+    assert f"/aanvraag/{token}/aanbod/{confirmed.pk}/" in page.text
+    desk = logged_in(desk_worker).get("/beheer/huis/kalmthout/kinderopvang/")
+    assert rounds_url() in desk.text
+    provider = logged_in(provider_worker).get("/beheer/kinderopvang/")
+    assert PLACEMENTS in provider.text
