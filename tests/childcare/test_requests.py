@@ -573,3 +573,26 @@ def test_a_provider_no_longer_sees_a_withdrawn_request(provider_worker, filed, c
     provider = logged_in(provider_worker)
     assert f"#{childcare_request.pk}" not in provider.get(PROVIDER).text
     assert provider.get(f"{PROVIDER}{childcare_request.pk}/").status_code == 404
+
+
+def test_the_provider_list_takes_the_same_queries_for_more_requests(
+    provider_worker,
+    house,
+    kabouters,
+    speelvogel,  # noqa: F811
+):
+    client = logged_in(provider_worker)
+    file_request(house, [Wish(location=kabouters, rank=1)], email="een@example.be")
+    client.get(PROVIDER)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(PROVIDER).status_code == 200
+    for n in range(5):
+        file_request(
+            house,
+            [Wish(location=speelvogel, rank=1), Wish(location=kabouters, rank=2)],
+            email=f"ouder{n}@example.be",
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(PROVIDER)
+    assert page.text.count("van 2") == 5
+    assert len(many) == len(few)
