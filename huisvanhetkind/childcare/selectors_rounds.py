@@ -303,9 +303,9 @@ def wish_reasons(request: ChildcareRequest, allocation_round: AllocationRound) -
 
 def request_rounds(request: ChildcareRequest):
     """The rounds of the request's house that ``request`` was part of, newest first."""
-    rid = request_id(request.pk)
-    rounds = AllocationRound.objects.filter(house_id=request.house_id).order_by("-run_at", "-pk")
-    return [r for r in rounds if rid in (r.result or {}).get("assignments", {})]
+    return AllocationRound.objects.filter(
+        house_id=request.house_id, result__assignments__has_key=request_id(request.pk)
+    ).order_by("-run_at", "-pk")
 
 
 # --- the desk's report --------------------------------------------------------------------------

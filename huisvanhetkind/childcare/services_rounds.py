@@ -51,8 +51,10 @@ def private_url(childcare_request: ChildcareRequest) -> str:
     """The family's private page of its request (its token is kept encrypted), or ''."""
     if not childcare_request.token:
         return ""
-    offer = reverse("childcare:offer", kwargs={"house_slug": childcare_request.house.slug})
-    return f"{offer}aanvraag/{childcare_request.token}/"
+    return reverse(
+        "childcare:request_private",
+        kwargs={"house_slug": childcare_request.house.slug, "token": childcare_request.token},
+    )
 
 
 def _request_move(childcare_request, new: str, *, actor, reason: str, end_reason: str = ""):

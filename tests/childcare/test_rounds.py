@@ -10,7 +10,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -444,15 +446,20 @@ def test_the_provider_lists_and_confirms_a_placement_and_the_family_is_told(
     assert "Lotte" not in mail.outbox[0].body
 
 
-def test_the_offer_e_mail_is_in_the_familys_language(house, kabouters, on_commit):
+def test_the_offer_e_mail_is_in_the_familys_language(house, kabouters, monkeypatch):
     places(kabouters, 1)
     make_request(house, [kabouters], lang="fr")
     run(house)
     placement = Placement.objects.get()
-    mail.outbox.clear()
-    with on_commit():
-        services_rounds.placement_confirm(placement=placement, actor=None)
-    assert mail.outbox[0].to == [placement.request.family.email]
+    sent = []
+    monkeypatch.setattr(
+        services_rounds, "send_templated_mail_on_commit", lambda **kwargs: sent.append(kwargs)
+    )
+    services_rounds.placement_confirm(placement=placement, actor=None)
+    assert [(m["template"], m["language"]) for m in sent] == [
+        ("childcare/rounds/email/offer_waiting", "fr")
+    ]
+    assert sent[0]["to"] == [placement.request.family.email]
 
 
 def test_a_refusal_needs_a_reason_and_then_frees_the_place(
@@ -822,3 +829,35 @@ def test_the_familys_private_page_shows_its_offer_and_the_desk_and_provider_page
     assert rounds_url() in desk.text
     provider = logged_in(provider_worker).get("/beheer/kinderopvang/")
     assert PLACEMENTS in provider.text
+
+
+def test_the_pages_use_a_fixed_number_of_queries(
+    house, provider, kabouters, zonnedauw, desk_worker, provider_worker
+):
+    def counted(client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    desk = logged_in(desk_worker)
+    worker = logged_in(provider_worker)
+    places(kabouters, 1)
+    places(zonnedauw, 1)
+    make_request(house, [kabouters, zonnedauw])
+    first = run(house)
+    before = [
+        counted(desk, rounds_url()),
+        counted(desk, report_url(first)),
+        counted(worker, PLACEMENTS),
+    ]
+    places(kabouters, 4)
+    places(zonnedauw, 4)
+    for minutes in range(6):
+        make_request(house, [zonnedauw, kabouters], minutes=minutes, working=minutes % 2 == 0)
+    second = run(house, expected_last=first.pk)
+    after = [
+        counted(desk, rounds_url()),
+        counted(desk, report_url(second)),
+        counted(worker, PLACEMENTS),
+    ]
+    assert after == before

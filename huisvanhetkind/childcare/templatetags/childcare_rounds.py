@@ -47,7 +47,6 @@ def family_offers(childcare_request: ChildcareRequest) -> dict:
                 },
             )
         offers.append(Offer(placement, offer_deadline(placement), url))
-    rounds = selectors_rounds.request_rounds(childcare_request)
-    last = rounds[0] if rounds else None
+    last = selectors_rounds.request_rounds(childcare_request).first()
     reasons = selectors_rounds.wish_reasons(childcare_request, last) if last else []
     return {"offers": offers, "reasons": reasons, "round": last}
