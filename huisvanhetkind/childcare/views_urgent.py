@@ -205,10 +205,14 @@ def urgent_desk(request):
 def _detail_forms(urgent, post=None, which=None):
     offered_ids = {o.location_id for o in urgent.offers.all()}
     locations = ChildcareLocation.objects.filter(house=urgent.house).select_related("service")
+    # Two forms on one page: their own ids (the field names stay as they are).
     place = UrgentPlaceForm(
-        post if which == "place" else None, locations=locations, offered_ids=offered_ids
+        post if which == "place" else None,
+        locations=locations,
+        offered_ids=offered_ids,
+        auto_id="place_%s",
     )
-    no_place = UrgentNoPlaceForm(post if which == "no_place" else None)
+    no_place = UrgentNoPlaceForm(post if which == "no_place" else None, auto_id="no_place_%s")
     return place, no_place
 
 

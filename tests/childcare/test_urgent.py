@@ -3,11 +3,14 @@ professional's form, the desk's list and answer, the providers' anonymised list 
 figure "answered in time", the to-do list and retention. Bad input changes nothing; outsiders
 (anonymous, another house's desk, a partner of another house, a wrong link) see nothing."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -675,3 +678,44 @@ def test_urgent_requests_are_erased_twelve_months_after_they_end(house, desk):
     assert tasks_urgent.erase_ended_urgent_requests.call() == 0
     # An erased request is gone for the desk.
     assert logged_in(desk).get(detail_url(old)).status_code == 404
+
+
+# --- Pages read a fixed number of queries -----------------------------------------------------
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_desks_list_and_the_providers_list_read_a_fixed_number_of_queries(
+    house, desk, provider_worker, kabouters
+):
+    free_place(kabouters)
+    desk_client, provider_client = logged_in(desk), logged_in(provider_worker)
+
+    def add(n):
+        for i in range(n):
+            urgent, _t = file_urgent(
+                house, email=f"gezin{UrgentRequest.objects.count()}@example.be"
+            )
+            UrgentOffer.objects.create(urgent=urgent, location=kabouters)
+            if i % 2:
+                services_urgent.urgent_no_place(urgent=urgent, actor=desk, message="Nee.")
+
+    add(2)
+    few_desk = count_queries(desk_client, desk_url(house))
+    few_provider = count_queries(provider_client, reverse("childcare:urgent_provider"))
+    add(6)
+    assert count_queries(desk_client, desk_url(house)) == few_desk
+    assert count_queries(provider_client, reverse("childcare:urgent_provider")) == few_provider
+    page = provider_client.get(reverse("childcare:urgent_provider")).text
+    assert page.count("je bood een plaats aan") == 4  # positive control: the rows are there
+
+
+def test_the_detail_page_has_unique_ids_for_its_two_forms(house, desk, urgent):
+    page = logged_in(desk).get(detail_url(urgent)).text
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert 'for="place_message"' in page and 'for="no_place_message"' in page
