@@ -259,6 +259,15 @@ def placement_confirm(*, placement: Placement, actor) -> Placement:
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.PROPOSED:
         raise ValidationError(_("Deze plaatsing wacht niet (meer) op je bevestiging."))
+    deadline = offer_deadline(placement)
+    if deadline is not None and timezone.localdate() > deadline:
+        raise ValidationError(
+            _(
+                "Je kon deze plaatsing bevestigen tot en met %(date)s. De plaats telt mee in "
+                "de volgende ronde."
+            )
+            % {"date": deadline.strftime("%d/%m/%Y")}
+        )
     _placement_move(
         placement,
         PlacementStatus.CONFIRMED,

@@ -861,3 +861,13 @@ def test_the_pages_use_a_fixed_number_of_queries(
         counted(worker, PLACEMENTS),
     ]
     assert after == before
+
+
+def test_a_placement_cannot_be_confirmed_after_the_deadline(provider_worker, proposed):
+    AllocationRound.objects.update(offer_deadline=timezone.localdate() - timedelta(days=1))
+    response = logged_in(provider_worker).post(
+        f"{PLACEMENTS}{proposed.pk}/bevestigen/", follow=True
+    )
+    assert "Je kon deze plaatsing bevestigen tot en met" in response.text
+    proposed.refresh_from_db()
+    assert proposed.status == PlacementStatus.PROPOSED
