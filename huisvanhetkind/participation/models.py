@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.core.crypto import EncryptedTextField
 from huisvanhetkind.network.models import AgeGroup, House, Organisation
-from huisvanhetkind.participation.workflow import ReviewStatus, survey_status
+from huisvanhetkind.participation.workflow import ReviewStatus, SurveyStatus, survey_status
 
 TITLE_MAX_LENGTH = 150
 TEXT_MAX_LENGTH = 1000
@@ -95,6 +95,10 @@ class Survey(models.Model):
     @property
     def status(self) -> str:
         return self.status_at()
+
+    @property
+    def status_label(self) -> str:
+        return SurveyStatus(self.status).label
 
 
 class Section(models.Model):
