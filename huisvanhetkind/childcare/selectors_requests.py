@@ -200,16 +200,60 @@ def _list_columns(queryset):
 
 
 def desk_requests(house: House, filters: RequestFilters):
-    """The house's requests for the desk's list (erased ones left out), oldest first: the order
-    of the waiting list."""
-    requests = ChildcareRequest.objects.filter(house=house, erased_at__isnull=True)
+    """The house's requests for the desk's list, in the order of the waiting list (oldest
+    request first); every status together in the order they were filed. Erased requests stay
+    (no personal data is left in them or shown in the list)."""
+    requests = ChildcareRequest.objects.filter(house=house)
     if filters.status != "alle":
         requests = requests.filter(status=filters.status)
     if filters.municipality:
-        requests = requests.filter(municipality__nis_code=filters.municipality)
+        municipality = municipality_by_code(filters.municipality)
+        requests = requests.filter(municipality_id=municipality.pk if municipality else None)
     if filters.start:
         requests = requests.filter(wished_start=filters.start)
-    return _list_columns(requests).order_by("requested_at", "id")
+    # The index (house, status, requested_at) gives the queue order of one status; for all of
+    # them the primary key's order is the filing order, without sorting the whole house.
+    order = ("id",) if filters.status == "alle" else ("requested_at", "id")
+    return _list_columns(requests).order_by(*order)
+
+
+@dataclass
+class ListPage:
+    """One page of a long list without counting what the index cannot count cheaply: ``count``
+    is None when a filter needs the rows themselves (the start month)."""
+
+    rows: list
+    number: int
+    has_next: bool
+    count: int | None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+MAX_PAGE = 2000
+
+
+def list_page(queryset, page: str, *, size: int = DESK_PAGE_SIZE, count: bool = True) -> ListPage:
+    """Page ``page`` (1 for anything else) of ``queryset``: one row more than the page tells
+    whether there is a next one."""
+    number = int(page) if page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE else 1
+    start = (number - 1) * size
+    rows = list(queryset[start : start + size + 1])
+    total = queryset.order_by().count() if count else None
+    return ListPage(rows=rows[:size], number=number, has_next=len(rows) > size, count=total)
 
 
 # --- The providers' list -----------------------------------------------------------------------

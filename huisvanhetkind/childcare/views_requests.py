@@ -3,7 +3,6 @@ list and detail, the providers' list and detail."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from huisvanhetkind.childcare.forms_requests import (
     WithdrawForm,
 )
 from huisvanhetkind.childcare.models import RequestStatus
-from huisvanhetkind.childcare.selectors_requests import DESK_PAGE_SIZE, RequestFilters
+from huisvanhetkind.childcare.selectors_requests import RequestFilters
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
@@ -245,8 +244,10 @@ def _rows(page) -> list:
 def desk_requests(request):
     house = access.get_house_for_desk(request.user, request.house)
     filters = RequestFilters.from_request(request.GET)
-    page = Paginator(selectors_requests.desk_requests(house, filters), DESK_PAGE_SIZE).get_page(
-        filters.page
+    page = selectors_requests.list_page(
+        selectors_requests.desk_requests(house, filters),
+        filters.page,
+        count=filters.start is None,
     )
     return render(
         request,
@@ -291,9 +292,9 @@ def desk_request(request, pk):
 @professional_required
 def provider_requests(request):
     organisation_ids = access.provider_request_organisation_ids(request.user)
-    page = Paginator(
-        selectors_requests.provider_requests(organisation_ids), DESK_PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
+    page = selectors_requests.list_page(
+        selectors_requests.provider_requests(organisation_ids), request.GET.get("pagina") or "1"
+    )
     return render(
         request,
         "childcare/requests/provider_list.html",

@@ -596,3 +596,21 @@ def test_the_provider_list_takes_the_same_queries_for_more_requests(
         page = client.get(PROVIDER)
     assert page.text.count("van 2") == 5
     assert len(many) == len(few)
+
+
+def test_the_lists_page_without_counting_when_the_start_month_is_filtered(
+    house,
+    kabouters,
+    speelvogel,  # noqa: F811
+):
+    for n in range(3):
+        file_request(house, [Wish(location=kabouters, rank=1)], email=f"p{n}@example.be")
+    requests = ChildcareRequest.objects.order_by("requested_at", "id")
+    first = selectors_requests.list_page(requests, "1", size=2)
+    assert len(first.rows) == 2 and first.has_next and not first.has_previous
+    assert first.count == 3
+    second = selectors_requests.list_page(requests, "2", size=2, count=False)
+    assert len(second.rows) == 1 and not second.has_next and second.has_previous
+    assert second.count is None
+    assert selectors_requests.list_page(requests, "nul", size=2).number == 1
+    assert selectors_requests.list_page(requests, "99999999", size=2).number == 1
