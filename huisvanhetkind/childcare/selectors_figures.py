@@ -146,17 +146,33 @@ def _age_band(prefix: str):
     ), months
 
 
-def _grouped(queryset, dimension: str, prefix: str, month_field: str, **counts) -> dict:
-    """``{key: {name: count}}`` of ``queryset`` grouped by ``dimension``."""
-    if dimension == "municipality":
-        queryset = queryset.annotate(key=F(f"{prefix}municipality_id"))
-    elif dimension == "age":
-        band, months = _age_band(prefix)
-        queryset = queryset.annotate(age_months=months).annotate(key=band)
-    else:
-        queryset = queryset.annotate(key=TruncMonth(month_field, output_field=DateField()))
-    rows = queryset.values("key").annotate(**counts).order_by()
-    return {row["key"]: row for row in rows}
+def _keyed(queryset, prefix: str, month_field: str):
+    """``queryset`` with the three keys of a row: ``m`` (municipality), ``band`` (age band)
+    and ``start`` (start month)."""
+    band, months = _age_band(prefix)
+    return (
+        queryset.annotate(age_months=months)
+        .annotate(
+            m=F(f"{prefix}municipality_id"),
+            band=band,
+            start=TruncMonth(month_field, output_field=DateField()),
+        )
+        .order_by()
+    )
+
+
+KEY_OF = {"municipality": "m", "age": "band", "month": "start"}
+
+
+def _sum_by(rows: list[dict], dimension: str, names: tuple[str, ...]) -> dict:
+    """``{key: {name: count}}``: grouped rows (per municipality, band and month) summed over
+    the other two keys."""
+    result: dict = {}
+    for row in rows:
+        counts = result.setdefault(row[KEY_OF[dimension]], dict.fromkeys(names, 0))
+        for name in names:
+            counts[name] += row[name]
+    return result
 
 
 # --- The figures ----------------------------------------------------------------------------
@@ -266,7 +282,7 @@ def _table(dimension, title, heading, open_counts, placed_counts, waits) -> Figu
 
 def request_tables(house: House, period: Period) -> list[FigureTable]:
     """Open requests (now), accepted placements and the median wait (in ``period``) per
-    municipality, age band and start month."""
+    municipality, age band and start month: two grouped counts and one list of moments."""
     requests = ChildcareRequest.objects.filter(
         house=house, status__in=ACTIVE, erased_at__isnull=True
     )
@@ -276,36 +292,32 @@ def request_tables(house: House, period: Period) -> list[FigureTable]:
         family_answered_at__gte=period.starts_at,
         family_answered_at__lt=period.ends_at,
     )
+    keys = ("m", "band", "start")
+    open_rows = list(_keyed(requests, "", "wished_start").values(*keys).annotate(n=Count("id")))
+    placed = _keyed(placements, "request__", "month")
+    placed_rows = list(
+        placed.values(*keys).annotate(
+            n=Count("id"), social=Count("id", filter=Q(request__social_tariff=True))
+        )
+    )
+    moments = list(placed.values_list(*keys, "request__requested_at", "family_answered_at"))
     tables = []
     for dimension, title, heading in DIMENSIONS:
-        open_counts = _grouped(requests, dimension, "", "wished_start", n=Count("id"))
-        placed_counts = _grouped(
-            placements,
-            dimension,
-            "request__",
-            "month",
-            n=Count("id"),
-            social=Count("id", filter=Q(request__social_tariff=True)),
-        )
+        index = keys.index(KEY_OF[dimension])
         waits: dict = {}
-        for key, asked, answered in _grouped_moments(placements, dimension):
-            waits.setdefault(key, []).append((answered - asked).days)
-        tables.append(_table(dimension, title, heading, open_counts, placed_counts, waits))
+        for row in moments:
+            waits.setdefault(row[index], []).append((row[4] - row[3]).days)
+        tables.append(
+            _table(
+                dimension,
+                title,
+                heading,
+                _sum_by(open_rows, dimension, ("n",)),
+                _sum_by(placed_rows, dimension, ("n", "social")),
+                waits,
+            )
+        )
     return tables
-
-
-def _grouped_moments(placements, dimension: str):
-    if dimension == "municipality":
-        queryset = placements.annotate(key=F("request__municipality_id"))
-    elif dimension == "age":
-        band, months = _age_band("request__")
-        queryset = placements.annotate(age_months=months).annotate(key=band)
-    else:
-        queryset = placements.annotate(key=F("month"))
-    rows = queryset.values_list("key", "request__requested_at", "family_answered_at").order_by()
-    if dimension == "month":
-        return [(key.replace(day=1), asked, answered) for key, asked, answered in rows]
-    return list(rows)
 
 
 def unmet_demand(house: House, months: list[date] | None = None) -> list[UnmetDemand]:
