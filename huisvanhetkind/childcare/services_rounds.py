@@ -59,7 +59,7 @@ def private_url(childcare_request: ChildcareRequest) -> str:
 
 def _request_move(childcare_request, new: str, *, actor, reason: str, end_reason: str = ""):
     """The one way this module changes a request's status: locked, checked, audited."""
-    locked = ChildcareRequest.objects.select_for_update().get(pk=childcare_request.pk)
+    locked = ChildcareRequest.objects.select_for_update(of=("self",)).get(pk=childcare_request.pk)
     old = locked.status
     if old == new:
         return locked
@@ -88,7 +88,7 @@ def _request_move(childcare_request, new: str, *, actor, reason: str, end_reason
 
 def _lock_placement(placement: Placement) -> Placement:
     return (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("request__house", "request__family", "location__service", "round")
         .get(pk=placement.pk)
     )
@@ -162,7 +162,7 @@ def round_run(
 
     ``expected_last``: the pk of the last round of this month that the caller saw (0 for none);
     when another run came in between, the run is refused."""
-    House.objects.select_for_update().filter(pk=house.pk).first()
+    House.objects.select_for_update(of=("self",)).filter(pk=house.pk).first()
     latest = selectors.last_round(house, month)
     if expected_last is not None and (latest.pk if latest else 0) != expected_last:
         raise ValidationError(
@@ -326,9 +326,9 @@ def placement_outside_round(
         raise ValidationError(
             _("Noem de gezinsdienst die schriftelijk advies gaf en het kenmerk van dat advies.")
         )
-    ChildcareLocation.objects.select_for_update().filter(pk=childcare.pk).first()
+    ChildcareLocation.objects.select_for_update(of=("self",)).filter(pk=childcare.pk).first()
     childcare_request = (
-        ChildcareRequest.objects.select_for_update()
+        ChildcareRequest.objects.select_for_update(of=("self",))
         .filter(pk=request_number, house=childcare.house, wishes__location=childcare)
         .first()
     )
@@ -453,7 +453,7 @@ def placement_accept(*, placement: Placement) -> Placement:
         reason="family accepted",
         family_answered_at=timezone.now(),
     )
-    others = Placement.objects.select_for_update().filter(
+    others = Placement.objects.select_for_update(of=("self",)).filter(
         request=placement.request, status__in=selectors.PENDING
     )
     for other in others.exclude(pk=placement.pk).select_related("location"):
@@ -485,7 +485,7 @@ def placement_decline(*, placement: Placement, withdraw: bool = False) -> Placem
     )
     childcare_request = placement.request
     if withdraw:
-        others = Placement.objects.select_for_update().filter(
+        others = Placement.objects.select_for_update(of=("self",)).filter(
             request=childcare_request, status__in=selectors.PENDING
         )
         for other in others.select_related("location"):
@@ -514,7 +514,7 @@ def placement_expire(*, placement_id: int, today: date) -> bool:
     """Expire one unanswered placement after its deadline (locked and checked again: a second
     run finds it expired and does nothing); the request is open again. True when it changed."""
     placement = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("request__house", "request__family", "location__service", "round")
         .filter(pk=placement_id, status__in=selectors.PENDING, round__offer_deadline__lt=today)
         .first()
