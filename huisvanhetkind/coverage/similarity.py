@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 
 from huisvanhetkind.catalogue.search.services import analyse
-from huisvanhetkind.catalogue.search.text import Decompounder
+from huisvanhetkind.catalogue.search.text import Decompounder, content_words
 
 # ADR 0013: chosen on tests/coverage/fixtures/overlap_pairs.json.
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 # A term in the name, summary or description weighs at least 16 (a compound part in the
 # description: 20 x 0.8); a term only in the names of linked things weighs 10 or 8.
 MIN_WEIGHT = 16
@@ -27,9 +27,12 @@ TOP_TERMS = 8
 Vector = dict[Hashable, float]
 
 
-def text_terms(*, name: str = "", summary: str = "", description: str = "") -> dict[str, int]:
+def text_terms(
+    *, name: str = "", summary: str = "", description: str = "", decompounder=None
+) -> dict[str, int]:
     """The weighted index terms of a text, as ``catalogue.search`` indexes a service (without
-    the names of linked things)."""
+    the names of linked things). ``decompounder``: the index's, or one that knows the words of
+    the collection compared (``collection_decompounder``)."""
     fields = {
         "name": name,
         "alternate_name": "",
@@ -37,8 +40,14 @@ def text_terms(*, name: str = "", summary: str = "", description: str = "") -> d
         "description": description,
         "extra": "",
     }
-    postings, _words = analyse(fields, Decompounder())
+    postings, _words = analyse(fields, decompounder or Decompounder())
     return postings
+
+
+def collection_decompounder(texts: Iterable[str]) -> Decompounder:
+    """A decompounder that knows the built-in parts and the words of ``texts``, as the index's
+    knows the words of every indexed service."""
+    return Decompounder(vocabulary={w for text in texts for w in content_words(text)})
 
 
 def tfidf(documents: dict[Hashable, dict[Hashable, int]]) -> dict[Hashable, Vector]:
