@@ -327,6 +327,7 @@ class Report:
     unplaced_counts: dict = field(default_factory=dict)
     blocking_pairs: int = 0
     placements: dict = field(default_factory=dict)  # status label -> count
+    refusals: list = field(default_factory=list)  # refused placements, with their reason
 
 
 def unplaced_reason(facts: RoundFacts, child: dict) -> str:
@@ -373,6 +374,11 @@ def round_report(allocation_round: AllocationRound) -> Report:
         unplaced_counts={key: counts[key] for key in UNPLACED_TEXTS},
         blocking_pairs=allocation_round.blocking_pairs,
         placements={label: statuses.get(value, 0) for value, label in PlacementStatus.choices},
+        refusals=list(
+            allocation_round.placements.filter(status=PlacementStatus.REFUSED)
+            .select_related("location__service")
+            .order_by("pk")
+        ),
     )
 
 

@@ -234,7 +234,7 @@ def test_the_sibling_wish_becomes_siblings_at_and_later_months_are_left_out(
 
 
 def test_a_round_with_a_blocking_pair_is_stored_flagged_and_places_nobody(
-    house, kabouters, scene, monkeypatch
+    house, kabouters, scene, monkeypatch, desk_worker
 ):
     real = services_rounds.allocate
 
@@ -248,6 +248,9 @@ def test_a_round_with_a_blocking_pair_is_stored_flagged_and_places_nobody(
     assert allocation_round.blocking_pairs == 1
     assert not Placement.objects.exists()
     assert not ChildcareRequest.objects.filter(status=RequestStatus.OFFERED).exists()
+    desk = logged_in(desk_worker)
+    assert "Er werd niemand geplaatst" in desk.get(report_url(allocation_round)).text
+    assert "1 blokkerend paar: niemand geplaatst" in desk.get(rounds_url()).text
 
 
 def test_a_round_with_bad_input_is_refused_with_the_engines_lines(house, kabouters, scene):
@@ -463,7 +466,7 @@ def test_the_offer_e_mail_is_in_the_familys_language(house, kabouters, monkeypat
 
 
 def test_a_refusal_needs_a_reason_and_then_frees_the_place(
-    house, provider_worker, proposed, kabouters
+    house, provider_worker, proposed, kabouters, desk_worker
 ):
     client = logged_in(provider_worker)
     url = f"{PLACEMENTS}{proposed.pk}/weigeren/"
@@ -476,6 +479,8 @@ def test_a_refusal_needs_a_reason_and_then_frees_the_place(
         assert proposed.status == PlacementStatus.PROPOSED
     response = client.post(url, {"reason": "Geen plaats meer in de babygroep"})
     assert response.status_code == 302
+    report = logged_in(desk_worker).get(report_url(proposed.round))
+    assert "Geen plaats meer in de babygroep" in report.text
     proposed.refresh_from_db()
     assert proposed.status == PlacementStatus.REFUSED
     assert proposed.refusal_reason == "Geen plaats meer in de babygroep"
