@@ -220,7 +220,7 @@ def desk_requests(house: House, filters: RequestFilters):
 @dataclass
 class ListPage:
     """One page of a long list without counting what the index cannot count cheaply: ``count``
-    is None when a filter needs the rows themselves (the start month)."""
+    is None when a filter needs the rows themselves (a municipality, a start month)."""
 
     rows: list
     number: int

@@ -4,7 +4,9 @@ list and detail, the providers' list and detail."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -232,9 +234,46 @@ def request_confirm(request, token):
     return redirect("childcare:request_private", house_slug=house.slug, token=token)
 
 
-def _rows(page) -> list:
+STATUS_LABELS = dict(RequestStatus.choices)
+
+
+def _rows(page) -> list[dict]:
+    """The cells of a list, formatted here once: a list of 50 rows renders in a fraction of
+    the time the same lookups and filters take in the template."""
     today = timezone.localdate()
-    return [(r, selectors_requests.child_age_text(r.child, today)) for r in page]
+    labels = {
+        "working": _("werk"),
+        "sibling": _("broer/zus"),
+        "foster": _("pleegkind"),
+    }
+    rows = []
+    for r in page:
+        declared = [
+            labels[name]
+            for name, value in (
+                ("working", r.working),
+                ("sibling", r.has_sibling),
+                ("foster", r.foster),
+            )
+            if value
+        ]
+        rows.append(
+            {
+                "pk": r.pk,
+                "erased": r.erased_at is not None,
+                "age": selectors_requests.child_age_text(r.child, today),
+                "start": date_format(r.wished_start, "M Y"),
+                "half_days": r.half_days,
+                "wishes": r.wish_count,
+                "first_wish": r.first_wish or "–",
+                "declared": " ".join(declared) or "–",
+                "status": STATUS_LABELS[r.status],
+                "requested": date_format(timezone.localtime(r.requested_at), "j M Y"),
+                "provider_rank": getattr(r, "provider_rank", None),
+                "provider_location": getattr(r, "provider_location", ""),
+            }
+        )
+    return rows
 
 
 # --- The desk -------------------------------------------------------------------------------------
@@ -247,7 +286,8 @@ def desk_requests(request):
     page = selectors_requests.list_page(
         selectors_requests.desk_requests(house, filters),
         filters.page,
-        count=filters.start is None,
+        # The index counts one status of the house; a municipality or month needs every row.
+        count=filters.start is None and not filters.municipality,
     )
     return render(
         request,
@@ -257,6 +297,7 @@ def desk_requests(request):
             "filters": filters,
             "page": page,
             "rows": _rows(page),
+            "detail_base": reverse("childcare:desk_requests", kwargs={"house_slug": house.slug}),
             "page_params": filters.as_params(),
             "statuses": RequestStatus.choices,
             "municipalities": house.municipalities.order_by("name").values_list("nis_code", "name"),
@@ -298,7 +339,7 @@ def provider_requests(request):
     return render(
         request,
         "childcare/requests/provider_list.html",
-        {"page": page, "rows": _rows(page)},
+        {"page": page, "rows": _rows(page), "detail_base": reverse("childcare:provider_requests")},
     )
 
 
