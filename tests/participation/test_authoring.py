@@ -69,7 +69,11 @@ def test_a_survey_without_questions_cannot_open(house, coordinator):
     section = survey.sections.get()
     logged_in(coordinator).post(
         url("question_add", survey),
-        {"question-text": "Hoe gaat het?", "question-kind": "scale", "question-section": section.pk},
+        {
+            "question-text": "Hoe gaat het?",
+            "question-kind": "scale",
+            "question-section": section.pk,
+        },
     )
     assert logged_in(coordinator).post(url("publish", survey)).status_code == 302
     survey.refresh_from_db()
@@ -81,7 +85,11 @@ def test_a_choice_question_needs_two_choices_to_open(house, coordinator):
     client = logged_in(coordinator)
     client.post(
         url("question_add", survey),
-        {"question-text": "Welke dag?", "question-kind": "single", "question-section": survey.sections.get().pk},
+        {
+            "question-text": "Welke dag?",
+            "question-kind": "single",
+            "question-section": survey.sections.get().pk,
+        },
     )
     response = client.post(url("publish", survey))
     assert response.status_code == 400 and "minstens twee keuzes" in response.content.decode()
@@ -94,13 +102,22 @@ def test_questions_and_choices_are_added_and_fixed_kinds_get_their_choices(house
     for kind in ("single", "scale", "age_group"):
         response = client.post(
             url("question_add", survey),
-            {"question-text": f"Vraag {kind}", "question-kind": kind, "question-section": section.pk},
+            {
+                "question-text": f"Vraag {kind}",
+                "question-kind": kind,
+                "question-section": section.pk,
+            },
         )
         assert response.status_code == 302
     single, scale, ages = Question.objects.order_by("pk")
     assert [c.value for c in scale.choices.all()] == [1, 2, 3, 4, 5]
     assert ages.choices.count() > 3 and all(c.age_group_id for c in ages.choices.all())
-    assert client.post(url("choice_add", survey, question_pk=single.pk), {"label": "Maandag"}).status_code == 302
+    assert (
+        client.post(
+            url("choice_add", survey, question_pk=single.pk), {"label": "Maandag"}
+        ).status_code
+        == 302
+    )
     assert list(single.choices.values_list("label", flat=True)) == ["Maandag"]
 
 
@@ -192,7 +209,9 @@ def test_a_partner_types_in_a_paper_answer_marked_as_such(house, worker, coordin
 def test_sections_are_added_and_renamed(house, coordinator):
     survey = make_survey(house, coordinator, kinds=(), publish=False)
     client = logged_in(coordinator)
-    assert client.post(url("section_add", survey), {"section-title": "Jouw gezin"}).status_code == 302
+    assert (
+        client.post(url("section_add", survey), {"section-title": "Jouw gezin"}).status_code == 302
+    )
     section = Section.objects.get(title="Jouw gezin")
     assert client.post(url("section_add", survey), {"section-title": ""}).status_code == 400
     response = client.post(url("section", survey, section_pk=section.pk), {"title": "Je gezin"})

@@ -24,11 +24,11 @@ def check_row(counts, merge):
     assert all(cell.count >= THRESHOLD for cell in released)
     # 2. What the total gives away: total minus the released categories is the sum of the
     #    withheld group; it is never one category and never a small number.
-    withheld = [
-        counts[int(cell.key)] for cell in row.cells if cell.count is None
-    ] if not merge else [
-        c for i, c in enumerate(counts) if str(i) not in {cell.key for cell in row.cells}
-    ]
+    withheld = (
+        [counts[int(cell.key)] for cell in row.cells if cell.count is None]
+        if not merge
+        else [c for i, c in enumerate(counts) if str(i) not in {cell.key for cell in row.cells}]
+    )
     if withheld:
         residual = row.total - sum(c.count for c in row.cells if c.count is not None)
         assert residual == sum(withheld)
