@@ -153,11 +153,11 @@ def test_a_second_answer_from_the_same_browser_is_refused(house, coordinator):
 def test_a_forged_cookie_changes_nothing_and_the_answer_is_still_throttled(house, coordinator):
     survey = one_question_survey(house, coordinator)
     forger = Client()
-    forger.cookies["bevraging-%d" % survey.pk] = f"{survey.pk}:forged-signature"
+    forger.cookies[f"bevraging-{survey.pk}"] = f"{survey.pk}:forged-signature"
     assert complete(forger, survey).status_code == 302  # treated as no cookie: may answer once
     other = one_question_survey(house, coordinator, title="Nog een bevraging")
     forged = Client()
-    forged.cookies["bevraging-%d" % other.pk] = "1:xyz"
+    forged.cookies[f"bevraging-{other.pk}"] = "1:xyz"
     cache.clear()
     for _ in range(ANSWER_CLIENT_LIMIT):
         assert complete(Client(), other).status_code == 302
