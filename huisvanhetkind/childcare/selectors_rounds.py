@@ -237,6 +237,7 @@ class RoundFacts:
 FULL_NO_PLACE = "no_place"
 FULL_PRIORITY = "priority"
 FULL_EARLIER = "earlier"
+FULL_MIXED = "priority_or_earlier"
 HIGHER_WISH = "higher_wish"
 
 
@@ -253,7 +254,9 @@ def wish_outcome(facts: RoundFacts, child: dict, pid: str) -> str:
     placed_tiers = [_tier(provider, other) for other in facts.placed_at.get(pid, [])]
     if placed_tiers and all(t < tier for t in placed_tiers):
         return FULL_PRIORITY
-    return FULL_EARLIER
+    if all(t == tier for t in placed_tiers):
+        return FULL_EARLIER
+    return FULL_MIXED
 
 
 def _priority_labels(facts: RoundFacts, child: dict, pid: str) -> list[str]:
@@ -274,6 +277,13 @@ def reason_text(outcome: str, labels: list[str] | None = None) -> str:
         return _("Alle plaatsen gingen naar kinderen met voorrang (%(criteria)s).") % {
             "criteria": ", ".join(labels)
         }
+    if outcome == FULL_EARLIER:
+        return _("Alle plaatsen gingen naar kinderen met een vroegere aanvraag.")
+    if labels:
+        return _(
+            "Alle plaatsen gingen naar kinderen met voorrang (%(criteria)s) of met een vroegere "
+            "aanvraag."
+        ) % {"criteria": ", ".join(labels)}
     return _(
         "Alle plaatsen gingen naar kinderen met voorrang (werk/studie, een broer of zus, "
         "pleegkind) of met een vroegere aanvraag."
@@ -296,7 +306,9 @@ def wish_reasons(request: ChildcareRequest, allocation_round: AllocationRound) -
     reasons = []
     for pid in pids:
         outcome = wish_outcome(facts, child, pid)
-        labels = _priority_labels(facts, child, pid) if outcome == FULL_PRIORITY else None
+        labels = (
+            _priority_labels(facts, child, pid) if outcome in (FULL_PRIORITY, FULL_MIXED) else None
+        )
         reasons.append((locations.get(pk_of(pid)), reason_text(outcome, labels)))
     return reasons
 

@@ -306,11 +306,7 @@ def test_each_unmet_wish_gets_a_plain_reason(house, kabouters, zonnedauw, scene)
     ]
     assert selectors_rounds.wish_reasons(late, allocation_round) == [
         (kabouters, "Alle plaatsen gingen naar kinderen met voorrang (werk of studie)."),
-        (
-            zonnedauw,
-            "Alle plaatsen gingen naar kinderen met voorrang (werk/studie, een broer of zus, "
-            "pleegkind) of met een vroegere aanvraag.",
-        ),
+        (zonnedauw, "Alle plaatsen gingen naar kinderen met een vroegere aanvraag."),
     ]
 
 
@@ -876,3 +872,23 @@ def test_a_placement_cannot_be_confirmed_after_the_deadline(provider_worker, pro
     assert "Je kon deze plaatsing bevestigen tot en met" in response.text
     proposed.refresh_from_db()
     assert proposed.status == PlacementStatus.PROPOSED
+
+
+def test_places_shared_by_priority_and_earlier_requests_name_both(house, kabouters):
+    places(kabouters, 2)
+    working, _ = make_request(house, [kabouters], working=True, minutes=30)
+    early, _ = make_request(house, [kabouters], minutes=0)
+    late, _ = make_request(house, [kabouters], minutes=10)
+    allocation_round = run(house)
+    assert allocation_round.result["assignments"] == {
+        f"r-{early.pk}": f"l-{kabouters.pk}",
+        f"r-{working.pk}": f"l-{kabouters.pk}",
+        f"r-{late.pk}": None,
+    }
+    assert selectors_rounds.wish_reasons(late, allocation_round) == [
+        (
+            kabouters,
+            "Alle plaatsen gingen naar kinderen met voorrang (werk of studie) of met een "
+            "vroegere aanvraag.",
+        )
+    ]
