@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 
 # The addresses that could not be reached during the current request (None outside a request).
 _undelivered: ContextVar[list[str] | None] = ContextVar("undelivered", default=None)
+# True within ``no_mail()``: the e-mails of the block are not sent at all.
+_silenced: ContextVar[bool] = ContextVar("silenced", default=False)
 
 
 @contextmanager
@@ -28,13 +30,28 @@ def collect_undelivered():
         _undelivered.reset(token)
 
 
+@contextmanager
+def no_mail():
+    """Within the block, ``send_templated_mail_on_commit`` sends nothing: for the demo seeder,
+    which writes the made-up families' history through the same services as the pages and must
+    not e-mail anyone."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
+
 def send_templated_mail_on_commit(
     *, to: list[str], template: str, context: dict, language: str = "nl"
 ):
     """Render ``<template>_subject.txt`` and ``<template>.txt`` and send them once the data is saved.
 
     In a request a failure to send is logged and reported to the visitor; elsewhere (a
-    background task, a command) it is raised, so that the task fails visibly."""
+    background task, a command) it is raised, so that the task fails visibly. Within
+    ``no_mail()`` nothing is sent."""
+    if _silenced.get():
+        return
     context = {**context, "site_url": settings.SITE_URL}
 
     def _send():

@@ -1,7 +1,8 @@
 """The demo's childcare offer and desk, read from ``data/childcare.toml`` and written through the
 services: the Lokaal Loket Kinderopvang of Kalmthout designated as the house's desk, existing
 demo services of childcare partners made childcare locations, two new sites with their
-published service, and free places per start month (relative to today).
+published service, and free places per start month (relative to today); then the desk's work
+(``demo.childcare_desk``).
 
 Written once per location: a service that is already a childcare location is left alone, with
 whatever the demo's visitors did to it.
@@ -16,6 +17,7 @@ from huisvanhetkind.catalogue.workflow import ServiceStatus
 from huisvanhetkind.childcare import services as childcare_services
 from huisvanhetkind.childcare.models import ChildcareLocation, PriceModel
 from huisvanhetkind.childcare.months import add_months, first_of_month
+from huisvanhetkind.demo.childcare_desk import seed_childcare_desk
 from huisvanhetkind.demo.ids import demo_hsds_id
 from huisvanhetkind.network.models import (
     AgeGroup,
@@ -138,3 +140,4 @@ def seed_childcare(
         _desk(row, houses, organisations)
     for row in data.get("locations", []):
         _location(row, houses, organisations, today)
+    seed_childcare_desk(data=data, houses=houses, today=today)

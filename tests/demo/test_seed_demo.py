@@ -17,6 +17,7 @@ from huisvanhetkind.care.models import Signal
 from huisvanhetkind.carepaths.models import CarePath
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.catalogue.search.selectors import apply_search
+from huisvanhetkind.childcare.models import ChildcareRequest
 from huisvanhetkind.demo.services import demo_totp_secret, load
 from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.guidance.models import CaseloadEntry, PolicySignal
@@ -122,7 +123,7 @@ def test_the_demo_fills_both_houses_and_can_be_loaded_twice():
     first = apply_search(published.in_house(kalmthout), "zindelijkhied", house=kalmthout).first()
     assert first is not None and "zindelijk" in (first.name + first.summary).lower()
     assert "Demo-Huis-2026!" in output
-    assert "2 houses, 35 organisations, 82 services (82 in the search index)." in output
+    assert "2 houses, 35 organisations, 84 services (84 in the search index)." in output
     assert RoutingRule.objects.filter(
         house=kalmthout, organisation__name="JAC-punt Kalmthout"
     ).exists()
@@ -222,7 +223,7 @@ def test_seeding_again_after_an_hsds_import_duplicates_nothing(tmp_path):
     first = seed()
     second = seed()
     assert counts() == imported
-    assert "2 houses, 35 organisations, 82 services" in first
+    assert "2 houses, 35 organisations, 84 services" in first
     assert first == second
     # The demo's own records are the ones the seeder keeps up to date.
     kalmthout = House.objects.get(slug="kalmthout")
@@ -242,7 +243,8 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
         .json()
     )
     # Another demo database: the offer seeded afresh (and the referrals between its partners,
-    # the bridge worker's caseload and signals, the signal index).
+    # the bridge worker's caseload and signals, the signal index, the childcare desk's requests).
+    ChildcareRequest.objects.all().delete()
     Signal.objects.all().delete()
     Referral.objects.all().delete()
     CaseloadEntry.objects.all().delete()
