@@ -8,6 +8,7 @@ import re
 from django import forms
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind.childcare import selectors_requests as selectors
@@ -23,7 +24,7 @@ LANGUAGES = [
     c for c in LANGUAGE_CHOICES if c[0] in {"nl", "fr", "en", "de", "ar", "tr", "pl", "ro", "uk"}
 ]
 HALF_DAYS = [("", _("Kies"))] + [(str(n), str(n)) for n in range(1, 11)]
-RANKS = [("", _("niet gekozen"))] + [(str(n), str(n)) for n in range(1, MAX_WISHES + 1)]
+RANK_NUMBERS = [(str(n), str(n)) for n in range(1, MAX_WISHES + 1)]
 
 
 def plain_text(value: str) -> str:
@@ -161,17 +162,24 @@ class WishFieldsMixin(forms.Form):
         """``wished``: {location pk: (rank, sibling)} that the form starts from."""
         self.wish_locations = list(locations)
         wished = wished or {}
+        # Translated once per form, not once per option of every select (40 locations).
+        ranks = [("", gettext("niet gekozen")), *RANK_NUMBERS]
+        rank_label, sibling_label = (
+            gettext("Voorkeur voor %(name)s"),
+            gettext("Een broer of zus gaat naar %(name)s"),
+        )
+        invalid = gettext("Kies een nummer van 1 tot 12.")
         for location in self.wish_locations:
             rank, sibling = wished.get(location.pk, ("", False))
             self.fields[f"rank_{location.pk}"] = forms.ChoiceField(
-                label=_("Voorkeur voor %(name)s") % {"name": location.service.name},
-                choices=RANKS,
+                label=rank_label % {"name": location.service.name},
+                choices=ranks,
                 required=False,
                 initial=str(rank),
-                error_messages={"invalid_choice": _("Kies een nummer van 1 tot 12.")},
+                error_messages={"invalid_choice": invalid},
             )
             self.fields[f"sibling_{location.pk}"] = forms.BooleanField(
-                label=_("Een broer of zus gaat naar %(name)s") % {"name": location.service.name},
+                label=sibling_label % {"name": location.service.name},
                 required=False,
                 initial=sibling,
             )

@@ -181,16 +181,15 @@ def _list_columns(queryset):
     """What a list shows of each request, in the query of the page itself: the number of
     wishes, the first wish and whether a sibling goes to one of them (subqueries, evaluated for
     the rows of the page only), never the encrypted fields."""
-    wishes = RequestWish.objects.filter(request=OuterRef("pk"))
+    # No ordering: the model's default (by request) would join the request table again.
+    wishes = RequestWish.objects.filter(request=OuterRef("pk")).order_by()
     return (
         queryset.defer(*ENCRYPTED_FIELDS)
         .select_related("municipality", "child")
         .defer("child__first_name")
         .annotate(
             wish_count=Coalesce(
-                Subquery(
-                    wishes.order_by().values("request").annotate(n=Count("pk")).values("n")[:1]
-                ),
+                Subquery(wishes.values("request").annotate(n=Count("pk")).values("n")[:1]),
                 0,
             ),
             first_wish=Subquery(wishes.filter(rank=1).values("location__service__name")[:1]),
