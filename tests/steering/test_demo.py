@@ -1,0 +1,53 @@
+"""The demo's plan: Kalmthout's goals of its strategic note in the seven policy domains and the
+house itself, this year's annual plan with measured and hand-reported actions, the regional
+house's goals from its vision text, a steering group; a second run changes nothing."""
+
+import pytest
+from django.utils import timezone
+
+from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.demo.services import demo_seed
+from huisvanhetkind.network.models import GroupMembership, House
+from huisvanhetkind.steering import selectors
+from huisvanhetkind.steering.access import can_edit_plan
+from huisvanhetkind.steering.models import Action, ActionEvent, Goal, PlanPeriod, ProgressNote
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_the_goals_and_this_years_plan_written_once():
+    demo_seed()
+    kalmthout = House.objects.get(slug="kalmthout")
+    regional = House.objects.get(slug="zoersel-brecht-zandhoven-wijnegem-schilde")
+    note = PlanPeriod.objects.get(house=kalmthout, start_year=2020)
+    assert note.end_year == 2025
+    assert set(note.goals.values_list("domain__slug", flat=True)) == {
+        "huis",
+        "onderwijs",
+        "gezondheid",
+        "kinderopvang",
+        "welbevinden-jeugdhulp",
+        "vrije-tijd-ontmoeting",
+        "kinderarmoede",
+        "opvoedingsondersteuning",
+    }
+    assert PlanPeriod.objects.get(house=regional).goals.count() == 11
+    year = timezone.localdate().year
+    plan = kalmthout.annual_plans.get(year=year)
+    actions = list(plan.actions.all())
+    assert len(actions) == 9
+    assert sum(bool(a.indicator) for a in actions) == 5
+    assert {a.status for a in actions} == {"planned", "running", "done", "postponed"}
+    tree = selectors.plan_tree(plan.period, plan)
+    assert tree.progress is not None
+    member = GroupMembership.objects.get(group__house=kalmthout, group__name="Stuurgroep").user
+    assert can_edit_plan(member, kalmthout)
+
+    def counts():
+        trail = AuditEvent.objects.filter(target_type__startswith="steering.").count()
+        models = (PlanPeriod, Goal, Action, ActionEvent, ProgressNote, GroupMembership)
+        return [Model.objects.count() for Model in models] + [trail]
+
+    before = counts()
+    demo_seed()
+    assert counts() == before
