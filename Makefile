@@ -202,3 +202,11 @@ bench-allocation: $(STAMP)
 	  || echo "The package matching could not be installed: its comparison is skipped."
 	$(BIN)/python bench/childcare_allocation.py --matching --output var/bench/childcare-allocation.json
 bench: bench-allocation
+
+# The childcare requests (bench/childcare_requests.py, docs/performance.md): a house with 40
+# locations and 100,000 requests in its own SQLite database (generated once), then the p95 of the
+# request form (GET, step 1, a whole request filed) and of the desk's list: at most 50 ms each.
+.PHONY: bench-childcare-requests
+bench-childcare-requests: $(STAMP)
+	$(BIN)/python bench/childcare_requests.py --requests $(BENCH_REQUESTS) --output var/bench/childcare-requests.json
+bench: bench-childcare-requests
