@@ -220,3 +220,15 @@ def test_bad_goal_input_gets_a_dutch_message(coordinator, house, goal):
     )
     assert response.status_code == 400
     assert "Het gewicht is een geheel getal van 1 tot 100." in response.text
+
+
+def test_the_dashboard_links_to_the_plans_the_user_reads(coordinator, worker, far_outsider, house):
+    dashboard = reverse("network:dashboard")
+    address = url("manage", house)
+    assert address in logged_in(coordinator).get(dashboard).text
+    assert address in logged_in(worker).get(dashboard).text
+    assert address not in logged_in(far_outsider).get(dashboard).text
+
+
+def test_the_house_home_page_links_to_the_public_plan(client, house):
+    assert url("public_plan", house) in client.get(f"/{house.slug}/").text
