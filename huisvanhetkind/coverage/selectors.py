@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import connection
 from django.utils import timezone
 
 from huisvanhetkind.catalogue import offer as catalogue_offer
@@ -160,30 +161,43 @@ def _overlaps(house, ids, position, organisation_of, cell_masks, services) -> li
     if not cell_masks:
         return []
     in_cells = _union(cell_masks.values())
-    wanted = {ids[i] for i in _iter_bits(in_cells)}
-    documents: dict[int, dict[int, int]] = defaultdict(dict)
-    postings = SearchHousePosting.objects.filter(
-        house=house, weight__gte=similarity.MIN_WEIGHT
-    ).values_list("service_id", "term_id", "weight")
-    for service_id, term_id, weight in postings.iterator(chunk_size=20_000):
-        if service_id in wanted:
-            documents[service_id][term_id] = weight
-    vectors = similarity.tfidf(documents)
+    documents: dict[int, dict[int, int]] = {ids[i]: {} for i in _iter_bits(in_cells)}
+    # Millions of rows for all houses: read plainly, without building a model row each.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT service_id, term_id, weight FROM {SearchHousePosting._meta.db_table} "  # noqa: S608 (a table name, not input)
+            "WHERE house_id = %s AND weight >= %s",
+            [house.pk, similarity.MIN_WEIGHT],
+        )
+        while rows := cursor.fetchmany(50_000):
+            for service_id, term_id, weight in rows:
+                terms = documents.get(service_id)
+                if terms is not None:
+                    terms[term_id] = weight
+    unit = similarity.tfidf(documents)
+    # One vector per position of the offer (empty outside the cells compared).
+    vectors = [unit.get(pk, {}) for pk in ids]
     cells = list(cell_masks)
-    # Per service, the cells (with two organisations or more) it is in, as a bit set.
+    # Per service, the cells (with two organisations or more) it is in, as a bit set; who it
+    # may overlap with: the services of other organisations in those cells.
     cells_of: dict[int, int] = defaultdict(int)
     for c, mask in enumerate(cell_masks.values()):
         for i in _iter_bits(mask):
             cells_of[i] |= 1 << c
-
-    def allowed(a, b):
-        i, j = position[a], position[b]
-        return organisation_of[i] != organisation_of[j] and bool(cells_of[i] & cells_of[j])
-
-    pairs = similarity.similar_pairs(vectors, allowed=allowed)
+    own: dict[int, int] = defaultdict(int)
+    for i in _iter_bits(in_cells):
+        own[organisation_of[i]] |= 1 << i
+    partners = [0] * len(ids)
+    for i in _iter_bits(in_cells):
+        reach = 0
+        for c in _iter_bits(cells_of[i]):
+            reach |= cell_masks[cells[c]]
+        partners[i] = reach & ~own[organisation_of[i]]
+    found = similarity.similar_pairs(vectors, partners=partners)
     per_cell: dict[tuple, dict[tuple, float]] = defaultdict(dict)
-    for (a, b), value in pairs.items():
-        for c in _iter_bits(cells_of[position[a]] & cells_of[position[b]]):
+    for (i, j), value in found.items():
+        a, b = ids[i], ids[j]
+        for c in _iter_bits(cells_of[i] & cells_of[j]):
             per_cell[cells[c]][(a, b)] = value
     overlaps = []
     for (domain_slug, age_slug, nis), cell_pairs in per_cell.items():

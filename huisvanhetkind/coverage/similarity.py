@@ -12,6 +12,7 @@ service of a domain shares its name. The threshold is ADR 0013's.
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
+from operator import mul
 
 from huisvanhetkind.catalogue.search.services import analyse
 from huisvanhetkind.catalogue.search.text import Decompounder, content_words
@@ -21,8 +22,10 @@ THRESHOLD = 0.4
 # A term in the name, summary or description weighs at least 16 (a compound part in the
 # description: 20 x 0.8); a term only in the names of linked things weighs 10 or 8.
 MIN_WEIGHT = 16
-# Candidate pairs share at least one of each other's TOP_TERMS heaviest terms (see the ADR).
-TOP_TERMS = 8
+
+# A service is compared on its MAX_TERMS heaviest terms (by TF-IDF): what it is about, not
+# every word of its description; it keeps the comparison of a big house within its budget.
+MAX_TERMS = 16
 
 Vector = dict[Hashable, float]
 
@@ -61,49 +64,84 @@ def tfidf(documents: dict[Hashable, dict[Hashable, int]]) -> dict[Hashable, Vect
     vectors = {}
     for key, terms in documents.items():
         vector = {term: weight * idf[term] for term, weight in terms.items()}
+        if len(vector) > MAX_TERMS:
+            heaviest = sorted(vector.items(), key=lambda item: item[1], reverse=True)
+            vector = dict(heaviest[:MAX_TERMS])
         norm = math.sqrt(sum(value * value for value in vector.values()))
         vectors[key] = {t: v / norm for t, v in vector.items()} if norm else {}
     return vectors
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(term, 0.0) for term, value in a.items())
+    shared = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def _bits(positions: list[int]) -> int:
+    mask = 0
+    for position in positions:
+        mask |= 1 << position
+    return mask
+
+
+def _iter_bits(mask: int):
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
 
 
 def similar_pairs(
-    vectors: dict[Hashable, Vector],
+    vectors: list[Vector],
     *,
     threshold: float = THRESHOLD,
-    allowed=None,
-) -> dict[tuple, float]:
-    """The pairs (a, b) with a < b whose cosine is at least ``threshold``, with it.
+    partners: list[int] | None = None,
+) -> dict[tuple[int, int], float]:
+    """The pairs (i, j), i < j, of ``vectors`` whose cosine is at least ``threshold``. Exact.
 
-    Only pairs that share one of each other's heaviest terms are compared (an inverted index on
-    those): near-duplicates share their main words. ``allowed(a, b)`` filters the candidates
-    (different organisations, a cell in common) before the cosine is computed.
+    Prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs similarity search", 2007):
+    the terms of every vector are put in one global order, rarest first; a vector's *prefix* is
+    its first terms up to the point where the rest has a norm below ``threshold``. Two unit
+    vectors whose cosine reaches the threshold share a term in both prefixes (if their first
+    common term lay outside one's prefix, their dot product would be at most the norm of that
+    rest). So only vectors that meet in an inverted index of the prefixes are compared. The
+    index holds bit sets, and ``partners[i]`` (a bit set: the vectors ``i`` may be paired with,
+    such as services of other organisations in a cell in common) narrows the candidates before
+    any cosine is computed.
     """
-    postings: dict[Hashable, list] = defaultdict(list)
-    for key, vector in vectors.items():
-        heaviest = sorted(vector, key=vector.__getitem__, reverse=True)[:TOP_TERMS]
-        for term in heaviest:
-            postings[term].append(key)
-    seen: set[tuple] = set()
-    found = {}
-    for keys in postings.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if allowed is not None and not allowed(*pair):
-                    continue
-                value = cosine(vectors[pair[0]], vectors[pair[1]])
-                if value >= threshold:
-                    found[pair] = value
-    return found
+    frequency: dict[Hashable, int] = defaultdict(int)
+    for vector in vectors:
+        for term in vector:
+            frequency[term] += 1
+    limit = threshold * threshold
+    positions: dict[Hashable, list[int]] = defaultdict(list)
+    prefixes = []
+    for i, vector in enumerate(vectors):
+        ordered = sorted(vector, key=lambda term: (frequency[term], str(term)))
+        prefix = []
+        rest = 1.0
+        for term in ordered:
+            if rest < limit:
+                break
+            prefix.append(term)
+            positions[term].append(i)
+            rest -= vector[term] * vector[term]
+        prefixes.append(prefix)
+    masks = {term: _bits(found) for term, found in positions.items()}
+    pairs = {}
+    for i, vector in enumerate(vectors):
+        candidates = 0
+        for term in prefixes[i]:
+            candidates |= masks[term]
+        candidates >>= i + 1  # only the vectors after i: each pair once
+        if partners is not None:
+            candidates &= partners[i] >> (i + 1)
+        for offset in _iter_bits(candidates):
+            j = i + 1 + offset
+            value = cosine(vector, vectors[j])
+            if value >= threshold:
+                pairs[(i, j)] = value
+    return pairs
 
 
 def groups(pairs: Iterable[tuple]) -> list[set]:
