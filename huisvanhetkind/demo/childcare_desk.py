@@ -14,6 +14,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ from huisvanhetkind.childcare.models import (
     UrgentReason,
 )
 from huisvanhetkind.childcare.months import add_months, first_of_month
-from huisvanhetkind.childcare.services_requests import Wish, request_submit
+from huisvanhetkind.childcare.services_requests import Wish, private_url, request_submit
 from huisvanhetkind.childcare.services_tariffs import tariff_year_save
 from huisvanhetkind.childcare.services_urgent import urgent_no_place, urgent_submit
 from huisvanhetkind.core.mail import no_mail
@@ -208,6 +209,22 @@ def _round(house: House, month: date, desk, provider) -> None:
     confirmed = Placement.objects.filter(round=allocation_round, status=PlacementStatus.CONFIRMED)
     for placement in list(confirmed.order_by("pk"))[:2]:
         round_services.placement_accept(placement=placement)
+
+
+def offer_link(house: House) -> str | None:
+    """The private page of a demo request whose place the provider confirmed: the family can
+    accept or decline it there (None once no such request is left)."""
+    placement = (
+        Placement.objects.filter(
+            request__house=house, status=PlacementStatus.CONFIRMED, round__isnull=False
+        )
+        .select_related("request", "request__house")
+        .order_by("pk")
+        .first()
+    )
+    if placement is None or not placement.request.token:
+        return None
+    return settings.SITE_URL + private_url(placement.request, placement.request.token)
 
 
 def seed_childcare_desk(*, data: dict, houses: dict[str, House], today: date) -> None:

@@ -36,6 +36,7 @@ from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
 from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.carepaths import seed_care_paths
 from huisvanhetkind.demo.childcare import seed_childcare
+from huisvanhetkind.demo.childcare_desk import offer_link
 from huisvanhetkind.demo.coverage import seed_coverage
 from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
@@ -107,6 +108,7 @@ class SeedResult:
     indexed: int
     accounts: list[tuple[str, str]]  # (role kind, e-mail) of each demo account
     family_link: FamilyLink | None = None  # a referral's page, as its family opens it
+    childcare_link: str | None = None  # a childcare request's page with a place to accept
 
 
 class _Seeder:
@@ -484,4 +486,5 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
         indexed=rebuild_index(),
         accounts=accounts,
         family_link=link,
+        childcare_link=offer_link(seeder.houses["kalmthout"]),
     )

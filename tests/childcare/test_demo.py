@@ -2,6 +2,7 @@
 the Lokaal Loket Kinderopvang as Kalmthout's desk, its requests, urgent requests, tariff and a
 finished allocation round, written once."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -30,8 +31,10 @@ from huisvanhetkind.network.models import Designation, House
 pytestmark = pytest.mark.django_db
 
 
-def seed() -> None:
-    call_command("seed_demo", stdout=StringIO())
+def seed() -> str:
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    return output.getvalue()
 
 
 @override_settings(DEMO_MODE=True, DEBUG=True)
@@ -71,8 +74,8 @@ def desk_work() -> dict:
 
 
 @override_settings(DEMO_MODE=True, DEBUG=True)
-def test_the_demo_desk_has_requests_urgent_ones_a_tariff_and_a_finished_round():
-    seed()
+def test_the_demo_desk_has_requests_urgent_ones_a_tariff_and_a_finished_round(client):
+    output = seed()
     work = load("childcare")["desk_work"]
     house = House.objects.get(slug=work["house"])
     requests = ChildcareRequest.objects.filter(house=house)
@@ -98,3 +101,8 @@ def test_the_demo_desk_has_requests_urgent_ones_a_tariff_and_a_finished_round():
         PlacementStatus.ACCEPTED,
     } <= statuses
     assert requests.filter(status=RequestStatus.PLACED).count() == 2
+    # The printed link opens a request whose confirmed place the family can still accept.
+    link = re.search(r"childcare link: (\S+)", output)[1]
+    page = client.get(link.removeprefix("http://127.0.0.1:8000"))
+    assert page.status_code == 200
+    assert "Ik aanvaard deze plaats" in page.content.decode()

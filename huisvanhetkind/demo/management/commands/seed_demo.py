@@ -44,3 +44,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  family link: {link.url}")
             if link.code:
                 self.stdout.write(f"  or type the code {link.code} on {link.code_url}")
+        if result.childcare_link:
+            self.stdout.write("")
+            self.stdout.write(
+                "A family's childcare request with a place its provider confirmed after the "
+                "demo's allocation round (accept or decline it there):"
+            )
+            self.stdout.write(f"  childcare link: {result.childcare_link}")
