@@ -115,6 +115,7 @@ def period(request, pk):
             "start_year": period.start_year,
             "end_year": period.end_year,
         },
+        prefix="period",
     )
     status = 200
     if request.method == "POST":

@@ -232,3 +232,21 @@ def test_the_dashboard_links_to_the_plans_the_user_reads(coordinator, worker, fa
 
 def test_the_house_home_page_links_to_the_public_plan(client, house):
     assert url("public_plan", house) in client.get(f"/{house.slug}/").text
+
+
+def test_editing_a_period_with_its_end_before_its_start_gets_a_dutch_message(
+    coordinator, house, period
+):
+    response = logged_in(coordinator).post(
+        url("period", house, pk=period.pk),
+        {
+            "form": "period",
+            "period-title": "Nota",
+            "period-start_year": str(period.start_year),
+            "period-end_year": str(period.start_year - 1),
+        },
+    )
+    assert response.status_code == 400
+    assert "Het eindjaar ligt voor het beginjaar." in response.text
+    period.refresh_from_db()
+    assert period.title == "Strategische nota"
