@@ -228,3 +228,12 @@ def test_editing_dates_to_close_before_opening_changes_nothing(house, coordinato
     assert response.status_code == 400
     survey.refresh_from_db()
     assert (survey.opens_at, survey.closes_at) == before
+
+
+def test_the_dashboard_links_to_the_surveys(house, coordinator, worker):
+    link = reverse("participation:index")
+    for user in (coordinator, worker):
+        page = logged_in(user).get(reverse("network:dashboard")).content.decode()
+        assert f'href="{link}"' in page
+    index = logged_in(coordinator).get(link).content.decode()
+    assert reverse("participation:new", kwargs={"house_slug": house.slug}) in index
