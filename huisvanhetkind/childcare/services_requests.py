@@ -192,6 +192,16 @@ def _wish_summary(wishes) -> list:
     return [[wish.location.pk, wish.rank, wish.sibling] for wish in wishes]
 
 
+def _same_child(family, first_name: str, birth_date, due_date):
+    """The family's child with this first name and date, so that a second request for the
+    same child does not add it to the family record twice."""
+    dates = {"birth_date": birth_date} if birth_date else {"due_date": due_date}
+    for child in family.children.filter(**dates):
+        if child.first_name.strip().casefold() == first_name.strip().casefold():
+            return child
+    return None
+
+
 # --- Filing (the family, no account) -----------------------------------------------------------
 
 
@@ -239,7 +249,7 @@ def request_submit(
     family, _created = family_for_contact(
         name=name, email=email, phone=phone, language=language, reason=reason
     )
-    child = child_add(
+    child = _same_child(family, child_first_name, birth_date, due_date) or child_add(
         family=family,
         first_name=child_first_name,
         birth_date=birth_date,

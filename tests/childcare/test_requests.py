@@ -614,3 +614,16 @@ def test_the_lists_page_without_counting_when_the_start_month_is_filtered(
     assert second.count is None
     assert selectors_requests.list_page(requests, "nul", size=2).number == 1
     assert selectors_requests.list_page(requests, "99999999", size=2).number == 1
+
+
+def test_a_second_request_for_the_same_child_does_not_add_the_child_twice(
+    house,
+    kabouters,
+    speelvogel,  # noqa: F811
+):
+    first, _ = file_request(house, [Wish(location=kabouters, rank=1)])
+    second, _ = file_request(house, [Wish(location=speelvogel, rank=1)], child_first_name="lotte")
+    assert second.child_id == first.child_id and second.family_id == first.family_id
+    third, _ = file_request(house, [Wish(location=kabouters, rank=1)], child_first_name="Mats")
+    assert third.child_id != first.child_id
+    assert Child.objects.count() == 2
