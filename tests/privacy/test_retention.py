@@ -28,6 +28,7 @@ from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
 from huisvanhetkind.network.workflow import ApplicationStatus
+from huisvanhetkind.participation import services as participation_services
 from huisvanhetkind.privacy import services
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.workflow import QuestionStatus
@@ -58,6 +59,7 @@ RULES = (
     "familyplans.erase_expired",
     "guidance.erase_expired",
     "network.erase_expired_applications",
+    "participation.erase_free_text",
     "privacy.erase_expired_sessions",
     "privacy.erase_expired_task_results",
     "questions.erase_expired",
@@ -316,7 +318,35 @@ def records(house, organisation, worker):
             urgent_request_ended(house, 100, "recent-dringend@example.be"),
         ),
         "allocation_rounds": (allocation_round_of(house, 13), allocation_round_of(house, 11)),
+        "survey_free_texts": (
+            survey_free_text_closed(house, 400, "oud"),
+            survey_free_text_closed(house, 100, "recent"),
+        ),
     }
+
+
+def survey_free_text_closed(house, days, title):
+    """A free-text answer to a survey that closed ``days`` ago."""
+    now = timezone.now()
+    survey = participation_services.survey_create(
+        actor=None,
+        house=house,
+        data={
+            "title": f"Bevraging {title}",
+            "opens_at": now - timedelta(days=days + 10),
+            "closes_at": now + timedelta(days=1),
+        },
+    )
+    question = participation_services.question_save(
+        actor=None, section=survey.sections.get(), data={"text": "Wat denk je?", "kind": "text"}
+    )
+    participation_services.survey_publish(actor=None, survey=survey)
+    response = participation_services.response_submit(
+        survey=survey, answers={question.pk: f"Vrij antwoord {title}"}
+    )
+    survey.closes_at = now - timedelta(days=days)
+    survey.save(update_fields=["closes_at"])
+    return response.answers.get()
 
 
 def run(*args) -> str:
