@@ -209,6 +209,7 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["question", "choice"]),
             models.Index(fields=["question", "value"]),
+            models.Index(fields=["question", "response"]),  # people per question (DISTINCT)
         ]
 
     def __str__(self):

@@ -97,12 +97,25 @@ def survey_results(survey: Survey) -> list[QuestionResult]:
         answers.exclude(value="").values("question_id", "value").annotate(n=Count("pk")).order_by()
     ):
         per_value.setdefault(r["question_id"], []).append((r["value"], r["n"]))
+    # One row per person for a single answer (the service writes at most one); people who
+    # ticked several boxes are counted once (DISTINCT only where it is needed: it is the
+    # costliest of these queries).
+    many_ids = [q.pk for q in questions if q.many]
     respondents = {
         r["question_id"]: r["n"]
-        for r in answers.values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
+        for r in answers.exclude(question_id__in=many_ids)
+        .values("question_id")
+        .annotate(n=Count("pk"))
         .order_by()
     }
+    if many_ids:
+        respondents.update(
+            (r["question_id"], r["n"])
+            for r in Answer.objects.filter(question_id__in=many_ids)
+            .values("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+        )
     texts: dict[int, list[str]] = {}
     pending: dict[int, int] = {}
     text_ids = [q.pk for q in questions if q.kind == QuestionKind.TEXT]
