@@ -6,7 +6,9 @@ input on each form."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -250,3 +252,44 @@ def test_editing_a_period_with_its_end_before_its_start_gets_a_dutch_message(
     assert "Het eindjaar ligt voor het beginjaar." in response.text
     period.refresh_from_db()
     assert period.title == "Strategische nota"
+
+
+def test_the_plan_pages_take_a_fixed_number_of_queries(
+    coordinator, client, house, plan, goal, other_goal, organisation, other_organisation
+):
+    def add(n):
+        for i in range(n):
+            services.action_create(
+                actor=None,
+                plan=plan,
+                data=action_data(
+                    goal if i % 2 else other_goal,
+                    plan.year,
+                    lead_organisation=organisation,
+                    participants=[organisation, other_organisation],
+                    indicator=["partners_in_network", "sessions_held", ""][i % 3],
+                    baseline=Decimal(0),
+                    target=Decimal(10),
+                    target_on=timezone.localdate(),
+                ),
+            )
+
+    coordinating = logged_in(coordinator)
+    pages = [
+        (coordinating, url("annual_plan", house, year=plan.year)),
+        (client, url("public_plan", house)),
+    ]
+
+    def counts():
+        result = []
+        for who, address in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert who.get(address).status_code == 200
+            result.append(len(queries))
+        return result
+
+    add(3)
+    counts()
+    few = counts()
+    add(15)
+    assert counts() == few
