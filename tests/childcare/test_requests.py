@@ -110,6 +110,8 @@ def test_a_family_files_a_request_in_two_steps_and_gets_its_link_by_e_mail(
     assert "De Kabouters" in second.text and "De Speelvogel" in second.text
     assert "Verweg" not in second.text and "De Krekel" not in second.text
     assert "op eer" in second.text
+    # Step 1 travels along in hidden fields (twice: with step 2 and with "Stap 1 wijzigen").
+    assert second.text.count('type="hidden" name="municipality" value="11022"') == 2
     assert "nooit mee" in second.text  # the social tariff box never ranks
     with on_commit():
         response = client.post(NEW, step_two(kabouters, speelvogel))
