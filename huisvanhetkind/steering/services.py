@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.services import audit_value, model_update
+from huisvanhetkind.coverage import selectors as coverage_selectors
 from huisvanhetkind.network.models import House, Partnership
 from huisvanhetkind.steering import indicators
 from huisvanhetkind.steering.access import can_edit_plan
@@ -296,6 +297,13 @@ def _validate_action(plan: AnnualPlan, data: dict) -> None:
             "“%(gap)s” is geen geldige lacune; die ziet eruit als "
             "gap-<domein>-<leeftijdsgroep>-<NIS-code>, bv. gap-kinderopvang-0-3-11022."
         ) % {"gap": bad[0]}
+    else:
+        unknown = [gap for gap in gaps if coverage_selectors.gap_cell(house, gap) is None]
+        if unknown:
+            errors["gap_ids"] = _(
+                "“%(gap)s” is geen lacune van dit huis: het beleidsdomein, de leeftijdsgroep of "
+                "de gemeente (NIS-code) bestaat niet of hoort niet bij het huis."
+            ) % {"gap": unknown[0]}
     if errors:
         raise ValidationError(errors)
 

@@ -223,3 +223,20 @@ def test_a_goal_with_actions_is_not_deleted(coordinator, plan, goal, year):
     with pytest.raises(ValidationError, match="Aan deze doelstelling hangen acties"):
         services.goal_delete(actor=coordinator, goal=goal)
     assert Goal.objects.filter(pk=goal.pk).exists()
+
+
+def test_a_gap_id_must_name_a_cell_of_the_house(plan, goal, year):
+    # Well formed, but 11057 is not one of Kalmthout's municipalities.
+    _refused(
+        lambda: services.action_create(
+            actor=None,
+            plan=plan,
+            data=action_data(goal, year, gap_ids=["gap-kinderopvang-0-3-11057"]),
+        ),
+        "gap_ids",
+        "is geen lacune van dit huis",
+    )
+    action = services.action_create(
+        actor=None, plan=plan, data=action_data(goal, year, gap_ids=["gap-kinderopvang-0-3-11022"])
+    )
+    assert action.gap_ids == ["gap-kinderopvang-0-3-11022"]
