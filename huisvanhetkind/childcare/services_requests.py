@@ -178,8 +178,9 @@ def _born(child) -> date:
     return child.birth_date or child.due_date
 
 
-def _save_wishes(childcare_request, wishes: list[Wish]) -> None:
-    RequestWish.objects.filter(request=childcare_request).delete()
+def _save_wishes(childcare_request, wishes: list[Wish], *, new: bool = False) -> None:
+    if not new:
+        RequestWish.objects.filter(request=childcare_request).delete()
     RequestWish.objects.bulk_create(
         RequestWish(
             request=childcare_request, location=wish.location, rank=wish.rank, sibling=wish.sibling
@@ -278,7 +279,7 @@ def request_submit(
         requested_at=now,
         confirmed_at=now,
     )
-    _save_wishes(childcare_request, wishes)
+    _save_wishes(childcare_request, wishes, new=True)
     _audit(
         childcare_request,
         actor=None,
