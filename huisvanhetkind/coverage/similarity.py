@@ -6,7 +6,7 @@ description 20, ...) as the term frequency, times the term's inverse document fr
 collection compared (a house's offer, or the fixture of known pairs). Terms that only come from
 the names of linked things (organisation, domains, municipalities: weight below
 ``MIN_WEIGHT``) are left out: two organisations' services always differ in them, and every
-service of a domain shares its name. The threshold is ADR 0013's.
+service of a domain shares its name. The threshold is ADR 0009's.
 """
 
 import math
@@ -17,7 +17,7 @@ from operator import mul
 from huisvanhetkind.catalogue.search.services import analyse
 from huisvanhetkind.catalogue.search.text import Decompounder, content_words
 
-# ADR 0013: chosen on tests/coverage/fixtures/overlap_pairs.json.
+# ADR 0009: chosen on tests/coverage/fixtures/overlap_pairs.json.
 THRESHOLD = 0.4
 # A term in the name, summary or description weighs at least 16 (a compound part in the
 # description: 20 x 0.8); a term only in the names of linked things weighs 10 or 8.
@@ -114,10 +114,14 @@ def similar_pairs(
         for term in vector:
             frequency[term] += 1
     limit = threshold * threshold
+    # The global order, rarest first (ties by the term's text: the same order every run).
+    rank = {
+        term: i for i, term in enumerate(sorted(frequency, key=lambda t: (frequency[t], str(t))))
+    }
     positions: dict[Hashable, list[int]] = defaultdict(list)
     prefixes = []
     for i, vector in enumerate(vectors):
-        ordered = sorted(vector, key=lambda term: (frequency[term], str(term)))
+        ordered = sorted(vector, key=rank.__getitem__)
         prefix = []
         rest = 1.0
         for term in ordered:

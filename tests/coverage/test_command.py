@@ -66,3 +66,10 @@ def test_bad_arguments_exit_with_status_2(duo, options, message):
         call_command("coverage", stdout=StringIO(), **options)
     assert raised.value.returncode == 2
     assert message in str(raised.value)
+
+
+def test_a_bad_number_of_jobs_exits_with_status_2(duo):
+    with pytest.raises(CommandError) as raised:
+        call_command("coverage", stdout=StringIO(), all=True, jobs="veel")
+    assert raised.value.returncode == 2
+    assert "--jobs" in str(raised.value)
