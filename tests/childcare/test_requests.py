@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.childcare import selectors_requests
+from huisvanhetkind.childcare import selectors_requests, services_requests
 from huisvanhetkind.childcare.models import ChildcareRequest, RequestStatus, RequestWish
 from huisvanhetkind.childcare.months import add_months, first_of_month
 from huisvanhetkind.childcare.services_requests import Wish
@@ -629,3 +629,18 @@ def test_a_second_request_for_the_same_child_does_not_add_the_child_twice(
     third, _ = file_request(house, [Wish(location=kabouters, rank=1)], child_first_name="Mats")
     assert third.child_id != first.child_id
     assert Child.objects.count() == 2
+
+
+def test_the_e_mails_go_in_the_family_language(house, kabouters, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        services_requests,
+        "send_templated_mail_on_commit",
+        lambda **kwargs: sent.append((kwargs["template"], kwargs["language"], kwargs["to"])),
+    )
+    file_request(house, [Wish(location=kabouters, rank=1)], language="fr", email="fr@example.be")
+    file_request(house, [Wish(location=kabouters, rank=1)], language="tr", email="tr@example.be")
+    assert sent == [
+        ("childcare/email/request_received", "fr", ["fr@example.be"]),
+        ("childcare/email/request_received", "nl", ["tr@example.be"]),  # not spoken: Dutch
+    ]
