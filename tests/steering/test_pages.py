@@ -293,3 +293,13 @@ def test_the_plan_pages_take_a_fixed_number_of_queries(
     few = counts()
     add(15)
     assert counts() == few
+
+
+def test_odd_years_and_ids_in_the_address_are_harmless(coordinator, client, house, plan, action):
+    public = url("public_plan", house)
+    for year in ("abc", "99999999", "²", "-1"):
+        response = client.get(public, {"jaar": year})
+        assert response.status_code == 200 and "Opvoedingspunt op de schoolpoort" in response.text
+    coordinating = logged_in(coordinator)
+    assert coordinating.get(url("annual_plan", house, year=99999)).status_code == 404
+    assert coordinating.get(url("action", house, pk=2**40)).status_code == 404
