@@ -187,6 +187,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/activities_report.py var/bench/sqlite-activities.json var/bench/postgresql-activities.json
 	$(BIN)/python bench/referrals_report.py var/bench/sqlite-referrals.json var/bench/postgresql-referrals.json
 	$(BIN)/python bench/care_report.py var/bench/sqlite-care.json var/bench/postgresql-care.json
+	$(BIN)/python bench/coverage_run.py --database-url $(BENCH_SQLITE_URL) --output var/bench/sqlite-coverage.json
 
 clean:
 	rm -rf $(VENV) var
@@ -218,3 +219,11 @@ bench: bench-childcare-requests
 bench-participation: $(STAMP)
 	$(BIN)/python bench/participation_release.py --output var/bench/participation-release.json
 bench: bench-participation
+
+# The offer in kaart (bench/coverage_run.py, docs/performance.md): the heat map of the largest
+# house (target p95 <= 200 ms) and `huisvanhetkind coverage --all` (target < 30 s) on the
+# benchmark database, generated at BENCH_SCALE when it has none.
+.PHONY: bench-coverage
+bench-coverage: $(STAMP)
+	@test -f var/bench.sqlite3 || $(BIN)/python bench/generate.py --database-url $(BENCH_SQLITE_URL) --scale $(BENCH_SCALE) --output var/bench/sqlite-data.json
+	$(BIN)/python bench/coverage_run.py --database-url $(BENCH_SQLITE_URL) --output var/bench/sqlite-coverage.json
