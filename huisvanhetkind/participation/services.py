@@ -191,9 +191,6 @@ def survey_update(*, actor, survey: Survey, data: dict) -> Survey:
     _check_author(actor, survey.house)
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     clean = _clean_survey(data)
-    if survey.published and survey.responses.exists() and clean["closes_at"] < timezone.now():
-        # Closing a survey early is fine; moving its closing into the past hides nothing.
-        pass
     changes = model_update(instance=survey, data=clean)
     if changes:
         _audit(

@@ -61,6 +61,7 @@ def test_every_app_contributes_to_the_list():
         "childcare",
         "childcare_urgent",
         "childcare_rounds",
+        "participation",
     ]
 
 

@@ -183,3 +183,13 @@ def test_free_texts_are_erased_twelve_months_after_closing(house, coordinator):
     assert services.participation_retention() == {"erased": 0}  # a second run: nothing
     # The counts stay.
     assert Answer.objects.filter(question__section__survey=old, choice__isnull=False).exists()
+
+
+def test_free_texts_waiting_for_review_are_on_the_authors_to_do_list(
+    house, coordinator, other_coordinator
+):
+    survey = answered(house, coordinator, n_ja=2, n_nee=1, n_soms=0)
+    page = logged_in(coordinator).get(reverse("network:dashboard")).content.decode()
+    assert "3 vrije antwoorden na te lezen" in page and url("review", survey) in page
+    other = logged_in(other_coordinator).get(reverse("network:dashboard")).content.decode()
+    assert "na te lezen" not in other
