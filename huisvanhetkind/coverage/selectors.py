@@ -357,6 +357,13 @@ def population_figures(house: House):
     )
 
 
+def gap_mark(house: House, identifier: str) -> GapStatus | None:
+    """The coordinator's mark on a gap of ``house`` (also when the gap is closed today)."""
+    return (
+        GapStatus.objects.select_related("marked_by").filter(house=house, gap_id=identifier).first()
+    )
+
+
 def gap_cell(house: House, identifier: str) -> dict | None:
     """The cell named by a gap id of ``house`` (whether or not it is a gap today), or None."""
     nis_codes = set(house.municipalities.values_list("nis_code", flat=True))

@@ -94,11 +94,7 @@ def gap_mark(request, gap_id):
     current = next(
         (c for c in matrix["cells"] if all(c[k] == cell[k] for k in cell)), {**cell, "services": 0}
     )
-    mark = (
-        gap["mark"]
-        if gap
-        else selectors.GapStatus.objects.filter(house=house, gap_id=gap_id).first()
-    )
+    mark = gap["mark"] if gap else selectors.gap_mark(house, gap_id)
     initial = {"gap_id": gap_id}
     if mark:
         initial.update(status=mark.status, note=mark.note)
