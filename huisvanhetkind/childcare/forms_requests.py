@@ -185,10 +185,26 @@ class WishFieldsMixin(forms.Form):
             )
 
     def wish_rows(self):
-        return [
-            (location, self[f"rank_{location.pk}"], self[f"sibling_{location.pk}"])
-            for location in self.wish_locations
-        ]
+        """(location, its facts in one line, rank field, sibling field) per location."""
+        inclusive = gettext("inclusieve opvang")
+        rows = []
+        for location in self.wish_locations:
+            facts = [
+                location.get_kind_display(),
+                location.location.municipality.name,
+                location.age_range_label,
+            ]
+            if location.inclusive_care:
+                facts.append(inclusive)
+            rows.append(
+                (
+                    location,
+                    " · ".join(str(fact) for fact in facts),
+                    self[f"rank_{location.pk}"],
+                    self[f"sibling_{location.pk}"],
+                )
+            )
+        return rows
 
     def clean_wishes(self, data) -> None:
         wishes = []

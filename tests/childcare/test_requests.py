@@ -644,3 +644,16 @@ def test_the_e_mails_go_in_the_family_language(house, kabouters, monkeypatch):
         ("childcare/email/request_received", "fr", ["fr@example.be"]),
         ("childcare/email/request_received", "nl", ["tr@example.be"]),  # not spoken: Dutch
     ]
+
+
+def test_an_erased_request_stays_in_the_desk_list_without_a_link(desk_worker, house, filed):  # noqa: F811
+    childcare_request, _token = filed
+    ChildcareRequest.objects.filter(pk=childcare_request.pk).update(
+        status="withdrawn", erased_at=timezone.now()
+    )
+    page = logged_in(desk_worker).get(desk_url(house) + "?status=withdrawn")
+    assert f"#{childcare_request.pk}" in page.text and "gewist" in page.text
+    assert f'href="{desk_url(house)}{childcare_request.pk}/"' not in page.text
+    assert (
+        logged_in(desk_worker).get(desk_url(house) + f"{childcare_request.pk}/").status_code == 404
+    )
