@@ -79,3 +79,32 @@ def test_a_child_answers_a_survey_and_the_coordinator_reads_the_results(
     table = main.locator("table").inner_text()
     assert "Ja" in table and "7" in table and "andere" in table and "8" in table
     assert "Soms" not in table
+
+
+def test_the_authors_pages_fit_a_phone_and_pass_axe(live_server, browser, network):
+    house, coordinator = network
+    base = live_server.url
+    survey = make_survey(house, coordinator, title="Hoe vinden gezinnen hun weg?")
+    answer_with(survey, single="Ja", text="Meer activiteiten op zaterdag")
+    page = phone_context(browser, True).new_page()
+    log_in(page, base, coordinator)
+    prefix = f"{base}/beheer/huis/kalmthout/bevragingen"
+    for path in (
+        "/nieuw/",
+        f"/{survey.pk}/",
+        f"/{survey.pk}/papier/",
+        f"/{survey.pk}/nalezen/",
+        f"/{survey.pk}/resultaten/",
+        f"/{survey.pk}/onderdelen/{survey.sections.get().pk}/",
+        f"/{survey.pk}/vragen/{survey.sections.get().questions.first().pk}/",
+    ):
+        page.goto(prefix + path)
+        check_page(page, True)
+    page.goto(f"{base}/kalmthout/bevragingen/")
+    check_page(page, True)
+    page.goto(f"{base}/kalmthout/bevraging/{survey.slug}/")
+    check_page(page, True)
+    page.get_by_role("button", name="Versturen").click()
+    page.wait_for_load_state()
+    check_page(page, True)  # the error summary
+    assert "Controleer je invoer" in page.locator("main").inner_text()
