@@ -478,13 +478,12 @@ def _reminder_due(now: datetime) -> Q:
 
 
 def requests_due_for_reminder(now: datetime):
-    """Active requests whose family is to be reminded now (the first reminder 3 months after
+    """Open requests (not one with an offer pending: the round's deadline asks the family then)
+    whose family is to be reminded now (the first reminder 3 months after
     the last confirmation, the second a month after the first) or whose request closes (a month
     after the second reminder, unanswered)."""
     return ChildcareRequest.objects.filter(
-        _reminder_due(now),
-        status__in=(RequestStatus.OPEN, RequestStatus.OFFERED),
-        erased_at__isnull=True,
+        _reminder_due(now), status=RequestStatus.OPEN, erased_at__isnull=True
     ).order_by("pk")
 
 
@@ -495,12 +494,7 @@ def request_remind_or_close(*, pk: int, now: datetime) -> str:
     ``closed`` or ``""`` when another run did it already: a second run sends nothing twice."""
     childcare_request = (
         ChildcareRequest.objects.select_for_update(of=("self",))
-        .filter(
-            _reminder_due(now),
-            pk=pk,
-            status__in=(RequestStatus.OPEN, RequestStatus.OFFERED),
-            erased_at__isnull=True,
-        )
+        .filter(_reminder_due(now), pk=pk, status=RequestStatus.OPEN, erased_at__isnull=True)
         .select_related("house", "family", "child", "municipality")
         .first()
     )

@@ -155,3 +155,17 @@ def test_a_request_is_erased_12_months_after_it_ended(client, house, filed):  # 
     assert recent.erased_at is None and recent.note == "nog nodig"
     event = AuditEvent.objects.get(action="erase", target_id=str(childcare_request.pk))
     assert event.changes["note"] == ["<present>", None]
+
+
+def test_a_request_with_an_offer_pending_is_not_reminded(filed):  # noqa: F811
+    childcare_request, _token = filed
+    now = timezone.now()
+    services_requests.request_status_change(
+        childcare_request=childcare_request, target=RequestStatus.OFFERED
+    )
+    confirmed_days_ago(childcare_request, 200, now)
+    assert services_requests.requests_send_reminders(now=now) == {"reminded": 0, "closed": 0}
+    services_requests.request_status_change(
+        childcare_request=childcare_request, target=RequestStatus.OPEN
+    )
+    assert services_requests.requests_send_reminders(now=now) == {"reminded": 1, "closed": 0}
