@@ -62,6 +62,7 @@ def test_every_app_contributes_to_the_list():
         "childcare_urgent",
         "childcare_rounds",
         "participation",
+        "steering",
     ]
 
 
