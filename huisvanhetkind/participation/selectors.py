@@ -207,3 +207,20 @@ def free_texts_for_review(*, actor, survey: Survey):
             reason=f"vrije antwoorden nalezen ({len(answers)})",
         )
     return answers
+
+
+def released_surveys(house: House, now=None):
+    """The house's surveys whose results are released (published and closed): what the needs
+    view and the open data of the house may show, through ``survey_results`` or
+    ``released_table``."""
+    now = now or timezone.now()
+    return Survey.objects.filter(house=house, published=True, closes_at__lte=now).order_by(
+        "-closes_at"
+    )
+
+
+def released_table(survey: Survey) -> list[list]:
+    """The released table of a closed survey (the rows of its CSV); ``[]`` while it is open."""
+    if not released(survey):
+        return []
+    return results_csv_rows(survey, survey_results(survey))

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.participation import services
+from huisvanhetkind.participation import selectors, services
 from huisvanhetkind.participation.models import Answer, QuestionKind
 from tests.conftest import logged_in
 from tests.participation.conftest import answer_with, close, make_survey
@@ -193,3 +193,13 @@ def test_free_texts_waiting_for_review_are_on_the_authors_to_do_list(
     assert "3 vrije antwoorden na te lezen" in page and url("review", survey) in page
     other = logged_in(other_coordinator).get(reverse("network:dashboard")).content.decode()
     assert "na te lezen" not in other
+
+
+def test_other_apps_read_only_released_tables_of_their_own_house(house, other_house, coordinator):
+    survey = answered(house, coordinator)
+    assert list(selectors.released_surveys(house)) == [] and selectors.released_table(survey) == []
+    close(survey)
+    assert list(selectors.released_surveys(house)) == [survey]
+    assert list(selectors.released_surveys(other_house)) == []
+    table = selectors.released_table(survey)
+    assert min(r[3] for r in table[1:] if isinstance(r[3], int)) >= 5
