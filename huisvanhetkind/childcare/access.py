@@ -15,6 +15,7 @@ from huisvanhetkind.childcare.models import (
     RequestStatus,
     UrgentRequest,
 )
+from huisvanhetkind.childcare.selectors import house_has_desk
 from huisvanhetkind.core.tokens import token_digest
 from huisvanhetkind.network.access import (
     coordinated_house_ids,
@@ -227,11 +228,6 @@ def get_urgent_for_offer(user, pk, location_pk) -> tuple[UrgentRequest, Childcar
 
 def get_house_for_urgent_form(house):
     """The family's urgent form exists only in a house that has a childcare desk to answer it."""
-    if (
-        house is None
-        or not Designation.objects.filter(
-            house=house, kind=Designation.Kind.CHILDCARE_DESK
-        ).exists()
-    ):
+    if house is None or not house_has_desk(house):
         raise Http404
     return house

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from huisvanhetkind.childcare.models import ChildcareKind, ChildcareLocation, FreePlaces
 from huisvanhetkind.childcare.months import parse_month, start_months
-from huisvanhetkind.network.models import House, OpeningHours
+from huisvanhetkind.network.models import Designation, House, OpeningHours
 
 MAX_AGE_YEARS = 14
 
@@ -172,3 +172,9 @@ def house_locations(house: House):
     return _with_details(ChildcareLocation.objects.filter(house=house)).order_by(
         "location__municipality__name", "service__name", "pk"
     )
+
+
+def house_has_desk(house: House) -> bool:
+    """Whether the coordinator designated a Lokaal Loket Kinderopvang for ``house``: only then
+    do families file (urgent) requests there."""
+    return Designation.objects.filter(house=house, kind=Designation.Kind.CHILDCARE_DESK).exists()

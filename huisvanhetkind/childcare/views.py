@@ -50,6 +50,7 @@ def offer(request):
             "ages": range(selectors.MAX_AGE_YEARS + 1),
             "months": start_months(today),
             "kinds": ChildcareKind.choices,
+            "has_desk": selectors.house_has_desk(house),
         },
     )
 
@@ -67,6 +68,7 @@ def location(request, pk):
             "childcare": childcare,
             "service": childcare.service,
             "places": selectors.free_places_by_month(childcare, today=timezone.localdate()),
+            "has_desk": selectors.house_has_desk(house),
         },
     )
 
