@@ -16,3 +16,11 @@ register(
         "Laat plaatsingen van een verdeelronde vervallen die niet op tijd beantwoord werden."
     ),
 )
+
+register(
+    "childcare.erase_old_rounds",
+    every=timedelta(days=1),
+    at=timedelta(hours=3, minutes=55),
+    task=tasks_rounds.erase_old_rounds,
+    description=_("Verwijdert verdeelrondes 12 maanden na hun startmaand."),
+)
