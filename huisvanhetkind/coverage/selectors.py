@@ -169,10 +169,10 @@ def _overlaps(house, ids, position, organisation_of, cell_masks, services) -> li
             "WHERE house_id = %s AND weight >= %s",
             [house.pk, similarity.MIN_WEIGHT],
         )
+        found = documents.get
         while rows := cursor.fetchmany(50_000):
             for service_id, term_id, weight in rows:
-                terms = documents.get(service_id)
-                if terms is not None:
+                if (terms := found(service_id)) is not None:
                     terms[term_id] = weight
     unit = similarity.tfidf(documents)
     # One vector per position of the offer (empty outside the cells compared).

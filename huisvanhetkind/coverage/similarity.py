@@ -10,9 +10,10 @@ service of a domain shares its name. The threshold is ADR 0009's.
 """
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
-from operator import mul
+from heapq import nlargest
+from operator import itemgetter, mul
 
 from huisvanhetkind.catalogue.search.services import analyse
 from huisvanhetkind.catalogue.search.text import Decompounder, content_words
@@ -55,20 +56,22 @@ def collection_decompounder(texts: Iterable[str]) -> Decompounder:
 
 def tfidf(documents: dict[Hashable, dict[Hashable, int]]) -> dict[Hashable, Vector]:
     """Unit TF-IDF vectors of ``documents`` (key -> {term: weight}); the IDF is over them."""
-    frequency: dict[Hashable, int] = defaultdict(int)
+    frequency: Counter = Counter()
     for terms in documents.values():
-        for term in terms:
-            frequency[term] += 1
+        frequency.update(terms.keys())
     total = len(documents)
     idf = {term: math.log((1 + total) / (1 + count)) + 1 for term, count in frequency.items()}
     vectors = {}
     for key, terms in documents.items():
-        vector = {term: weight * idf[term] for term, weight in terms.items()}
+        vector = dict(
+            zip(terms, map(mul, terms.values(), map(idf.__getitem__, terms)), strict=True)
+        )
         if len(vector) > MAX_TERMS:
-            heaviest = sorted(vector.items(), key=lambda item: item[1], reverse=True)
-            vector = dict(heaviest[:MAX_TERMS])
-        norm = math.sqrt(sum(value * value for value in vector.values()))
-        vectors[key] = {t: v / norm for t, v in vector.items()} if norm else {}
+            vector = dict(nlargest(MAX_TERMS, vector.items(), key=itemgetter(1)))
+        norm = math.hypot(*vector.values())
+        vectors[key] = (
+            dict(zip(vector, map(norm.__rtruediv__, vector.values()), strict=True)) if norm else {}
+        )
     return vectors
 
 
