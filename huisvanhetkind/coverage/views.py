@@ -13,7 +13,7 @@ from huisvanhetkind.coverage.forms import GapStatusForm, PopulationFigureForm, P
 from huisvanhetkind.network.access import is_coordinator, professional_required
 from huisvanhetkind.network.models import AgeGroup, Domain
 
-MAX_OVERLAPS_SHOWN = 200
+MAX_OVERLAPS_SHOWN = 50
 
 
 def _names(house):
