@@ -30,6 +30,7 @@ from huisvanhetkind.childcare.models import (
     RequestWish,
 )
 from huisvanhetkind.childcare.months import add_months, first_of_month, start_months
+from huisvanhetkind.childcare.services_placements import end_pending_placements
 from huisvanhetkind.childcare.workflow import check_request_move
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.tokens import new_token, token_digest
@@ -396,7 +397,8 @@ def request_status_change(
 ) -> ChildcareRequest:
     """The one place where a request's status changes (the moves of ``workflow.py``). Locks
     the row, checks the move, stamps ``ended_at`` and ``end_reason`` when the request ends
-    (placed, withdrawn, closed), saves and writes ``{"status": [old, new]}`` to the trail.
+    (placed, withdrawn, closed), saves and writes ``{"status": [old, new]}`` to the trail. A
+    request that ends takes back its offers still waiting (``end_pending_placements``).
     Returns the locked, changed request."""
     childcare_request = _lock(childcare_request)
     source = childcare_request.status
@@ -418,6 +420,8 @@ def request_status_change(
         changes=changes,
         reason=reason,
     )
+    if target in END_STATES:
+        end_pending_placements(childcare_request, actor=actor, reason=reason)
     return childcare_request
 
 

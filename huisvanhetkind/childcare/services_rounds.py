@@ -27,9 +27,9 @@ from huisvanhetkind.childcare.models import (
     RequestStatus,
 )
 from huisvanhetkind.childcare.months import month_label
-from huisvanhetkind.childcare.workflow import check_placement_move, check_request_move
+from huisvanhetkind.childcare.services_placements import person, placement_move
+from huisvanhetkind.childcare.services_requests import request_status_change
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
-from huisvanhetkind.core.services import audit_value
 from huisvanhetkind.core.workdays import add_working_days
 from huisvanhetkind.network.models import House
 from huisvanhetkind.network.selectors import organisation_admin_emails
@@ -37,10 +37,6 @@ from huisvanhetkind.network.selectors import organisation_admin_emails
 # The working days a provider and then the family have to answer an offer of a round.
 OFFER_WORKING_DAYS = 10
 REFUSAL_MAX_LENGTH = 500
-
-
-def _person(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _family_language(childcare_request: ChildcareRequest) -> str:
@@ -58,28 +54,16 @@ def private_url(childcare_request: ChildcareRequest) -> str:
 
 
 def _request_move(childcare_request, new: str, *, actor, reason: str, end_reason: str = ""):
-    """The one way this module changes a request's status: locked, checked, audited."""
+    """Change a request's status through the requests' one function (nothing when it already
+    has it); an ending request's ``end_reason`` is what the family reads."""
     locked = ChildcareRequest.objects.select_for_update(of=("self",)).get(pk=childcare_request.pk)
-    old = locked.status
-    if old == new:
+    if locked.status == new:
         return locked
-    check_request_move(old, new)
-    locked.status = new
-    fields = ["status", "updated_at"]
-    changes = {"status": [old, new]}
-    if new in (RequestStatus.PLACED, RequestStatus.WITHDRAWN, RequestStatus.CLOSED):
-        locked.ended_at = timezone.now()
-        locked.end_reason = end_reason[:200]
-        fields += ["ended_at", "end_reason"]
-        changes["ended_at"] = [None, locked.ended_at.isoformat()]
-    locked.save(update_fields=fields)
-    audit_record(
-        actor=_person(actor),
-        action=AuditEvent.Action.UPDATE,
-        target=locked,
-        house=locked.house,
-        reason=reason,
-        changes=changes,
+    locked = request_status_change(
+        childcare_request=locked,
+        target=new,
+        actor=person(actor),
+        reason=end_reason or reason,
     )
     childcare_request.status = locked.status
     childcare_request.ended_at = locked.ended_at
@@ -92,27 +76,6 @@ def _lock_placement(placement: Placement) -> Placement:
         .select_related("request__house", "request__family", "location__service", "round")
         .get(pk=placement.pk)
     )
-
-
-def _placement_move(placement: Placement, new: str, *, actor, reason: str, **fields) -> Placement:
-    """The one way this module changes a placement's status (``placement`` is locked)."""
-    old = placement.status
-    check_placement_move(old, new)
-    placement.status = new
-    changes = {"status": [old, new]}
-    for name, value in fields.items():
-        changes[name] = [audit_value(getattr(placement, name)), audit_value(value)]
-        setattr(placement, name, value)
-    placement.save(update_fields=["status", *fields])
-    audit_record(
-        actor=_person(actor),
-        action=AuditEvent.Action.UPDATE,
-        target=placement,
-        house=placement.location.house,
-        reason=reason,
-        changes=changes,
-    )
-    return placement
 
 
 def _reopen_if_nothing_pending(childcare_request, *, actor, reason: str) -> None:
@@ -190,11 +153,11 @@ def round_run(
         result=result,
         blocking_pairs=len(result["blocking_pairs"]),
         offer_deadline=add_working_days(today, OFFER_WORKING_DAYS),
-        run_by=_person(actor),
+        run_by=person(actor),
     )
     stats = result["stats"]
     audit_record(
-        actor=_person(actor),
+        actor=person(actor),
         action=AuditEvent.Action.CREATE,
         target=allocation_round,
         house=house,
@@ -230,7 +193,7 @@ def round_run(
             status=PlacementStatus.PROPOSED,
         )
         audit_record(
-            actor=_person(actor),
+            actor=person(actor),
             action=AuditEvent.Action.CREATE,
             target=placement,
             house=house,
@@ -268,13 +231,13 @@ def placement_confirm(*, placement: Placement, actor) -> Placement:
             )
             % {"date": deadline.strftime("%d/%m/%Y")}
         )
-    _placement_move(
+    placement_move(
         placement,
         PlacementStatus.CONFIRMED,
         actor=actor,
         reason="provider confirmed",
         provider_answered_at=timezone.now(),
-        decided_by=_person(actor),
+        decided_by=person(actor),
     )
     _mail_family(placement, "childcare/rounds/email/offer_waiting")
     return placement
@@ -294,14 +257,14 @@ def placement_refuse(*, placement: Placement, actor, reason: str) -> Placement:
     placement = _lock_placement(placement)
     if placement.status != PlacementStatus.PROPOSED:
         raise ValidationError(_("Deze plaatsing wacht niet (meer) op je bevestiging."))
-    _placement_move(
+    placement_move(
         placement,
         PlacementStatus.REFUSED,
         actor=actor,
         reason="provider refused",
         refusal_reason=reason,
         provider_answered_at=timezone.now(),
-        decided_by=_person(actor),
+        decided_by=person(actor),
     )
     _reopen_if_nothing_pending(placement.request, actor=actor, reason="provider refused")
     return placement
@@ -373,12 +336,12 @@ def placement_outside_round(
         outside_round=True,
         advice_by=advice_by[:200],
         advice_reference=advice_reference[:100],
-        decided_by=_person(actor),
+        decided_by=person(actor),
         provider_answered_at=now,
         created_at=now,
     )
     audit_record(
-        actor=_person(actor),
+        actor=person(actor),
         action=AuditEvent.Action.CREATE,
         target=placement,
         house=childcare.house,
@@ -446,20 +409,14 @@ def placement_accept(*, placement: Placement) -> Placement:
     """The family accepts a confirmed offer: the request is placed and its other offers end."""
     placement = _lock_placement(placement)
     _check_family_may_answer(placement)
-    _placement_move(
+    placement_move(
         placement,
         PlacementStatus.ACCEPTED,
         actor=None,
         reason="family accepted",
         family_answered_at=timezone.now(),
     )
-    others = Placement.objects.select_for_update(of=("self",)).filter(
-        request=placement.request, status__in=selectors.PENDING
-    )
-    for other in others.exclude(pk=placement.pk).select_related("location"):
-        _placement_move(
-            other, PlacementStatus.EXPIRED, actor=None, reason="family placed elsewhere"
-        )
+    # The request ends: its other offers expire with it (services_placements).
     _request_move(
         placement.request,
         RequestStatus.PLACED,
@@ -476,7 +433,7 @@ def placement_decline(*, placement: Placement, withdraw: bool = False) -> Placem
     and the request is open again (or withdrawn, when the family also withdraws it)."""
     placement = _lock_placement(placement)
     _check_family_may_answer(placement)
-    _placement_move(
+    placement_move(
         placement,
         PlacementStatus.DECLINED,
         actor=None,
@@ -485,11 +442,6 @@ def placement_decline(*, placement: Placement, withdraw: bool = False) -> Placem
     )
     childcare_request = placement.request
     if withdraw:
-        others = Placement.objects.select_for_update(of=("self",)).filter(
-            request=childcare_request, status__in=selectors.PENDING
-        )
-        for other in others.select_related("location"):
-            _placement_move(other, PlacementStatus.EXPIRED, actor=None, reason="family withdrew")
         _request_move(
             childcare_request,
             RequestStatus.WITHDRAWN,
@@ -522,7 +474,7 @@ def placement_expire(*, placement_id: int, today: date) -> bool:
     if placement is None:
         return False
     was = placement.status
-    _placement_move(placement, PlacementStatus.EXPIRED, actor=None, reason="deadline passed")
+    placement_move(placement, PlacementStatus.EXPIRED, actor=None, reason="deadline passed")
     _reopen_if_nothing_pending(placement.request, actor=None, reason="offer expired")
     if was == PlacementStatus.CONFIRMED:
         # The family knew of this offer: tell it the offer ended and its request waits again.

@@ -649,6 +649,24 @@ def confirmed(proposed):
     return proposed
 
 
+def test_withdrawing_a_request_through_its_link_ends_its_waiting_offers(
+    house, kabouters, confirmed, scene, parent_client
+):
+    childcare_request, token = scene["working"]
+    url = f"/kalmthout/kinderopvang/aanvraag/{token}/intrekken/"
+    response = parent_client.post(url, {"confirm": "on"})
+    assert response.status_code == 302
+    confirmed.refresh_from_db()
+    childcare_request.refresh_from_db()
+    assert childcare_request.status == RequestStatus.WITHDRAWN
+    assert confirmed.status == PlacementStatus.EXPIRED
+    assert AuditEvent.objects.filter(
+        target_type="childcare.placement", target_id=str(confirmed.pk), action="update"
+    ).exists()
+    # The place counts as free again for the next round.
+    assert selectors_rounds.capacities(house, MONTH, [kabouters])[kabouters.pk] == 1
+
+
 def test_the_family_accepts_after_a_confirmation_step(confirmed, scene, parent_client):
     childcare_request, token = scene["working"]
     url = offer_url(childcare_request, token, confirmed)
