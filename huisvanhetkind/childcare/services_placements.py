@@ -11,7 +11,6 @@ from huisvanhetkind.childcare.workflow import check_placement_move
 from huisvanhetkind.core.services import audit_value
 
 
-
 def person(actor):
     """The actor as the trail records it: a logged-in person, or None for the platform."""
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
