@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -244,6 +245,9 @@ def annual_plan(request, year):
             "can_edit": can_edit,
             "plan": plan,
             "tree": selectors.plan_tree(plan.period, plan),
+            "action_base": reverse(
+                "steering:action", kwargs={"house_slug": house.slug, "pk": 1}
+            ).removesuffix("1/"),
             "form": form,
         },
         status=status,

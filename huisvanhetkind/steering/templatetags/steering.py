@@ -2,6 +2,7 @@
 professionals' dashboard (the network app's template loads it; no import between the apps)."""
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -42,3 +43,40 @@ def plan_progress(value, name, weight=None):
         value,
         weight_html,
     )
+
+
+@register.simple_tag
+def plan_action(item, action_base: str = "", public: bool = False):
+    """One action of a plan as a list item: its title (a link for professionals), status and
+    progress; for professionals also the lead, the budget, the weight and the indicator with
+    its baseline and target. Rendered here, not in a template: a plan holds hundreds."""
+    action = item.action
+    status = action.get_status_display()
+    if public:
+        head = format_html("{} ({})", action.title, status)
+    else:
+        head = format_html(
+            '<a href="{}{}/">{}</a> — {}', action_base, action.pk, action.title, status
+        )
+        if action.lead_organisation_id:
+            head = format_html(
+                "{}, {}",
+                head,
+                _("trekker %(lead)s") % {"lead": action.lead_organisation.name},
+            )
+        if action.budget is not None:
+            head = format_html("{}, {}", head, _("budget € %(budget)s") % {"budget": action.budget})
+    progress = plan_progress(item.progress, action.title, None if public else action.weight)
+    indicator = ""
+    if item.indicator is not None:
+        text = f"{item.indicator.label}: {item.shown_value}"
+        if not public:
+            text += " (%s)" % (
+                _("van %(baseline)s naar %(target)s")
+                % {
+                    "baseline": floatformat(action.baseline, "-2"),
+                    "target": floatformat(action.target, "-2"),
+                }
+            )
+        indicator = format_html(" <small>{}</small>", text)
+    return format_html("<li>{}<br>{}{}</li>", head, progress, indicator)
