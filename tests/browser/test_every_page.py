@@ -11,6 +11,7 @@ turn; every failing page is named (URL name and address) in one report at the en
 import importlib
 import re
 from datetime import timedelta
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -28,6 +29,13 @@ from huisvanhetkind.care import services as care_services
 from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.catalogue.models import Synonym
 from huisvanhetkind.catalogue.search.services import rebuild_index
+from huisvanhetkind.childcare import services as childcare_services
+from huisvanhetkind.childcare.models import Placement
+from huisvanhetkind.childcare.months import add_months, first_of_month
+from huisvanhetkind.childcare.services_requests import Wish, request_submit
+from huisvanhetkind.childcare.services_rounds import placement_confirm, round_run
+from huisvanhetkind.childcare.services_tariffs import tariff_year_save
+from huisvanhetkind.childcare.services_urgent import urgent_offer_create, urgent_submit
 from huisvanhetkind.guidance import services as guidance_services
 from huisvanhetkind.network.models import (
     AgeGroup,
@@ -41,9 +49,11 @@ from huisvanhetkind.network.workflow import ApplicationStatus
 from huisvanhetkind.questions import services as question_services
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
 from huisvanhetkind.referrals import services as referral_services
+from tests.childcare.conftest import make_location
 from tests.conftest import TOTP_SECRET, logged_in, totp_code, with_second_factor
 from tests.factories import (
     PASSWORD,
+    DesignationFactory,
     HouseFactory,
     LocationFactory,
     OrganisationFactory,
@@ -825,3 +835,152 @@ def test_every_page_of_a_bridge_worker_fits_a_phone_and_passes_axe(live_server, 
     context.close()
     _report(failures)
     assert {"guidance:detail", "guidance:signals"} <= shown
+
+
+# --- The childcare desk ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def childcare(world):
+    """The regional house's childcare: Kind en Gezin designated as its desk, a location of the
+    centre (the organisation admin's) with free places, this year's tariff, two requests (one
+    with a long note), an urgent request the centre offered a place for, and a round for next
+    month whose two places wait: one for the provider, one (confirmed) for the family."""
+    house, coordinator = world.house, world.coordinator
+    DesignationFactory(house=house, organisation=world.other)
+    month = add_months(first_of_month(timezone.localdate()), 1)
+    location = make_location(
+        house=house,
+        organisation=world.centre,
+        name=f"Kinderdagverblijf De {LONG_WORD}",
+        municipality="Zoersel",
+        street="Handelslei 167",
+        postcode="2980",
+    )
+    second = make_location(
+        house=house,
+        organisation=world.centre,
+        name="Gezinsopvang De Kleine Wereldverkenner",
+        municipality="Zoersel",
+        kind="gezinsopvang",
+        licensed_places=8,
+    )
+    childcare_services.free_places_set(childcare=location, actor=None, places={month: 1})
+    childcare_services.free_places_set(childcare=second, actor=None, places={month: 1})
+    tariff_year_save(
+        house=house,
+        actor=coordinator,
+        year=timezone.localdate().year,
+        data={
+            "income_floor": Decimal("2323.36"),
+            "income_ceiling": Decimal("6645.17"),
+            "price_min": Decimal("6.17"),
+            "price_max": Decimal("36.11"),
+            "rate_percent": Decimal("15.24"),
+            "income_divisor": 22,
+            "short_day_hours": Decimal("5"),
+            "long_day_hours": Decimal("11"),
+            "short_day_percent": Decimal("60"),
+            "long_day_percent": Decimal("150"),
+            "sibling_discount_percent": Decimal("20"),
+            "social_tariff_percent": Decimal("50"),
+        },
+    )
+    zoersel = Municipality.objects.get(name="Zoersel")
+    tokens = []
+    for number, wishes in enumerate(([location, second], [second])):
+        childcare_request, token = request_submit(
+            house=house,
+            municipality=zoersel,
+            name=f"Ouder {number}",
+            email=f"ouder{number}@example.be",
+            child_first_name="Mila",
+            birth_date=timezone.localdate() - timedelta(days=200),
+            wished_start=month,
+            half_days=8,
+            wishes=[Wish(location=w, rank=rank) for rank, w in enumerate(wishes, start=1)],
+            working=True,
+            sworn=True,
+            social_tariff=False,
+            note=f"Wij zoeken opvang voor het {LONG_WORD}.",
+        )
+        tokens.append((childcare_request, token))
+    urgent, urgent_token = urgent_submit(
+        house=house,
+        family={"name": "Ouder Dringend", "email": "dringend@example.be", "language": "nl"},
+        child={"first_name": "Noah", "birth_date": timezone.localdate() - timedelta(days=400)},
+        municipality=zoersel,
+        reason="work",
+        needed_from=timezone.localdate() + timedelta(days=10),
+        half_days=6,
+        situation=f"Nieuw werk vanaf maandag. {LONG_WORD}.",
+    )
+    urgent_offer_create(urgent=urgent, location=location, actor=world.org_admin)
+    allocation_round = round_run(house=house, month=month, actor=coordinator)
+    waiting = Placement.objects.get(location=location)
+    confirmed = placement_confirm(placement=Placement.objects.get(location=second), actor=None)
+    return SimpleNamespace(**locals())
+
+
+def childcare_pages(c):
+    slug, (first, first_token), (_second, second_token) = SLUG, *c.tokens
+    public = [
+        r("childcare:offer", house_slug=slug),
+        r("childcare:location", house_slug=slug, pk=c.location.pk),
+        r("childcare:estimate", house_slug=slug),
+        r("childcare:estimate", house_slug=slug, query="?inkomen=3500&uren=9&dagen=18"),
+        r("childcare:request_new", house_slug=slug),
+        r("childcare:urgent_new", house_slug=slug),
+        r("childcare:request_private", house_slug=slug, token=first_token),
+        r("childcare:request_change", house_slug=slug, token=first_token),
+        r("childcare:request_withdraw", house_slug=slug, token=first_token),
+        r("childcare:request_private", house_slug=slug, token=second_token),
+        r(
+            "childcare:offer_answer",
+            house_slug=slug,
+            token=second_token,
+            pk=c.confirmed.pk,
+        ),
+        r("childcare:urgent_private", house_slug=slug, token=c.urgent_token),
+    ]
+    desk = [
+        r("childcare:desk", house_slug=slug),
+        r("childcare:desk_requests", house_slug=slug),
+        r("childcare:desk_request", house_slug=slug, pk=first.pk),
+        r("childcare:urgent_desk", house_slug=slug),
+        r("childcare:urgent_detail", house_slug=slug, pk=c.urgent.pk),
+        r("childcare:rounds", house_slug=slug),
+        r("childcare:rounds", house_slug=slug, query=f"?maand={c.month:%Y-%m}"),
+        r("childcare:round", house_slug=slug, pk=c.allocation_round.pk),
+        r("childcare:tariff_desk", house_slug=slug),
+        r("childcare:figures", house_slug=slug),
+        r("childcare:import", house_slug=slug),
+    ]
+    provider = [
+        r("childcare:provider_locations"),
+        r("childcare:provider_places", pk=c.location.pk),
+        r("childcare:provider_details", pk=c.location.pk),
+        r("childcare:provider_requests"),
+        r("childcare:provider_request", pk=first.pk),
+        r("childcare:urgent_provider"),
+        r("childcare:urgent_file"),
+        r("childcare:placements"),
+        r("childcare:placement_refuse", pk=c.waiting.pk),
+        r("childcare:placement_outside", pk=c.location.pk),
+    ]
+    return public, desk, provider
+
+
+def test_every_childcare_page_fits_a_phone_and_passes_axe(live_server, browser, childcare):
+    """The family's, the desk's (here the coordinator's) and the provider's pages."""
+    public, desk, provider = childcare_pages(childcare)
+    failures = []
+    context, page = _context(browser)
+    shown = _visit(page, live_server.url, public, failures)
+    context.close()
+    for user, pages in ((childcare.coordinator, desk), (childcare.world.org_admin, provider)):
+        context, page = _professional(browser, live_server.url, user)
+        shown |= _visit(page, live_server.url, pages, failures)
+        context.close()
+    _report(failures)
+    assert {"childcare:offer", "childcare:desk_request", "childcare:urgent_detail"} <= shown
