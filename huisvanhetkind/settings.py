@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "huisvanhetkind.participation",
     "huisvanhetkind.coverage",
     "huisvanhetkind.steering",
+    "huisvanhetkind.knowledge",
+    "huisvanhetkind.premises",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",

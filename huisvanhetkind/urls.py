@@ -40,6 +40,8 @@ urlpatterns = [
     path("", include("huisvanhetkind.participation.urls")),
     path("", include("huisvanhetkind.coverage.urls")),
     path("", include("huisvanhetkind.steering.urls")),
+    path("", include("huisvanhetkind.knowledge.urls")),
+    path("", include("huisvanhetkind.premises.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),

@@ -41,7 +41,9 @@ from huisvanhetkind.demo.coverage import seed_coverage
 from huisvanhetkind.demo.familyplans import seed_family_plans
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.ids import demo_hsds_id
+from huisvanhetkind.demo.knowledge import seed_knowledge
 from huisvanhetkind.demo.participation import seed_participation
+from huisvanhetkind.demo.premises import seed_premises
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.demo.steering import seed_steering
 from huisvanhetkind.network import services as network_services
@@ -62,6 +64,17 @@ from huisvanhetkind.questions import services_setup as question_services_setup
 from huisvanhetkind.questions.models import RoutingRule, Topic
 
 DATA = Path(__file__).resolve().parent / "data"
+CAPABILITIES = (
+    ("care", seed_care),
+    ("familyplans", seed_family_plans),
+    ("carepaths", seed_care_paths),
+    ("childcare", seed_childcare),
+    ("participation", seed_participation),
+    ("coverage", seed_coverage),
+    ("steering", seed_steering),
+    ("knowledge", seed_knowledge),
+    ("premises", seed_premises),
+)
 DEMO_PASSWORD = "Demo-Huis-2026!"
 
 # Service fields the data may leave out (TOML has no null): absent means None.
@@ -437,48 +450,15 @@ def demo_seed(*, today: date | None = None) -> SeedResult:
             today=seeder.today,
         )
         seed_guidance(data=load("guidance"), houses=seeder.houses, today=seeder.today)
-        seed_care(
-            data=load("care"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_family_plans(
-            data=load("familyplans"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_care_paths(
-            data=load("carepaths"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_childcare(
-            data=load("childcare"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_participation(
-            data=load("participation"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_coverage(
-            data=load("coverage"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
-        seed_steering(
-            data=load("steering"),
-            houses=seeder.houses,
-            organisations=seeder.organisations,
-            today=seeder.today,
-        )
+        # The capabilities written on top of the network and its offer, each from its own
+        # data file (data/<name>.toml), in this order.
+        for name, seed in CAPABILITIES:
+            seed(
+                data=load(name),
+                houses=seeder.houses,
+                organisations=seeder.organisations,
+                today=seeder.today,
+            )
     return SeedResult(
         houses=len(seeder.houses),
         organisations=len(seeder.organisations),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PremisesConfig(AppConfig):
+    name = "huisvanhetkind.premises"
+    verbose_name = _("Het huis: zalen, permanenties, afspraken en babytheek")

@@ -1,0 +1,1 @@
+"""What the premises app keeps about people (the register of personal data, see core.register)."""
