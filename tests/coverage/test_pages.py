@@ -2,8 +2,11 @@
 group and partners read; the coordinator marks; everybody else gets a 404."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.coverage import selectors
@@ -166,12 +169,17 @@ def test_an_unknown_gap_id_is_not_found(duo, catalogue, duo_coordinator):
     assert client.get(_url(duo, "coverage:gap_mark", gap_id=GAP)).status_code == 200
 
 
-def test_the_page_takes_a_fixed_number_of_queries(
-    duo, catalogue, partners, duo_coordinator, django_assert_max_num_queries
-):
+def test_the_page_takes_as_many_queries_with_more_data(duo, catalogue, partners, duo_coordinator):
     client = logged_in(duo_coordinator)
-    client.get(_url(duo))
+    client.get(_url(duo))  # the matrix in memory
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(_url(duo)).status_code == 200
+        return len(captured)
+
+    before = queries()
     overlap_services(duo, partners)
     client.get(_url(duo))
-    with django_assert_max_num_queries(30):
-        assert client.get(_url(duo)).status_code == 200
+    GapStatus.objects.create(house=duo, gap_id=GAP, status="known", marked_at=timezone.now())
+    assert queries() == before
