@@ -1,0 +1,76 @@
+"""The coordinator reads the heat map and marks a gap in a real Chromium at 360 px, with
+JavaScript (axe on every page, nothing wider than the screen) and without (nothing needs it)."""
+
+import pytest
+
+from huisvanhetkind.coverage.models import GapStatus
+from huisvanhetkind.network.models import Municipality, Role
+from tests.browser.conftest import browser, check_page, log_in, phone_context, reference_lists  # noqa: F401
+from tests.conftest import with_second_factor
+from tests.factories import (
+    HouseFactory,
+    OrganisationFactory,
+    RoleFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+GAP = "gap-gezondheid-0-3-11022"
+
+
+@pytest.fixture
+def network(reference_lists):  # noqa: F811
+    house = HouseFactory(
+        slug="kalmthout-wuustwezel",
+        name="Huis van het Kind Kalmthout-Wuustwezel",
+        municipalities=list(Municipality.objects.filter(name__in=["Kalmthout", "Wuustwezel"])),
+    )
+    punt = OrganisationFactory(name="Opvoedingspunt", houses=[house])
+    ServiceFactory(
+        organisation=punt, domains=["opvoedingsondersteuning"], age_groups=["0-3"], is_free=True
+    )
+    ServiceFactory(
+        organisation=punt,
+        domains=["vrije-tijd-ontmoeting"],
+        age_groups=["6-12"],
+        service_areas=["Wuustwezel"],
+    )
+    coordinator = with_second_factor(UserFactory(email="coordinator@duo.example.be"))
+    RoleFactory(user=coordinator, kind=Role.Kind.COORDINATOR, house=house)
+    return house, coordinator
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_coordinator_reads_the_heat_map_and_marks_a_gap(
+    live_server,
+    browser,  # noqa: F811
+    network,
+    javascript,
+):
+    house, coordinator = network
+    base = live_server.url
+    context = phone_context(browser, javascript)
+    page = context.new_page()
+    log_in(page, base, coordinator)
+    page.goto(f"{base}/beheer/huis/{house.slug}/aanbod-in-kaart/")
+    assert page.locator("svg[role=img]").count() == 1
+    assert page.locator("table caption").first.is_visible()
+    check_page(page, javascript)
+    page.locator("#gemeente").select_option(label="Wuustwezel")
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_url("**gemeente=11053**")
+    assert "Aantal aanbod in Wuustwezel" in page.content()
+    check_page(page, javascript)
+    page.locator(f"a[href$='/hiaten/{GAP}/']").click()
+    page.wait_for_url(f"**/hiaten/{GAP}/")
+    check_page(page, javascript)
+    page.get_by_label("we werken eraan").check()
+    page.get_by_label("Toelichting").fill("Overleg met de vroedvrouwen.")
+    page.get_by_role("button", name="Bewaren").click()
+    page.wait_for_url(f"**/beheer/huis/{house.slug}/aanbod-in-kaart/")
+    assert "We werken eraan" in page.content()
+    check_page(page, javascript)
+    context.close()
+    assert GapStatus.objects.get(house=house, gap_id=GAP).status == "in_progress"
