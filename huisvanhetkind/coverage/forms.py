@@ -62,6 +62,7 @@ class PopulationFigureForm(forms.Form):
 
 
 class PopulationImportForm(forms.Form):
+    prefix = "csv"  # beside the figure's form on one page: no two fields with one id
     year = _year_field()
     file = forms.FileField(
         label=_("CSV-bestand"),
@@ -78,6 +79,10 @@ class PopulationImportForm(forms.Form):
         max_length=MAX_BYTES,
         error_messages={"max_length": _("De tekst is te lang (hoogstens 5 MB).")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
 
     def clean(self):
         data = super().clean()

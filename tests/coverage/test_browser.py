@@ -3,7 +3,7 @@ JavaScript (axe on every page, nothing wider than the screen) and without (nothi
 
 import pytest
 
-from huisvanhetkind.coverage.models import GapStatus
+from huisvanhetkind.coverage.models import GapStatus, PopulationFigure
 from huisvanhetkind.network.models import Municipality, Role
 from tests.browser.conftest import browser, check_page, log_in, phone_context, reference_lists  # noqa: F401
 from tests.conftest import with_second_factor
@@ -74,3 +74,30 @@ def test_the_coordinator_reads_the_heat_map_and_marks_a_gap(
     check_page(page, javascript)
     context.close()
     assert GapStatus.objects.get(house=house, gap_id=GAP).status == "in_progress"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_coordinator_previews_and_imports_population_figures(
+    live_server,
+    browser,  # noqa: F811
+    network,
+    javascript,
+):
+    house, coordinator = network
+    base = live_server.url
+    context = phone_context(browser, javascript)
+    page = context.new_page()
+    log_in(page, base, coordinator)
+    page.goto(f"{base}/beheer/huis/{house.slug}/aanbod-in-kaart/bevolking/")
+    check_page(page, javascript)
+    page.locator("#id_csv-text").fill("nis;leeftijd;aantal\n11022;0-3;510\n11053;0-3;600\n")
+    page.get_by_role("button", name="Nakijken").click()
+    page.wait_for_url("**/bevolking/importeren/")
+    assert "Bevestigen en bewaren" in page.content()
+    check_page(page, javascript)
+    assert not PopulationFigure.objects.exists()
+    page.get_by_role("button", name="Bevestigen en bewaren").click()
+    page.wait_for_url("**/aanbod-in-kaart/bevolking/")
+    check_page(page, javascript)
+    context.close()
+    assert PopulationFigure.objects.count() == 2

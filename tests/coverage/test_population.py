@@ -79,12 +79,12 @@ def test_the_coordinator_previews_then_confirms_an_import(duo, duo_coordinator):
     client = logged_in(duo_coordinator)
     url = _url(duo, "coverage:population_import")
     upload = SimpleUploadedFile("statbel.csv", STATBEL.encode("utf-8"), content_type="text/csv")
-    preview = client.post(url, {"year": "2025", "file": upload})
+    preview = client.post(url, {"csv-year": "2025", "csv-file": upload})
     assert preview.status_code == 200
     html = preview.content.decode()
     assert "Bevestigen en bewaren" in html and "263" in html
     assert not PopulationFigure.objects.exists()  # a preview saves nothing
-    response = client.post(url, {"year": "2025", "text": STATBEL, "confirm": "1"})
+    response = client.post(url, {"csv-year": "2025", "csv-text": STATBEL, "confirm": "1"})
     assert response.status_code == 302
     assert PopulationFigure.objects.count() == 3
     assert (
@@ -99,19 +99,23 @@ def test_the_coordinator_previews_then_confirms_an_import(duo, duo_coordinator):
     [
         (
             {
-                "year": "2025",
-                "text": "nis;leeftijd;aantal\n11022;0-3;5\n11022;0-3;x\n",
+                "csv-year": "2025",
+                "csv-text": "nis;leeftijd;aantal\n11022;0-3;5\n11022;0-3;x\n",
                 "confirm": "1",
             },
             "Regel 3:",
         ),
-        ({"year": "2025", "text": ""}, "Kies een CSV-bestand of plak de regels."),
+        ({"csv-year": "2025", "csv-text": ""}, "Kies een CSV-bestand of plak de regels."),
         (
-            {"year": "twintig", "text": "nis;leeftijd;aantal\n11022;0-3;5\n", "confirm": "1"},
+            {
+                "csv-year": "twintig",
+                "csv-text": "nis;leeftijd;aantal\n11022;0-3;5\n",
+                "confirm": "1",
+            },
             "Vul een jaar in cijfers in",
         ),
         (
-            {"year": "1800", "text": "nis;leeftijd;aantal\n11022;0-3;5\n", "confirm": "1"},
+            {"csv-year": "1800", "csv-text": "nis;leeftijd;aantal\n11022;0-3;5\n", "confirm": "1"},
             "Vul een jaar in vanaf 1990",
         ),
     ],
@@ -128,7 +132,7 @@ def test_a_file_that_is_not_text_is_refused(duo, duo_coordinator):
         "foto.csv", b"\xff\xd8\xff\x00\x81\x8d\x8f\x90\x9d", content_type="text/csv"
     )
     response = logged_in(duo_coordinator).post(
-        _url(duo, "coverage:population_import"), {"year": "2025", "file": upload}
+        _url(duo, "coverage:population_import"), {"csv-year": "2025", "csv-file": upload}
     )
     assert response.status_code == 400
     assert not PopulationFigure.objects.exists()
