@@ -183,3 +183,10 @@ def test_the_page_takes_as_many_queries_with_more_data(duo, catalogue, partners,
     client.get(_url(duo))
     GapStatus.objects.create(house=duo, gap_id=GAP, status="known", marked_at=timezone.now())
     assert queries() == before
+
+
+def test_the_coordinators_dashboard_links_to_the_heat_map(duo, duo_coordinator, duo_worker):
+    link = _url(duo)
+    assert link in logged_in(duo_coordinator).get(reverse("network:dashboard")).content.decode()
+    # A partner's dashboard has no house card (they reach the page by its address).
+    assert link not in logged_in(duo_worker).get(reverse("network:dashboard")).content.decode()
