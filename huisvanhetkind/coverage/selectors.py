@@ -367,8 +367,9 @@ def gap_mark(house: House, identifier: str) -> GapStatus | None:
 def gap_cell(house: House, identifier: str) -> dict | None:
     """The cell named by a gap id of ``house`` (whether or not it is a gap today), or None."""
     nis_codes = set(house.municipalities.values_list("nis_code", flat=True))
+    age_slugs = list(AgeGroup.objects.values_list("slug", flat=True))
     for domain_slug in Domain.objects.values_list("slug", flat=True):
-        for age_slug in AgeGroup.objects.values_list("slug", flat=True):
+        for age_slug in age_slugs:
             for nis in nis_codes:
                 if gap_id(domain_slug, age_slug, nis) == identifier:
                     return {"domain": domain_slug, "age_group": age_slug, "municipality": nis}

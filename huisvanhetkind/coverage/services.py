@@ -109,7 +109,7 @@ def gap_status_set(
         if changes:
             model_update(
                 instance=mark,
-                data={"marked_by": actor if actor is not None else None, "marked_at": now},
+                data={"marked_by": actor, "marked_at": now},
             )
             audit_record(
                 actor=actor,
