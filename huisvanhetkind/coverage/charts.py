@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-# Light to dark; the text on the two darkest is white (contrast at least 4.5:1 everywhere).
-COLOURS = ("#ffffff", "#e3f1ec", "#a9d5c5", "#4f9e84", "#0b6e4f")
+# Light to dark; the text on the two darkest is white. Contrast of the number on its cell: at
+# least 4.5:1 everywhere (#1a1a1a on #a9d5c5 10.8:1, white on #2f7d63 5.0:1, on #08402e 11.8:1).
+COLOURS = ("#ffffff", "#e3f1ec", "#a9d5c5", "#2f7d63", "#08402e")
 TEXT = ("#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff")
 LABEL_WIDTH = 230
 CELL_WIDTH = 90
