@@ -22,6 +22,12 @@ class ActivityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ActivityStatus.PUBLISHED)
 
+    def public(self):
+        """Published and meant for families: what the public calendar, search, feeds and home
+        page show. Trainings for professionals (audience "professionals") stay with the
+        partners (the knowledge app lists them)."""
+        return self.published().filter(audience="families")
+
 
 class Activity(PriceFields):
     class Audience(models.TextChoices):
@@ -129,7 +135,9 @@ class SessionQuerySet(models.QuerySet):
 
     def public(self, house):
         return self.filter(
-            activity__house=house, activity__status=Activity.Status.PUBLISHED
+            activity__house=house,
+            activity__status=Activity.Status.PUBLISHED,
+            activity__audience=Activity.Audience.FAMILIES,
         ).select_related("activity", "activity__location", "activity__location__municipality")
 
     def with_taken(self):

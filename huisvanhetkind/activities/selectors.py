@@ -51,7 +51,7 @@ def upcoming_sessions(
     on the (activity, end) index without joins or DISTINCT; only those sessions are then read
     with their activity and the places taken (two small subqueries per session).
     """
-    activities = Activity.objects.published().filter(house=house)
+    activities = Activity.objects.public().filter(house=house)
     if activity is not None:
         activities = activities.filter(pk=activity.pk)
     if age_group:
@@ -108,7 +108,7 @@ def calendar_filters(house) -> dict:
 
 def public_activity(*, house, pk: int) -> Activity | None:
     return (
-        Activity.objects.published()
+        Activity.objects.public()
         .filter(house=house, pk=pk)
         .select_related("location__municipality", "house")
         .prefetch_related("organisations", "age_groups", "domains")
