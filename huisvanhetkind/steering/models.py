@@ -218,3 +218,163 @@ class ProgressNote(models.Model):
 
     def __str__(self):
         return f"{self.action} ({self.written_on})"
+
+
+# --- Meetings of the groups and the yearly partner consultation ------------------------------
+
+
+class Meeting(models.Model):
+    """A meeting of a network group (stuurgroep, partneroverleg, werkgroep): when and where,
+    the agenda members add points to until ``agenda_deadline``, attendance, minutes."""
+
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("groep")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    starts_at = models.DateTimeField(_("begin"))
+    ends_at = models.DateTimeField(_("einde"))
+    place = models.CharField(_("plaats"), max_length=300, blank=True)
+    video_url = models.URLField(_("videolink"), blank=True)
+    agenda_deadline = models.DateTimeField(_("agendapunten toevoegen tot"))
+    minutes = models.TextField(_("verslag"), blank=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_end_after_start"
+            ),
+        ]
+        verbose_name = _("vergadering")
+        verbose_name_plural = _("vergaderingen")
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaItem(models.Model):
+    """A point on a meeting's agenda, added by a member before the deadline."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    title = models.CharField(_("agendapunt"), max_length=200)
+    description = models.TextField(_("toelichting"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    """Whether a member was present, excused or absent."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("aanwezig")
+        EXCUSED = "excused", _("verontschuldigd")
+        ABSENT = "absent", _("afwezig")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("aanwezigheid"), max_length=10, choices=Status.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_attendance_per_member")
+        ]
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheden")
+
+    def __str__(self):
+        return f"{self.user} — {self.meeting}"
+
+
+class Decision(models.Model):
+    """A decision of a meeting; a follow-up becomes an action of the annual plan with an owner
+    and a due date (``action`` set). ``reminded_on``: the day the owner was last reminded."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("beslissing"))
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("eigenaar"),
+    )
+    due_on = models.DateField(_("uiterlijk op"), null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("beslissing")
+        verbose_name_plural = _("beslissingen")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class MeetingDocument(models.Model):
+    """A document of a meeting (PDF or office file), stored outside the web root under
+    ``VAR_DIR/private/steering``; ``path`` is relative to that directory."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    name = models.CharField(_("bestandsnaam"), max_length=200)
+    kind = models.CharField(max_length=10)
+    size = models.PositiveIntegerField()
+    path = models.CharField(max_length=200, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("document van een vergadering")
+        verbose_name_plural = _("documenten van vergaderingen")
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerFeedback(models.Model):
+    """A partner organisation's answer to the yearly partner consultation on the annual plan
+    (one per organisation per house and year)."""
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    going_well = models.TextField(_("Wat loopt goed in het jaarplan?"), blank=True)
+    to_improve = models.TextField(_("Wat kan beter of ontbreekt?"), blank=True)
+    contribution = models.TextField(_("Waaraan wil jullie organisatie meewerken?"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "year", "organisation"], name="one_feedback_per_partner_year"
+            )
+        ]
+        verbose_name = _("antwoord op het partneroverleg")
+        verbose_name_plural = _("antwoorden op het partneroverleg")
+
+    def __str__(self):
+        return f"{self.organisation} {self.year}"

@@ -42,3 +42,63 @@ declare(
     erasure=Erasure.ERASED,
     erasure_how=_("de verwijzing naar de professional valt weg wanneer zijn account verdwijnt"),
 )
+
+# --- Meetings of the groups and the partner consultation -------------------------------------
+
+MEETING_READERS = _("de leden van de groep en de coördinator van het huis")
+
+for _model, _data, _categories in (
+    (
+        "steering.Meeting",
+        _("een vergadering van een groep met haar verslag, dat personen kan noemen"),
+        (Category.PROFESSIONAL, Category.FREE_TEXT),
+    ),
+    (
+        "steering.AgendaItem",
+        _("een agendapunt en welk lid het toevoegde"),
+        (Category.PROFESSIONAL, Category.FREE_TEXT),
+    ),
+    (
+        "steering.Attendance",
+        _("of een lid aanwezig, verontschuldigd of afwezig was"),
+        (Category.PROFESSIONAL,),
+    ),
+    (
+        "steering.Decision",
+        _("een beslissing, wie een opvolgactie draagt en wanneer die af moet zijn"),
+        (Category.PROFESSIONAL, Category.FREE_TEXT),
+    ),
+    (
+        "steering.MeetingDocument",
+        _("een document van een vergadering (kan personen noemen) en wie het toevoegde"),
+        (Category.PROFESSIONAL, Category.FREE_TEXT),
+    ),
+):
+    declare(
+        _model,
+        subjects=(Subject.PROFESSIONALS,),
+        categories=_categories,
+        data=_data,
+        purpose=_("de vergaderingen van de groepen van het huis voorbereiden en opvolgen"),
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        readers=MEETING_READERS,
+        retention=_("zolang de groep bestaat"),
+        erasure=Erasure.ERASED,
+        erasure_how=_(
+            "de verwijzing naar de professional valt weg wanneer zijn account verdwijnt; "
+            "de vergadering verdwijnt met de groep"
+        ),
+    )
+
+declare(
+    "steering.PartnerFeedback",
+    subjects=(Subject.PROFESSIONALS,),
+    categories=(Category.PROFESSIONAL, Category.FREE_TEXT),
+    data=_("het antwoord van een partner op het jaarlijkse partneroverleg en wie het gaf"),
+    purpose=_("de partners jaarlijks bevragen over het jaarplan"),
+    legal_basis=LegalBasis.PUBLIC_TASK,
+    readers=_("de coördinator en de stuurgroep van het huis"),
+    retention=_("zolang het jaarplan bestaat"),
+    erasure=Erasure.ERASED,
+    erasure_how=_("de verwijzing naar de professional valt weg wanneer zijn account verdwijnt"),
+)
