@@ -214,3 +214,32 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.response_id}/{self.question_id}"
+
+
+class OpenDataLicence(models.TextChoices):
+    CC_BY_4 = "CC-BY-4.0", _("Creative Commons Naamsvermelding 4.0 (CC BY 4.0)")
+
+
+class OpenDataSetting(models.Model):
+    """Whether a house publishes its coverage matrix and released survey tables as open data
+    (``/<house>/open-data/``); only the coordinator switches it on or off (audited)."""
+
+    house = models.OneToOneField(House, on_delete=models.CASCADE, related_name="open_data_setting")
+    enabled = models.BooleanField(_("open data publiceren"), default=False)
+    licence = models.CharField(
+        _("licentie"),
+        max_length=20,
+        choices=OpenDataLicence.choices,
+        default=OpenDataLicence.CC_BY_4,
+    )
+    enabled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    enabled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("instelling open data")
+        verbose_name_plural = _("instellingen open data")
+
+    def __str__(self):
+        return f"{self.house}: {'aan' if self.enabled else 'uit'}"

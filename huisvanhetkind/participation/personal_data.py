@@ -88,3 +88,16 @@ declare(
 allow("participation.Section", _("een onderdeel van een bevraging (titel, inleiding)"))
 allow("participation.Question", _("een vraag van een bevraging (tekst, soort)"))
 allow("participation.Choice", _("een antwoordmogelijkheid van een vraag"))
+
+declare(
+    "participation.OpenDataSetting",
+    subjects=(Subject.PROFESSIONALS,),
+    categories=(Category.PROFESSIONAL,),
+    data=_("of het huis open data publiceert, onder welke licentie, wie dat aanzette en wanneer"),
+    purpose=_("de cijfers van het huis openbaar maken wanneer de coördinator dat kiest"),
+    legal_basis=LegalBasis.PUBLIC_TASK,
+    readers=_("de coördinator van het huis"),
+    retention=_("zolang het huis bestaat"),
+    erasure=Erasure.DELETED,
+    erasure_how=_("verwijderd met het huis"),
+)

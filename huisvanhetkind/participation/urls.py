@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisvanhetkind.participation import views, views_public
+from huisvanhetkind.participation import views, views_figures, views_public
 
 app_name = "participation"
 
@@ -35,4 +35,25 @@ urlpatterns = [
     path("<slug:house_slug>/bevragingen/", views_public.open_surveys, name="public_list"),
     path("<slug:house_slug>/bevraging/<str:key>/", views_public.answer, name="answer"),
     path("<slug:house_slug>/bevraging/<str:key>/bedankt/", views_public.thanks, name="thanks"),
+]
+
+# Needs, reach and open data of a house (views_figures).
+F = "beheer/huis/<slug:house_slug>/"
+urlpatterns = [
+    path(F + "noden/", views_figures.needs, name="needs"),
+    path(F + "bereik/", views_figures.reach, name="reach"),
+    path(F + "bereik/bereik.csv", views_figures.reach_csv, name="reach_csv"),
+    path(F + "open-data/", views_figures.open_data_switch, name="open_data_switch"),
+    path("<slug:house_slug>/open-data/", views_figures.open_data, name="open_data"),
+    path(
+        "<slug:house_slug>/open-data/aanbod.<str:fmt>",
+        views_figures.open_data_coverage,
+        name="open_data_coverage",
+    ),
+    path(
+        "<slug:house_slug>/open-data/bevraging-<int:pk>.<str:fmt>",
+        views_figures.open_data_survey,
+        name="open_data_survey",
+    ),
+    *urlpatterns,
 ]
