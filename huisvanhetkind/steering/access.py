@@ -18,7 +18,7 @@ from huisvanhetkind.network.access import (
     member_organisation_ids,
 )
 from huisvanhetkind.network.models import Group, GroupMembership, House, Partnership
-from huisvanhetkind.steering.models import Action, AnnualPlan, Goal, PlanPeriod
+from huisvanhetkind.steering.models import Action, AnnualPlan, Goal, Meeting, PlanPeriod
 
 LARGEST_ID = 2**31 - 1
 
@@ -136,4 +136,80 @@ def houses_with_readable_plan(user) -> list[House]:
         )
         .distinct()
         .order_by("name")
+    )
+
+
+# --- Meetings of the groups ------------------------------------------------------------------
+# Members of a group (and the house's coordinator) see its meetings, minutes and documents and
+# add agenda points; the group's lead (trekker) and the coordinator plan and edit meetings.
+# Everybody else gets a 404, as for a meeting that does not exist.
+
+
+def is_group_member(user, group: Group) -> bool:
+    return user.is_authenticated and GroupMembership.objects.filter(group=group, user=user).exists()
+
+
+def can_read_group(user, group: Group) -> bool:
+    if user is None:
+        return True
+    if not user.is_authenticated:
+        return False
+    return is_coordinator(user, group.house) or is_group_member(user, group)
+
+
+def can_edit_meetings(user, group: Group) -> bool:
+    if user is None:
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        is_coordinator(user, group.house)
+        or GroupMembership.objects.filter(group=group, user=user, is_lead=True).exists()
+    )
+
+
+def get_group_for_user(user, house: House, pk, *, edit: bool = False) -> Group:
+    if house is None:
+        raise Http404
+    group = Group.objects.filter(house=house, pk=_id(pk)).first()
+    if group is None or not (can_edit_meetings if edit else can_read_group)(user, group):
+        raise Http404
+    return group
+
+
+def get_meeting_for_user(user, house: House, pk, *, edit: bool = False):
+    if house is None:
+        raise Http404
+    meeting = (
+        Meeting.objects.select_related("group__house")
+        .filter(group__house=house, pk=_id(pk))
+        .first()
+    )
+    if meeting is None or not (can_edit_meetings if edit else can_read_group)(user, meeting.group):
+        raise Http404
+    return meeting
+
+
+def readable_groups(user, house: House) -> list[Group]:
+    """The groups of the house whose meetings the user sees."""
+    if house is None or not user.is_authenticated:
+        return []
+    groups = Group.objects.filter(house=house)
+    if not is_coordinator(user, house):
+        groups = groups.filter(memberships__user=user)
+    return list(groups.distinct().order_by("kind", "name"))
+
+
+def feedback_organisations(user, house: House):
+    """The house's active partners the user answers the consultation for."""
+    if house is None or not user.is_authenticated:
+        return []
+    return list(
+        Partnership.objects.filter(
+            house=house,
+            organisation_id__in=member_organisation_ids(user),
+            status=Partnership.Status.ACTIVE,
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
     )

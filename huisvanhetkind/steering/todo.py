@@ -12,7 +12,7 @@ from huisvanhetkind.core import todo
 from huisvanhetkind.core.todo import TodoItem
 from huisvanhetkind.network.access import coordinated_house_ids
 from huisvanhetkind.network.models import Group, GroupMembership
-from huisvanhetkind.steering.models import Action
+from huisvanhetkind.steering.models import Action, Decision
 from huisvanhetkind.steering.workflow import ActionStatus
 
 
@@ -57,3 +57,42 @@ def plan_items(user) -> list[TodoItem]:
 
 
 todo.register("steering", heading=gettext_lazy("Jaarplan"), items=plan_items, position=60)
+
+
+def follow_up_items(user) -> list[TodoItem]:
+    """The follow-up actions of meetings the user owns that are past their due date."""
+    if not user.is_authenticated:
+        return []
+    late = (
+        Decision.objects.filter(
+            owner=user,
+            action__isnull=False,
+            due_on__lt=timezone.localdate(),
+            action__status__in=[ActionStatus.PLANNED, ActionStatus.RUNNING],
+        )
+        .select_related("action", "meeting__group__house")
+        .order_by("due_on", "pk")
+    )
+    return [
+        TodoItem(
+            title=_("Opvolgactie over datum: %(title)s") % {"title": decision.action.title},
+            url=reverse(
+                "steering:meeting",
+                kwargs={"house_slug": decision.meeting.group.house.slug, "pk": decision.meeting_id},
+            ),
+            due=decision.due_on,
+            urgent=True,
+            count=1,
+            detail=_("af te ronden tegen %(day)s (vergadering %(meeting)s)")
+            % {"day": decision.due_on.strftime("%d/%m/%Y"), "meeting": decision.meeting.title},
+        )
+        for decision in late
+    ]
+
+
+todo.register(
+    "steering_follow_up",
+    heading=gettext_lazy("Opvolgacties van vergaderingen"),
+    items=follow_up_items,
+    position=61,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisvanhetkind.steering import views
+from huisvanhetkind.steering import views, views_meetings
 
 app_name = "steering"
 
@@ -26,4 +26,46 @@ urlpatterns = [
         name="action_note",
     ),
     path("<slug:house_slug>/plan/", views.public_plan, name="public_plan"),
+    # Meetings of the groups and the yearly partner consultation
+    path("beheer/huis/<slug:house_slug>/vergaderingen/", views_meetings.meetings, name="meetings"),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/groep/<int:pk>/nieuw/",
+        views_meetings.meeting_new,
+        name="meeting_new",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/<int:pk>/",
+        views_meetings.meeting,
+        name="meeting",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/<int:pk>/bewerken/",
+        views_meetings.meeting_edit,
+        name="meeting_edit",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/<int:pk>/uitnodigen/",
+        views_meetings.meeting_invite,
+        name="meeting_invite",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/<int:pk>/vergadering.ics",
+        views_meetings.meeting_ics,
+        name="meeting_ics",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/document/<int:pk>/",
+        views_meetings.document,
+        name="meeting_document",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/vergaderingen/document/<int:pk>/verwijderen/",
+        views_meetings.document_delete,
+        name="meeting_document_delete",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/partneroverleg/<int:year>/",
+        views_meetings.consultation,
+        name="consultation",
+    ),
 ]
