@@ -5,8 +5,10 @@ reset so that the rerun does the work."""
 import os
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -54,6 +56,12 @@ def live_worker():
     process = subprocess.Popen(
         [sys.executable, "-c", "import time; time.sleep(60)", "db_worker"],
     )
+    # Until the child has exec'd, its command line is still the parent's (on a busy machine
+    # that takes a moment): wait for it, so the test sees the worker it means.
+    cmdline = Path(f"/proc/{process.pid}/cmdline")
+    deadline = time.monotonic() + 10
+    while b"db_worker" not in cmdline.read_bytes() and time.monotonic() < deadline:
+        time.sleep(0.01)
     yield process.pid
     process.kill()
     process.wait()
