@@ -1,0 +1,85 @@
+"""Who may see and book which room and booking.
+
+The rooms of a house are seen by its coordinator and by the professionals of its active
+partners. A booking's details (who, what) are seen by the professionals of the organisation that
+requested it and by the coordinator; everybody else sees only that a time is taken. Everybody
+else gets the same 404 whether the house, room or booking exists or not.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from huisvanhetkind.network.access import is_coordinator, member_organisation_ids
+from huisvanhetkind.network.models import House, Organisation, Partnership
+from huisvanhetkind.premises.models import Booking, Room
+
+LARGEST_ID = 2**31 - 1
+
+
+def _id(pk) -> int:
+    if not 0 < int(pk) <= LARGEST_ID:
+        raise Http404
+    return int(pk)
+
+
+def partner_organisations(user, house: House) -> list[Organisation]:
+    """The user's organisations that are an active partner of ``house``."""
+    return list(
+        Organisation.objects.filter(
+            pk__in=member_organisation_ids(user),
+            partnerships__house=house,
+            partnerships__status=Partnership.Status.ACTIVE,
+        ).order_by("name")
+    )
+
+
+def get_house_for_rooms(user, house_slug) -> tuple[House, list[Organisation], bool]:
+    """The house, the user's partner organisations in it, and whether the user coordinates it."""
+    house = get_object_or_404(House, slug=house_slug, is_active=True)
+    if not user.is_authenticated:
+        raise Http404
+    coordinator = is_coordinator(user, house)
+    organisations = partner_organisations(user, house)
+    if not coordinator and not organisations:
+        raise Http404
+    return house, organisations, coordinator
+
+
+def get_house_for_coordinator(user, house_slug) -> House:
+    house, _organisations, coordinator = get_house_for_rooms(user, house_slug)
+    if not coordinator:
+        raise Http404
+    return house
+
+
+def get_room_for_user(user, house_slug, pk) -> tuple[Room, list[Organisation], bool]:
+    house, organisations, coordinator = get_house_for_rooms(user, house_slug)
+    room = Room.objects.filter(house=house, pk=_id(pk)).select_related("house").first()
+    if room is None:
+        raise Http404
+    return room, organisations, coordinator
+
+
+def get_booking_for_partner(user, house_slug, pk) -> Booking:
+    """A booking of the user's own organisation in the house."""
+    house, organisations, _coordinator = get_house_for_rooms(user, house_slug)
+    booking = (
+        Booking.objects.select_related("room__house", "organisation")
+        .filter(pk=_id(pk), room__house=house, organisation__in=organisations)
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def get_booking_for_coordinator(user, house_slug, pk) -> Booking:
+    house = get_house_for_coordinator(user, house_slug)
+    booking = (
+        Booking.objects.select_related("room__house", "organisation", "requested_by")
+        .filter(pk=_id(pk), room__house=house)
+        .first()
+    )
+    if booking is None:
+        raise Http404
+    return booking
