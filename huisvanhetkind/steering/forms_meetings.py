@@ -37,6 +37,7 @@ class MeetingForm(forms.Form):
     video_url = forms.URLField(
         label=_("Videolink"),
         required=False,
+        assume_scheme="https",
         error_messages={"invalid": _("Vul een volledige link in (https://…).")},
     )
     agenda_deadline = _moment(
