@@ -285,3 +285,9 @@ def test_pages_in_every_language(client, language, sarah):
     assert client.get("/mijn-gegevens/").status_code == 200
     token = my_data.view_link_token(sarah["family"])
     assert client.get(f"/mijn-gegevens/{token}/").status_code == 200
+
+
+def test_statement_names_controllers_processor_and_breach_in_plain_dutch(client):
+    page = client.get("/privacy/").content.decode()
+    for text in ("samen verantwoordelijk", "artikel 26", "(verwerker)", "Binnen 72 uur"):
+        assert text in page
