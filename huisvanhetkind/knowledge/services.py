@@ -64,6 +64,8 @@ def _empty(field):
 
 def item_update(*, item: LibraryItem, actor, data: dict, upload=None) -> dict:
     with transaction.atomic():
+        # Read again: a ModelForm has already set the new values on the instance it was given.
+        item = LibraryItem.objects.select_for_update().select_related("house").get(pk=item.pk)
         changes = model_update(
             instance=item, data={field: data.get(field) or _empty(field) for field in FIELDS}
         )
