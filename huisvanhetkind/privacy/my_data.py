@@ -506,7 +506,11 @@ def erasure_plan(held: Holdings, now: datetime | None = None) -> ErasurePlan:
     for family_plan in held.family_plans:
         if family_plan.erase_requested_at is None:
             plan.now.append(
-                (family_plan, _("je gezinsplan in %(house)s") % {"house": family_plan.house.name})
+                (
+                    family_plan,
+                    _("je gezinsplan in %(house)s (het wordt nu afgesloten en vannacht gewist)")
+                    % {"house": family_plan.house.name},
+                )
             )
     path_days = carepath_services.retention_days()
     for path in held.care_paths:

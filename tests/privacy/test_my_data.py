@@ -21,6 +21,7 @@ from huisvanhetkind.privacy import my_data, views_my_data
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.referrals.models import Consent, Referral
 from huisvanhetkind.referrals.workflow import ReferralStatus
+from tests.conftest import logged_in
 from tests.factories import QuestionFactory, RegistrationFactory
 from tests.familyplans.conftest import make_plan
 from tests.referrals.helpers import send
@@ -291,3 +292,16 @@ def test_statement_names_controllers_processor_and_breach_in_plain_dutch(client)
     page = client.get("/privacy/").content.decode()
     for text in ("samen verantwoordelijk", "artikel 26", "(verwerker)", "Binnen 72 uur"):
         assert text in page
+
+
+def test_a_professional_without_the_link_sees_nothing(sarah, worker):
+    client = logged_in(worker)
+    assert client.get("/mijn-gegevens/abc:def:ghi/").status_code == 404
+    assert client.get(f"/mijn-gegevens/{sarah['family'].pk}/export.json").status_code == 404
+    assert client.post("/mijn-gegevens/abc/wissen/").status_code == 404
+
+
+def test_erase_request_needs_post(client, sarah):
+    token = my_data.view_link_token(sarah["family"])
+    assert client.get(f"/mijn-gegevens/{token}/wissen/").status_code == 405
+    assert not mail.outbox
