@@ -64,17 +64,18 @@ class ReachTable:
 
 def _grouped(queryset, month_field: str, municipality_field: str | None, *, truncate=True):
     """A count per month and per municipality (name) of ``queryset``: one grouped query."""
-    queryset = queryset.annotate(month=TruncMonth(month_field) if truncate else F(month_field))
-    fields = ["month"]
+    month = TruncMonth(month_field) if truncate else F(month_field)
+    queryset = queryset.annotate(reach_month=month)
+    fields = ["reach_month"]
     if municipality_field:
-        queryset = queryset.annotate(municipality=F(municipality_field))
-        fields.append("municipality")
+        queryset = queryset.annotate(reach_place=F(municipality_field))
+        fields.append("reach_place")
     rows = queryset.values(*fields).annotate(n=DbCount("id")).order_by()
     by_month, by_municipality = Counter(), Counter()
     for row in rows:
-        by_month[month_of(row["month"])] += row["n"]
+        by_month[month_of(row["reach_month"])] += row["n"]
         if municipality_field:
-            by_municipality[row["municipality"] or UNKNOWN] += row["n"]
+            by_municipality[row["reach_place"] or UNKNOWN] += row["n"]
     return by_month, (by_municipality if municipality_field else None)
 
 
