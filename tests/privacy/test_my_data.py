@@ -24,6 +24,7 @@ from huisvanhetkind.referrals.workflow import ReferralStatus
 from tests.conftest import logged_in
 from tests.factories import QuestionFactory, RegistrationFactory
 from tests.familyplans.conftest import make_plan
+from tests.privacy.test_retention import care_path_ended
 from tests.referrals.helpers import send
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,9 @@ def sarah(house, organisation, other_organisation, worker):
         situation="Ik begin maandag te werken.",
     )
     plan = make_plan(house, worker, organisation, email=SARAH)
+    path = care_path_ended(house, worker, organisation, 10, SARAH)
     return {
+        "path": path,
         "family": family,
         "referral": referral,
         "question": question,
@@ -159,7 +162,7 @@ def test_families_sharing_phone_child_name_or_postcode_never_see_each_other(
     data = json.loads(client.get(f"/mijn-gegevens/{token}/export.json").content)
     assert len(data["questions"]) == 1
     assert not data["referrals"] and not data["consents"] and not data["childcare_requests"]
-    assert not data["urgent_requests"] and not data["family_plans"]
+    assert not data["urgent_requests"] and not data["family_plans"] and not data["care_paths"]
 
 
 def test_export_holds_every_kind(client, sarah):
@@ -175,6 +178,7 @@ def test_export_holds_every_kind(client, sarah):
         "childcare_requests",
         "urgent_requests",
         "family_plans",
+        "care_paths",
         "children",
     ):
         assert data[kind], kind
