@@ -2,13 +2,14 @@
 this year's annual plan; ``member`` (of the Opvoedingspunt) sits in its steering group, the
 ``worker`` of the same partner only reads, ``outsider`` works for a partner of another house."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from huisvanhetkind.network.models import Domain, Group, Role
-from huisvanhetkind.steering import services
+from huisvanhetkind.steering import services, services_meetings
 from tests.conftest import with_second_factor
 from tests.factories import (
     GroupFactory,
@@ -112,3 +113,58 @@ def far_outsider(other_house):
     user = with_second_factor(UserFactory(email="medewerker@zoersel.example.be"))
     RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
     return user
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def private_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    return settings.VAR_DIR
+
+
+@pytest.fixture
+def lead(organisation, steering_group):
+    user = with_second_factor(
+        UserFactory(email="trekker@opvoedingspunt.example.be", first_name="Tine", last_name="Trek")
+    )
+    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
+    GroupMembershipFactory(group=steering_group, user=user, organisation=organisation, is_lead=True)
+    return user
+
+
+def meeting_data(days=7, **overrides):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=days)
+    data = {
+        "title": "Stuurgroep maart",
+        "starts_at": start,
+        "ends_at": start + timedelta(hours=2),
+        "place": "Huis van het Kind, vergaderzaal",
+        "video_url": "",
+        "agenda_deadline": start - timedelta(days=2),
+    }
+    return {**data, **overrides}
+
+
+@pytest.fixture
+def meeting(steering_group, lead, member):
+    return services_meetings.meeting_save(actor=None, group=steering_group, data=meeting_data())
+
+
+@pytest.fixture
+def past_meeting(steering_group, lead, member):
+    return services_meetings.meeting_save(
+        actor=None, group=steering_group, data=meeting_data(days=-3, title="Stuurgroep januari")
+    )
+
+
+@pytest.fixture
+def document(meeting, member):
+    return services_meetings.document_add(
+        actor=member,
+        meeting=meeting,
+        upload=SimpleUploadedFile("agenda.pdf", PDF, content_type="application/pdf"),
+    )

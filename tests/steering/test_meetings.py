@@ -18,7 +18,6 @@ from icalendar import Calendar
 
 from huisvanhetkind.core import todo
 from huisvanhetkind.core.scheduler import jobs
-from huisvanhetkind.network.models import Role
 from huisvanhetkind.steering import services, services_meetings
 from huisvanhetkind.steering import todo as steering_todo
 from huisvanhetkind.steering.models import (
@@ -30,10 +29,8 @@ from huisvanhetkind.steering.models import (
     MeetingDocument,
 )
 from huisvanhetkind.steering.workflow import ActionStatus
-from tests.conftest import logged_in, with_second_factor
-from tests.factories import GroupMembershipFactory, RoleFactory, UserFactory
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.conftest import logged_in
+from tests.steering.conftest import PDF, meeting_data
 
 
 def url(name, house, **kwargs):
@@ -50,56 +47,6 @@ def office_file(kind="docx") -> bytes:
             archive.writestr("[Content_Types].xml", "<Types/>")
             archive.writestr({"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}[kind], "<w/>")
     return buffer.getvalue()
-
-
-@pytest.fixture(autouse=True)
-def private_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path / "var"
-    return settings.VAR_DIR
-
-
-@pytest.fixture
-def lead(organisation, steering_group):
-    user = with_second_factor(
-        UserFactory(email="trekker@opvoedingspunt.example.be", first_name="Tine", last_name="Trek")
-    )
-    RoleFactory(user=user, kind=Role.Kind.ORGANISATION_WORKER, organisation=organisation)
-    GroupMembershipFactory(group=steering_group, user=user, organisation=organisation, is_lead=True)
-    return user
-
-
-def meeting_data(days=7, **overrides):
-    start = timezone.now().replace(microsecond=0) + timedelta(days=days)
-    data = {
-        "title": "Stuurgroep maart",
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "place": "Huis van het Kind, vergaderzaal",
-        "video_url": "",
-        "agenda_deadline": start - timedelta(days=2),
-    }
-    return {**data, **overrides}
-
-
-@pytest.fixture
-def meeting(steering_group, lead, member):
-    return services_meetings.meeting_save(actor=None, group=steering_group, data=meeting_data())
-
-
-@pytest.fixture
-def past_meeting(steering_group, lead, member):
-    return services_meetings.meeting_save(
-        actor=None, group=steering_group, data=meeting_data(days=-3, title="Stuurgroep januari")
-    )
-
-
-@pytest.fixture
-def document(meeting, member):
-    return services_meetings.document_add(
-        actor=member,
-        meeting=meeting,
-        upload=SimpleUploadedFile("agenda.pdf", PDF, content_type="application/pdf"),
-    )
 
 
 # --- Planning a meeting -----------------------------------------------------------------------
