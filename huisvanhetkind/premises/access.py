@@ -7,7 +7,6 @@ else gets the same 404 whether the house, room or booking exists or not.
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from huisvanhetkind.network.access import is_coordinator, member_organisation_ids
 from huisvanhetkind.network.models import House, Organisation, Partnership
@@ -33,10 +32,9 @@ def partner_organisations(user, house: House) -> list[Organisation]:
     )
 
 
-def get_house_for_rooms(user, house_slug) -> tuple[House, list[Organisation], bool]:
+def get_house_for_rooms(user, house: House) -> tuple[House, list[Organisation], bool]:
     """The house, the user's partner organisations in it, and whether the user coordinates it."""
-    house = get_object_or_404(House, slug=house_slug, is_active=True)
-    if not user.is_authenticated:
+    if house is None or not house.is_active or not user.is_authenticated:
         raise Http404
     coordinator = is_coordinator(user, house)
     organisations = partner_organisations(user, house)
@@ -45,24 +43,24 @@ def get_house_for_rooms(user, house_slug) -> tuple[House, list[Organisation], bo
     return house, organisations, coordinator
 
 
-def get_house_for_coordinator(user, house_slug) -> House:
-    house, _organisations, coordinator = get_house_for_rooms(user, house_slug)
+def get_house_for_coordinator(user, house) -> House:
+    house, _organisations, coordinator = get_house_for_rooms(user, house)
     if not coordinator:
         raise Http404
     return house
 
 
-def get_room_for_user(user, house_slug, pk) -> tuple[Room, list[Organisation], bool]:
-    house, organisations, coordinator = get_house_for_rooms(user, house_slug)
+def get_room_for_user(user, house, pk) -> tuple[Room, list[Organisation], bool]:
+    house, organisations, coordinator = get_house_for_rooms(user, house)
     room = Room.objects.filter(house=house, pk=_id(pk)).select_related("house").first()
     if room is None:
         raise Http404
     return room, organisations, coordinator
 
 
-def get_booking_for_partner(user, house_slug, pk) -> Booking:
+def get_booking_for_partner(user, house, pk) -> Booking:
     """A booking of the user's own organisation in the house."""
-    house, organisations, _coordinator = get_house_for_rooms(user, house_slug)
+    house, organisations, _coordinator = get_house_for_rooms(user, house)
     booking = (
         Booking.objects.select_related("room__house", "organisation")
         .filter(pk=_id(pk), room__house=house, organisation__in=organisations)
@@ -73,8 +71,8 @@ def get_booking_for_partner(user, house_slug, pk) -> Booking:
     return booking
 
 
-def get_booking_for_coordinator(user, house_slug, pk) -> Booking:
-    house = get_house_for_coordinator(user, house_slug)
+def get_booking_for_coordinator(user, house, pk) -> Booking:
+    house = get_house_for_coordinator(user, house)
     booking = (
         Booking.objects.select_related("room__house", "organisation", "requested_by")
         .filter(pk=_id(pk), room__house=house)

@@ -219,8 +219,8 @@ def bookings_jsonld(house: House, bookings) -> dict:
                 "aantalDeelnemers": booking.attendees,
                 "periode": {
                     "@type": "Periode",
-                    "begin": booking.starts_at.isoformat(),
-                    "einde": booking.ends_at.isoformat(),
+                    "begin": timezone.localtime(booking.starts_at).isoformat(),
+                    "einde": timezone.localtime(booking.ends_at).isoformat(),
                 },
                 "gereserveerdeRuimte": room_id,
                 "aanvrager": organisation_id,

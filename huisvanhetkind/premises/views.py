@@ -42,8 +42,8 @@ def _week(request):
 
 
 @professional_required
-def index(request, house_slug):
-    house, organisations, coordinator = access.get_house_for_rooms(request.user, house_slug)
+def index(request):
+    house, organisations, coordinator = access.get_house_for_rooms(request.user, request.house)
     rooms = Room.objects.filter(house=house)
     if not coordinator:
         rooms = rooms.filter(is_active=True)
@@ -67,8 +67,8 @@ def index(request, house_slug):
 
 
 @professional_required
-def room(request, house_slug, pk):
-    room, organisations, coordinator = access.get_room_for_user(request.user, house_slug, pk)
+def room(request, pk):
+    room, organisations, coordinator = access.get_room_for_user(request.user, request.house, pk)
     monday, previous, following = _week(request)
     days = selectors.room_week(
         room, monday, organisation_ids={o.pk for o in organisations}, coordinator=coordinator
@@ -90,8 +90,8 @@ def room(request, house_slug, pk):
 
 
 @professional_required
-def partner_calendar(request, house_slug):
-    house, organisations, _coordinator = access.get_house_for_rooms(request.user, house_slug)
+def partner_calendar(request):
+    house, organisations, _coordinator = access.get_house_for_rooms(request.user, request.house)
     if not organisations:
         raise Http404
     monday, previous, following = _week(request)
@@ -111,8 +111,8 @@ def partner_calendar(request, house_slug):
 
 
 @professional_required
-def agreement(request, house_slug):
-    house, organisations, _coordinator = access.get_house_for_rooms(request.user, house_slug)
+def agreement(request):
+    house, organisations, _coordinator = access.get_house_for_rooms(request.user, request.house)
     if not organisations:
         raise Http404
     if request.method == "POST":
@@ -135,8 +135,8 @@ def agreement(request, house_slug):
 
 
 @professional_required
-def book(request, house_slug, pk):
-    room, organisations, _coordinator = access.get_room_for_user(request.user, house_slug, pk)
+def book(request, pk):
+    room, organisations, _coordinator = access.get_room_for_user(request.user, request.house, pk)
     if not organisations or not room.is_active:
         raise Http404
     form = BookingForm(request.POST or None, organisations=organisations)
@@ -182,8 +182,8 @@ def book(request, house_slug, pk):
 
 
 @professional_required
-def room_feed(request, house_slug, pk):
-    room, _organisations, _coordinator = access.get_room_for_user(request.user, house_slug, pk)
+def room_feed(request, pk):
+    room, _organisations, _coordinator = access.get_room_for_user(request.user, request.house, pk)
     response = HttpResponse(
         selectors.room_calendar(room, timezone.now()), content_type="text/calendar; charset=utf-8"
     )
@@ -193,12 +193,12 @@ def room_feed(request, house_slug, pk):
 
 @professional_required
 @require_POST
-def cancel(request, house_slug, pk):
-    house, organisations, coordinator = access.get_house_for_rooms(request.user, house_slug)
+def cancel(request, pk):
+    house, organisations, coordinator = access.get_house_for_rooms(request.user, request.house)
     if coordinator:
-        booking = access.get_booking_for_coordinator(request.user, house_slug, pk)
+        booking = access.get_booking_for_coordinator(request.user, request.house, pk)
     else:
-        booking = access.get_booking_for_partner(request.user, house_slug, pk)
+        booking = access.get_booking_for_partner(request.user, request.house, pk)
     try:
         services.booking_cancel(actor=request.user, booking=booking, by_coordinator=coordinator)
     except ValidationError as error:
@@ -212,8 +212,8 @@ def cancel(request, house_slug, pk):
 
 
 @professional_required
-def room_new(request, house_slug):
-    house = access.get_house_for_coordinator(request.user, house_slug)
+def room_new(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
     form = RoomForm(request.POST or None, instance=Room(house=house))
     if request.method == "POST" and form.is_valid():
         try:
@@ -227,9 +227,9 @@ def room_new(request, house_slug):
 
 
 @professional_required
-def room_edit(request, house_slug, pk):
-    house = access.get_house_for_coordinator(request.user, house_slug)
-    room, _organisations, _coordinator = access.get_room_for_user(request.user, house_slug, pk)
+def room_edit(request, pk):
+    house = access.get_house_for_coordinator(request.user, request.house)
+    room, _organisations, _coordinator = access.get_room_for_user(request.user, request.house, pk)
     form = RoomForm(request.POST or None, instance=Room.objects.get(pk=room.pk))
     if request.method == "POST" and form.is_valid():
         services.room_update(actor=request.user, room=room, data=form.cleaned_data)
@@ -239,8 +239,8 @@ def room_edit(request, house_slug, pk):
 
 
 @professional_required
-def terms(request, house_slug):
-    house = access.get_house_for_coordinator(request.user, house_slug)
+def terms(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
     form = TermsForm(request.POST or None, instance=services.terms_for(house))
     if request.method == "POST" and form.is_valid():
         services.terms_save(actor=request.user, house=house, data=form.cleaned_data)
@@ -250,8 +250,8 @@ def terms(request, house_slug):
 
 
 @professional_required
-def requests(request, house_slug):
-    house = access.get_house_for_coordinator(request.user, house_slug)
+def requests(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
     return _render(
         request,
         "premises/requests.html",
@@ -265,8 +265,8 @@ def requests(request, house_slug):
 
 @professional_required
 @require_POST
-def decide(request, house_slug, pk):
-    booking = access.get_booking_for_coordinator(request.user, house_slug, pk)
+def decide(request, pk):
+    booking = access.get_booking_for_coordinator(request.user, request.house, pk)
     form = DecisionForm(request.POST)
     try:
         if not form.is_valid():
@@ -286,20 +286,20 @@ def decide(request, house_slug, pk):
 
 @professional_required
 @require_POST
-def category(request, house_slug, pk):
-    booking = access.get_booking_for_coordinator(request.user, house_slug, pk)
+def category(request, pk):
+    booking = access.get_booking_for_coordinator(request.user, request.house, pk)
     try:
         services.booking_set_category(
             actor=request.user, booking=booking, category=request.POST.get("category", "")
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(reverse("premises:requests", kwargs={"house_slug": house_slug}))
+    return redirect(reverse("premises:requests", kwargs={"house_slug": request.house.slug}))
 
 
 @professional_required
-def export(request, house_slug):
-    house = access.get_house_for_coordinator(request.user, house_slug)
+def export(request):
+    house = access.get_house_for_coordinator(request.user, request.house)
     data = selectors.bookings_jsonld(house, selectors.export_bookings(house))
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
