@@ -68,3 +68,10 @@ def training(house, organisation):
 @pytest.fixture
 def training_session(training):
     return training.sessions.get()
+
+
+@pytest.fixture
+def session_family(house, organisation):
+    activity = ActivityFactory(house=house, organisations=[organisation], title="Speelbabbel")
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=4)
+    return SessionFactory(activity=activity, starts_at=starts, ends_at=starts + timedelta(hours=2))
