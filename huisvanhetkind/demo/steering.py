@@ -6,14 +6,15 @@ annual plan of the current year (under the period that covers it) with its actio
 status path and progress notes when the house has no plan for that year yet. Kalmthout's
 steering group when the house has no group of that name. A second run changes nothing."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from huisvanhetkind.network import services_groups
 from huisvanhetkind.network.models import Domain, Group, House
-from huisvanhetkind.steering import services
+from huisvanhetkind.steering import services, services_meetings
 from huisvanhetkind.steering.models import AnnualPlan, Goal, PlanPeriod
 
 
@@ -110,16 +111,77 @@ def _groups(data: dict, houses: dict, organisations: dict) -> None:
                     group=group,
                     user=user,
                     organisation=organisations[member["organisation"]],
+                    is_lead=member.get("lead", False),
                 )
+
+
+def _meetings(data: dict, houses: dict, today: date) -> None:
+    """Each group's demo meetings, when the group had none before this run."""
+    seeded = set()
+    for row in data.get("meetings", []):
+        group = Group.objects.filter(house=houses[row["house"]], name=row["group"]).first()
+        if group is None:
+            continue
+        if group.pk not in seeded and group.meetings.exists():
+            continue
+        seeded.add(group.pk)
+        _meeting(row, group, today)
+
+
+def _meeting(row: dict, group: Group, today: date) -> None:
+    day = today + timedelta(days=row["days"])
+    starts = timezone.make_aware(datetime.combine(day, time(19, 30)))
+    meeting = services_meetings.meeting_save(
+        actor=None,
+        group=group,
+        data={
+            "title": row["title"],
+            "starts_at": starts,
+            "ends_at": starts + timedelta(hours=2),
+            "place": row.get("place", ""),
+            "video_url": row.get("video_url", ""),
+            "agenda_deadline": starts - timedelta(days=2),
+        },
+    )
+    members = {m.user.email: m.user for m in group.memberships.select_related("user")}
+    lead = next((m.user for m in group.memberships.filter(is_lead=True)), None)
+    for title in row.get("agenda", []):
+        services_meetings.agenda_item_add(actor=lead, meeting=meeting, title=title)
+    statuses = {
+        members[email].pk: status
+        for email, status in row.get("attendance", {}).items()
+        if email in members
+    }
+    if statuses:
+        services_meetings.attendance_record(actor=None, meeting=meeting, statuses=statuses)
+    if row.get("minutes"):
+        services_meetings.minutes_save(actor=None, meeting=meeting, minutes=row["minutes"])
+    plan = AnnualPlan.objects.filter(house=group.house, year=today.year).first()
+    goal = plan.period.goals.first() if plan else None
+    for spec in row.get("decisions", []):
+        owner = members.get(spec.get("owner", ""))
+        if owner is not None and goal is not None:
+            due = min(today + timedelta(days=spec["days"]), date(today.year, 12, 31))
+            services_meetings.decision_add(
+                actor=None,
+                meeting=meeting,
+                text=spec["text"],
+                goal=goal,
+                owner=owner,
+                due_on=max(due, day),
+            )
+        else:
+            services_meetings.decision_add(actor=None, meeting=meeting, text=spec["text"])
 
 
 def seed_steering(
     *, data: dict, houses: dict[str, House], organisations: dict, today: date
 ) -> None:
-    """Write the demo's strategic goals and the annual plan once."""
+    """Write the demo's strategic goals, the annual plan and the groups' meetings once."""
     domains = {domain.slug: domain for domain in Domain.objects.all()}
     for row in data.get("houses", []):
         house = houses[row["house"]]
         _periods(row, house, domains)
         _plan(row, house, organisations, today)
     _groups(data, houses, organisations)
+    _meetings(data, houses, today)

@@ -10,7 +10,14 @@ from huisvanhetkind.demo.services import demo_seed
 from huisvanhetkind.network.models import GroupMembership, House
 from huisvanhetkind.steering import selectors
 from huisvanhetkind.steering.access import can_edit_plan
-from huisvanhetkind.steering.models import Action, ActionEvent, Goal, PlanPeriod, ProgressNote
+from huisvanhetkind.steering.models import (
+    Action,
+    ActionEvent,
+    Goal,
+    Meeting,
+    PlanPeriod,
+    ProgressNote,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +58,22 @@ def test_the_demo_has_the_goals_and_this_years_plan_written_once():
     before = counts()
     demo_seed()
     assert counts() == before
+
+
+def test_the_demo_has_a_past_and_an_upcoming_meeting_of_the_steering_group():
+    demo_seed()
+    kalmthout = House.objects.get(slug="kalmthout")
+    meetings = list(Meeting.objects.filter(group__house=kalmthout).order_by("starts_at"))
+    assert len(meetings) == 2
+    past, upcoming = meetings
+    now = timezone.now()
+    assert past.ends_at < now < upcoming.agenda_deadline
+    assert past.agenda.count() == 3 and past.minutes
+    assert set(past.attendance.values_list("status", flat=True)) == {"present", "excused"}
+    follow_up = past.decisions.exclude(action=None).get()
+    assert follow_up.owner.email == "opvoedingspunt@kalmthout.example.be"
+    assert follow_up.action.plan.year == timezone.localdate().year
+    assert past.decisions.count() == 2
+    assert upcoming.agenda.count() == 1 and upcoming.video_url
+    demo_seed()
+    assert Meeting.objects.filter(group__house=kalmthout).count() == 2
