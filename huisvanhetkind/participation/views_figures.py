@@ -110,7 +110,7 @@ def _survey_tables(house) -> list[tuple]:
     ]
 
 
-def open_data(request, house_slug):
+def open_data(request):
     house, setting = access_figures.get_open_house(request.house)
     return render(
         request,
@@ -135,7 +135,7 @@ def _coverage_rows(house) -> list[dict]:
     return as_json(coverage_matrix(house))["cells"]
 
 
-def open_data_coverage(request, house_slug, fmt):
+def open_data_coverage(request, fmt):
     house, _setting = access_figures.get_open_house(request.house)
     if fmt not in FORMATS:
         raise Http404
@@ -162,7 +162,7 @@ def open_data_coverage(request, house_slug, fmt):
     return _download(stream.getvalue(), "text/csv; charset=utf-8", f"{name}.csv")
 
 
-def open_data_survey(request, house_slug, pk, fmt):
+def open_data_survey(request, pk, fmt):
     house, _setting = access_figures.get_open_house(request.house)
     if fmt not in FORMATS:
         raise Http404
