@@ -1,10 +1,13 @@
 """The partners' library, the trainings for professionals and the digest choice of a house.
 Thin views: access in ``access``, reads in ``selectors``, changes in ``services``."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +22,9 @@ from huisvanhetkind.knowledge.forms import (
 )
 from huisvanhetkind.knowledge.models import DigestOptOut, LibraryItem, TrainingRegistration
 from huisvanhetkind.network.access import is_coordinator, professional_required
+
+
+RECENT_DAYS = 90
 
 
 def _library_url(house):
@@ -178,7 +184,11 @@ def trainings(request):
     past = TrainingRegistration.objects.filter(
         user=request.user, session__activity__house=house, attended=True
     ).select_related("session__activity")
-    organised = [s for s in sessions if access.can_organise(request.user, s)]
+    # Attendance is marked after the training: the organiser's sessions of the last 90 days too.
+    recent = selectors.training_sessions(
+        house=house, since=timezone.now() - timedelta(days=RECENT_DAYS)
+    ).prefetch_related("activity__organisations")
+    organised = [s for s in recent if access.can_organise(request.user, s)]
     return private_response(
         render(
             request,
