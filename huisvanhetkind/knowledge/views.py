@@ -23,7 +23,6 @@ from huisvanhetkind.knowledge.forms import (
 from huisvanhetkind.knowledge.models import DigestOptOut, LibraryItem, TrainingRegistration
 from huisvanhetkind.network.access import is_coordinator, professional_required
 
-
 RECENT_DAYS = 90
 
 
