@@ -57,6 +57,10 @@ TESTED = {
         " none (tests/familyplans/test_services.py)"
     ),
     "huisvanhetkind.guidance.tasks.erase_expired_caseloads": "tests/guidance",
+    "huisvanhetkind.knowledge.tasks.knowledge_digests_send": (
+        "claims a DigestSent per house, user and month before it sends: a second run sends"
+        " nobody a second one (tests/knowledge/test_digest.py)"
+    ),
     "huisvanhetkind.network.tasks.erase_expired_applications": "here",
     "huisvanhetkind.privacy.tasks.erase_expired_sessions": "here",
     "huisvanhetkind.privacy.tasks.erase_expired_task_results": "here",
