@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from huisvanhetkind.network.models import House
 from huisvanhetkind.participation import services
-from huisvanhetkind.participation.models import Answer, Channel, QuestionKind, Survey
+from huisvanhetkind.participation.models import (
+    Answer,
+    Channel,
+    OpenDataSetting,
+    QuestionKind,
+    Survey,
+)
+from huisvanhetkind.participation.services_open_data import set_open_data
 
 AT = time(10, 0)
 
@@ -136,8 +143,13 @@ def _survey(row: dict, house: House, today: date) -> None:
 def seed_participation(
     *, data: dict, houses: dict[str, House], organisations: dict, today: date
 ) -> None:
-    """Write the demo's surveys once."""
+    """Write the demo's surveys once, and switch on the open data of the houses that publish
+    it (once: a house whose setting exists is left as the visitors left it)."""
     for row in data.get("surveys", []):
         house = houses.get(row["house"])
         if house is not None:
             _survey(row, house, today)
+    for key in data.get("open_data", {}).get("houses", []):
+        house = houses.get(key)
+        if house is not None and not OpenDataSetting.objects.filter(house=house).exists():
+            set_open_data(house=house, enabled=True, actor=None)

@@ -9,8 +9,11 @@ import json
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.demo.participation import seed_participation
+from huisvanhetkind.demo.services import load
 from huisvanhetkind.participation.models import OpenDataSetting, QuestionKind
 from huisvanhetkind.participation.services_open_data import set_open_data
 from tests.conftest import logged_in
@@ -180,3 +183,16 @@ def test_unknown_formats_are_404(house, coordinator, released_survey, fmt):
         client.get(url("open_data_survey", house, pk=released_survey.pk, fmt=fmt)).status_code
         == 404
     )
+
+
+def test_the_demo_opts_kalmthout_in_once(house):
+    data = load("participation")
+    today = timezone.localdate()
+    seed_participation(data=data, houses={"kalmthout": house}, organisations={}, today=today)
+    setting = OpenDataSetting.objects.get(house=house)
+    assert setting.enabled and setting.enabled_by is None
+    assert Client().get(url("open_data", house)).status_code == 200
+    setting.enabled = False  # a visitor switched it off: a second run leaves that alone
+    setting.save()
+    seed_participation(data=data, houses={"kalmthout": house}, organisations={}, today=today)
+    assert not OpenDataSetting.objects.get(house=house).enabled
