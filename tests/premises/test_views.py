@@ -106,7 +106,9 @@ def test_a_partner_books_through_the_form_and_bad_input_is_shown(
     assert "Controleer je invoer" in response.content.decode()
     assert "plaats aan 20 personen" in response.content.decode()
     assert not Booking.objects.exists()
-    response = client.post(_url("book", house, pk=room.pk), {**data, "attendees": 12, "starts": "06:00"})
+    response = client.post(
+        _url("book", house, pk=room.pk), {**data, "attendees": 12, "starts": "06:00"}
+    )
     assert "tussen 08:00 en 22:00" in response.content.decode()
     response = client.post(_url("book", house, pk=room.pk), {**data, "attendees": 12})
     assert response.status_code == 302
