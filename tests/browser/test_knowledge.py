@@ -89,7 +89,7 @@ def test_a_partner_adds_a_library_item_and_registers_for_a_training(
     assert LibraryItem.objects.filter(title="Zo vraag je een schooltoelage aan").exists()
     page.goto(base + "?onderwerp=armoede")
     check(page)
-    page.get_by_role("link", name="Zo vraag je een schooltoelage aan").click()
+    page.get_by_role("link", name="Zo vraag je een schooltoelage aan", exact=True).click()
     check(page)
 
     # The trainings page: register.
