@@ -187,3 +187,9 @@ def test_meeting_times_stay_in_order_after_an_edit(meeting, lead):
     meeting.refresh_from_db()
     assert meeting.ends_at > meeting.starts_at
     assert meeting.starts_at > timezone.now()
+
+
+def test_the_dashboard_links_to_the_meetings_and_the_consultation(house, plan, year, member):
+    body = logged_in(member).get(reverse("network:dashboard")).content.decode()
+    assert url("meetings", house) in body
+    assert url("consultation", house, year=year) in body

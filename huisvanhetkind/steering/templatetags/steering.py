@@ -3,18 +3,48 @@ professionals' dashboard (the network app's template loads it; no import between
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from huisvanhetkind.network.access import is_coordinator
+from huisvanhetkind.network.models import GroupMembership
 from huisvanhetkind.steering.access import can_edit_plan, houses_with_readable_plan
+from huisvanhetkind.steering.models import AnnualPlan
 
 register = template.Library()
 
 
 @register.inclusion_tag("steering/_dashboard_links.html")
 def plan_links(user):
+    houses = houses_with_readable_plan(user)
+    year = timezone.localdate().year
+    meeting_houses = (
+        set(
+            GroupMembership.objects.filter(user=user, group__house__in=houses).values_list(
+                "group__house_id", flat=True
+            )
+        )
+        if houses
+        else set()
+    )
     return {
-        "plans": [(house, can_edit_plan(user, house)) for house in houses_with_readable_plan(user)]
+        "plans": [
+            (
+                house,
+                can_edit_plan(user, house),
+                house.pk in meeting_houses or is_coordinator(user, house),
+            )
+            for house in houses
+        ],
+        "year": year,
+        "with_plan": set(
+            AnnualPlan.objects.filter(house__in=houses, year=year).values_list(
+                "house_id", flat=True
+            )
+        )
+        if houses
+        else set(),
     }
 
 
