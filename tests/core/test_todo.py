@@ -63,6 +63,7 @@ def test_every_app_contributes_to_the_list():
         "childcare_rounds",
         "participation",
         "steering",
+        "steering_follow_up",
     ]
 
 
