@@ -67,6 +67,14 @@ def can_change_item(user, item: LibraryItem) -> bool:
     )
 
 
+def item_change_checker(user, house: House):
+    """``can_change_item`` for many items of one house, with the user's roles read once."""
+    if is_coordinator(user, house):
+        return lambda item: True
+    mine = {o.pk for o in partner_organisations(user, house)}
+    return lambda item: item.organisation_id is not None and item.organisation_id in mine
+
+
 def _id(pk) -> int:
     pk = int(pk)
     if not 0 < pk <= LARGEST_ID:

@@ -42,7 +42,8 @@ def library(request):
         domain=filters.get("domein", ""),
         kind=filters.get("soort", ""),
     )
-    items = [(item, access.can_change_item(request.user, item)) for item in items]
+    can_change = access.item_change_checker(request.user, house)
+    items = [(item, can_change(item)) for item in items]
     opt_out = DigestOptOutForm(
         initial={"opt_out": DigestOptOut.objects.filter(user=request.user).exists()}
     )

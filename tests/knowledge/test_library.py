@@ -6,6 +6,8 @@ import os
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -197,3 +199,27 @@ def test_search_and_filter(house, worker, organisation):
     page = client.get(url(house) + "?q=school").content.decode()
     assert "Schooltoelage" in page and "Slaaptips" not in page
     assert client.get(url(house) + "?onderwerp=bestaat-niet").status_code == 400
+
+
+def test_the_library_page_reads_in_a_constant_number_of_queries(house, worker, organisation):
+    def page_queries():
+        client = logged_in(worker)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(house)).status_code == 200
+        return len(queries)
+
+    services.item_create(
+        house=house,
+        actor=worker,
+        organisation=organisation,
+        data={"kind": "howto", "title": "Eerste", "topic": "armoede", "body": "x"},
+    )
+    few = page_queries()
+    for number in range(10):
+        services.item_create(
+            house=house,
+            actor=worker,
+            organisation=organisation,
+            data={"kind": "howto", "title": f"Item {number}", "topic": "armoede", "body": "x"},
+        )
+    assert page_queries() == few
