@@ -69,6 +69,7 @@ TESTED = {
     "huisvanhetkind.referrals.tasks.erase_expired_referrals": "tests/referrals",
     "huisvanhetkind.referrals.tasks.expire_referrals": "tests/referrals",
     "huisvanhetkind.referrals.tasks.send_referral_reminders": "tests/referrals",
+    "huisvanhetkind.steering.tasks.follow_up_reminders": "tests/steering",
 }
 
 
