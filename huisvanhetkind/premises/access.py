@@ -8,7 +8,11 @@ else gets the same 404 whether the house, room or booking exists or not.
 
 from django.http import Http404
 
-from huisvanhetkind.network.access import is_coordinator, member_organisation_ids
+from huisvanhetkind.network.access import (
+    coordinated_house_ids,
+    is_coordinator,
+    member_organisation_ids,
+)
 from huisvanhetkind.network.models import House, Organisation, Partnership
 from huisvanhetkind.premises.models import Booking, Room
 
@@ -81,3 +85,22 @@ def get_booking_for_coordinator(user, house, pk) -> Booking:
     if booking is None:
         raise Http404
     return booking
+
+
+def houses_with_rooms(user) -> list[House]:
+    """The active houses whose rooms the user sees: coordinated, or of an active partnership."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        House.objects.filter(is_active=True)
+        .filter(
+            pk__in=set(coordinated_house_ids(user))
+            | set(
+                Partnership.objects.filter(
+                    organisation_id__in=member_organisation_ids(user),
+                    status=Partnership.Status.ACTIVE,
+                ).values_list("house_id", flat=True)
+            )
+        )
+        .order_by("name")
+    )

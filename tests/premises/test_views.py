@@ -174,3 +174,9 @@ def test_the_export_is_json_ld_in_the_oslo_terms(
     assert reservation["periode"]["begin"] == booking.starts_at.isoformat()
     assert reservation["gereserveerdeRuimte"].endswith(f"/zalen/{room.pk}/")
     assert [n["naam"] for n in data["@graph"] if n["@type"] == "Ruimte"] == [room.name]
+
+
+def test_the_dashboard_links_to_the_rooms_of_the_users_houses(house, worker, foreign_partner):
+    link = _url("index", house)
+    assert link in logged_in(worker).get(reverse("network:dashboard")).content.decode()
+    assert link not in logged_in(foreign_partner).get(reverse("network:dashboard")).content.decode()
