@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.childcare.selectors_figures import unmet_demand
 from huisvanhetkind.guidance.models import PolicySignal
-from huisvanhetkind.network.models import House
+from huisvanhetkind.network.models import AgeGroup, House
 from huisvanhetkind.participation.figures import protect
 from huisvanhetkind.participation.selectors import answer_counts, released_surveys
 from huisvanhetkind.participation.selectors_tables import Table, Trend, month_of, table, trend
@@ -57,6 +57,15 @@ def _since(months: list[date]):
     return timezone.make_aware(timezone.datetime(first.year, first.month, 1))
 
 
+def _age_order() -> dict[str, int]:
+    return {
+        name: n
+        for n, name in enumerate(
+            AgeGroup.objects.order_by("position").values_list("name", flat=True)
+        )
+    }
+
+
 def _questions(house: House, months: list[date]) -> Source:
     needs = question_selectors.needs(house, since=_since(months))
     by = {name: Counter() for name in ("month", "topic", "age", "municipality")}
@@ -75,7 +84,13 @@ def _questions(house: House, months: list[date]) -> Source:
         trend("vragen", title, months, by["month"]),
         [
             table("vragen-onderwerp", _("Per onderwerp"), _("Onderwerp"), by["topic"], total=total),
-            table("vragen-leeftijd", _("Per leeftijdsgroep"), _("Leeftijdsgroep"), by["age"]),
+            table(
+                "vragen-leeftijd",
+                _("Per leeftijdsgroep"),
+                _("Leeftijdsgroep"),
+                by["age"],
+                order=_age_order(),
+            ),
             table(
                 "vragen-gemeente", _("Per gemeente"), _("Gemeente"), by["municipality"], total=total
             ),
@@ -155,7 +170,13 @@ def _signals(house: House, months: list[date]) -> Source:
         trend("signalen", title, months, by["month"]),
         [
             table("signalen-domein", _("Per beleidsdomein"), _("Beleidsdomein"), by["domain"]),
-            table("signalen-leeftijd", _("Per leeftijdsgroep"), _("Leeftijdsgroep"), by["age"]),
+            table(
+                "signalen-leeftijd",
+                _("Per leeftijdsgroep"),
+                _("Leeftijdsgroep"),
+                by["age"],
+                order=_age_order(),
+            ),
             table("signalen-gemeente", _("Per gemeente"), _("Gemeente"), by["municipality"]),
         ],
     )

@@ -48,9 +48,13 @@ def month_label(month: date) -> str:
     return date_format(month, "M Y")
 
 
-def table(key: str, title: str, heading: str, counter: Counter, *, total=None) -> Table:
-    """Rows sorted by label (empty labels as "onbekend" last), protected with their total."""
-    labels = sorted(counter, key=lambda label: (label == "", str(label)))
+def table(key: str, title: str, heading: str, counter: Counter, *, total=None, order=None) -> Table:
+    """Rows sorted by ``order`` (label -> position) or by label, unknown ("") last, protected
+    with their total."""
+    order = order or {}
+    labels = sorted(
+        counter, key=lambda label: (label == "", order.get(label, len(order)), str(label))
+    )
     counts, protected_total = protect([counter[label] for label in labels], total)
     rows = [(label or "—", count) for label, count in zip(labels, counts, strict=True)]
     return Table(key, title, heading, rows, protected_total)
