@@ -46,6 +46,11 @@ TESTED = {
     "huisvanhetkind.childcare.tasks.erase_old_imports": "deletes: a second run finds nothing",
     "huisvanhetkind.childcare.tasks.run_import": "tests/childcare",
     "huisvanhetkind.childcare.tasks.send_places_reminders": "tests/childcare",
+    "huisvanhetkind.childcare.tasks_requests.erase_expired_requests": "tests/childcare",
+    "huisvanhetkind.childcare.tasks_requests.send_request_reminders": "tests/childcare",
+    "huisvanhetkind.childcare.tasks_rounds.erase_old_rounds": "deletes: a second run finds nothing",
+    "huisvanhetkind.childcare.tasks_rounds.expire_offers": "tests/childcare",
+    "huisvanhetkind.childcare.tasks_urgent.erase_ended_urgent_requests": "tests/childcare",
     "huisvanhetkind.core.scheduler.erase_old_job_runs": "here",
     "huisvanhetkind.core.scheduler.run_job": "tests/core/test_requeue.py",
     "huisvanhetkind.core.tasks.requeue_stuck_tasks": "tests/core/test_requeue.py",
@@ -62,6 +67,10 @@ TESTED = {
         " nobody a second one (tests/knowledge/test_digest.py)"
     ),
     "huisvanhetkind.network.tasks.erase_expired_applications": "here",
+    "huisvanhetkind.participation.tasks.participation_retention": (
+        "empties the free texts it selects by their content: a second run finds none"
+        " (tests/participation/test_results.py)"
+    ),
     "huisvanhetkind.privacy.tasks.erase_expired_sessions": "here",
     "huisvanhetkind.privacy.tasks.erase_expired_task_results": "here",
     "huisvanhetkind.questions.tasks.erase_expired_questions": "tests/questions",
@@ -73,14 +82,21 @@ TESTED = {
 }
 
 
+def task_modules(app) -> list[str]:
+    """An app's modules that may define tasks: ``tasks``, ``tasks_<part>`` and ``scheduler``."""
+    package = importlib.import_module(f"huisvanhetkind.{app.name}")
+    return [
+        f"{package.__name__}.{module.name}"
+        for module in pkgutil.iter_modules(getattr(package, "__path__", []))
+        if module.name in ("tasks", "scheduler") or module.name.startswith("tasks_")
+    ]
+
+
 def every_task() -> set[str]:
     found = set()
-    for module_info in pkgutil.iter_modules(huisvanhetkind.__path__):
-        for name in ("tasks", "scheduler"):
-            try:
-                module = importlib.import_module(f"huisvanhetkind.{module_info.name}.{name}")
-            except ModuleNotFoundError:
-                continue
+    for app in pkgutil.iter_modules(huisvanhetkind.__path__):
+        for name in task_modules(app):
+            module = importlib.import_module(name)
             for value in vars(module).values():
                 if isinstance(value, Task) and value.func.__module__ == module.__name__:
                     found.add(value.module_path)
