@@ -49,7 +49,7 @@ def meetings(request):
     if house is None:
         raise Http404
     groups = access.readable_groups(request.user, house)
-    if not groups:
+    if not groups and not access.is_coordinator(request.user, house):
         raise Http404
     rows = selectors_meetings.groups_with_meetings(groups)
     for row in rows:

@@ -193,3 +193,9 @@ def test_the_dashboard_links_to_the_meetings_and_the_consultation(house, plan, y
     body = logged_in(member).get(reverse("network:dashboard")).content.decode()
     assert url("meetings", house) in body
     assert url("consultation", house, year=year) in body
+
+
+def test_a_coordinator_without_groups_sees_an_empty_list(other_house, other_coordinator):
+    response = logged_in(other_coordinator).get(url("meetings", other_house))
+    assert response.status_code == 200
+    assert "nog geen groepen" in response.content.decode()
