@@ -34,13 +34,20 @@ class Room(models.Model):
     class Meta:
         ordering = ["house", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["house", "name"], name="premises_room_unique_name"),
+            models.UniqueConstraint(
+                fields=["house", "name"],
+                name="premises_room_unique_name",
+                violation_error_message=_("Dit huis heeft al een zaal met die naam."),
+            ),
             models.CheckConstraint(
-                condition=Q(capacity__gt=0), name="premises_room_capacity_positive"
+                condition=Q(capacity__gt=0),
+                name="premises_room_capacity_positive",
+                violation_error_message=_("Een zaal biedt plaats aan minstens één persoon."),
             ),
             models.CheckConstraint(
                 condition=Q(bookable_until__gt=F("bookable_from")),
                 name="premises_room_bookable_hours",
+                violation_error_message=_("Het einde van de reserveerbare uren ligt na het begin."),
             ),
         ]
         verbose_name = _("zaal")

@@ -67,6 +67,9 @@ def room_create(*, actor, house: House, data: dict) -> Room:
 
 @transaction.atomic
 def room_update(*, actor, room: Room, data: dict) -> dict:
+    name = data.get("name", room.name)
+    if Room.objects.filter(house=room.house, name=name).exclude(pk=room.pk).exists():
+        raise ValidationError({"name": _("Dit huis heeft al een zaal met die naam.")}, code="name")
     changes = model_update(instance=room, data={k: v for k, v in data.items() if k in ROOM_FIELDS})
     if changes:
         audit_record(

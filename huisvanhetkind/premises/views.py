@@ -232,9 +232,13 @@ def room_edit(request, pk):
     room, _organisations, _coordinator = access.get_room_for_user(request.user, request.house, pk)
     form = RoomForm(request.POST or None, instance=Room.objects.get(pk=room.pk))
     if request.method == "POST" and form.is_valid():
-        services.room_update(actor=request.user, room=room, data=form.cleaned_data)
-        messages.success(request, _("De zaal is bewaard."))
-        return redirect("premises:room", house_slug=house.slug, pk=room.pk)
+        try:
+            services.room_update(actor=request.user, room=room, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("De zaal is bewaard."))
+            return redirect("premises:room", house_slug=house.slug, pk=room.pk)
     return _render(request, "premises/room_form.html", {"house": house, "form": form, "room": room})
 
 

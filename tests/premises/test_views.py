@@ -6,6 +6,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.premises import services
 from huisvanhetkind.premises.models import Booking
 from huisvanhetkind.premises.workflow import BookingStatus as S
@@ -180,3 +181,54 @@ def test_the_dashboard_links_to_the_rooms_of_the_users_houses(house, worker, for
     link = _url("index", house)
     assert link in logged_in(worker).get(reverse("network:dashboard")).content.decode()
     assert link not in logged_in(foreign_partner).get(reverse("network:dashboard")).content.decode()
+
+
+def test_the_coordinator_adds_and_edits_rooms_and_bad_input_is_shown(house, coordinator, room):
+    client = logged_in(coordinator)
+    data = {
+        "name": "Grote zaal",
+        "capacity": 0,
+        "bookable_from": "18:00",
+        "bookable_until": "08:00",
+        "is_active": "on",
+    }
+    page = client.post(_url("room_new", house), data).content.decode()
+    assert "Controleer je invoer" in page
+    assert "minstens één persoon" in page
+    assert "ligt na het begin" in page
+    hours = {"bookable_from": "08:00", "bookable_until": "18:00"}
+    page = client.post(_url("room_new", house), {**data, **hours, "capacity": 5}).content.decode()
+    assert "Dit huis heeft al een zaal met die naam." in page
+    assert house.rooms.count() == 1
+    response = client.post(
+        _url("room_new", house),
+        {
+            **data,
+            "name": "Gesprekslokaal",
+            "capacity": 5,
+            "bookable_from": "08:00",
+            "bookable_until": "18:00",
+        },
+    )
+    assert response.status_code == 302
+    new = house.rooms.get(name="Gesprekslokaal")
+    page = client.post(
+        _url("room_edit", house, pk=new.pk),
+        {**data, "capacity": 5, "bookable_from": "08:00", "bookable_until": "18:00"},
+    ).content.decode()
+    assert "Dit huis heeft al een zaal met die naam." in page
+    new.refresh_from_db()
+    assert new.name == "Gesprekslokaal"
+    assert AuditEvent.objects.filter(target_id=str(new.pk), action="create").exists()
+
+
+def test_the_coordinator_saves_the_terms(house, coordinator):
+    client = logged_in(coordinator)
+    page = client.post(_url("terms", house), {"cancellation_cutoff_hours": "veel"}).content.decode()
+    assert "Controleer je invoer" in page
+    client.post(
+        _url("terms", house),
+        {"cancellation_terms": "Tot 24 uur vooraf.", "cancellation_cutoff_hours": 24},
+    )
+    assert services.terms_for(house).cancellation_cutoff_hours == 24
+    assert AuditEvent.objects.filter(action="update", house=house).exists()
