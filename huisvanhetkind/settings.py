@@ -252,6 +252,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Files served only through a view after an access check (meeting documents, the partners'
+# library): outside MEDIA_ROOT, never under a URL of the web server; backed up with the media.
+PRIVATE_FILES_ROOT = VAR_DIR / "private"
 MEDIA_URL = "/media/"
 # `huisvanhetkind backup` writes here and deletes its backups older than the retention, so that
 # erased personal data is gone from every backup that many days later (docs/operations.md).

@@ -1,11 +1,13 @@
 """Backups of the platform: the PostgreSQL database and the uploaded media, in one file.
 
-A backup is an uncompressed tar file (``huisvanhetkind-<UTC time>.tar``) with four members:
+A backup is an uncompressed tar file (``huisvanhetkind-<UTC time>.tar``) with five members:
 
 - ``database.dump``: ``pg_dump --format=custom`` of the database (compressed by pg_dump);
 - ``media.tar``: the files under ``MEDIA_ROOT`` (uploaded photos), paths relative to it;
+- ``private.tar``: the files under ``PRIVATE_FILES_ROOT`` (documents served only through a view
+  after an access check: meeting documents, the partners' library), paths relative to it;
 - ``MANIFEST.json``: what it is, when it was made, from which database (server version, the
-  latest migration of each app) and the size and SHA-256 of the two members above;
+  latest migration of each app) and the size and SHA-256 of the members above;
 - ``SHA256SUMS``: the same checksums in ``sha256sum -c`` format, for checking by hand.
 
 ``backup_restore`` reads it back into an empty database only: it checks every checksum before
@@ -34,12 +36,18 @@ from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = "huisvanhetkind-backup"
-VERSION = 1
+VERSION = 2
 DATABASE_MEMBER = "database.dump"
 MEDIA_MEMBER = "media.tar"
+PRIVATE_MEMBER = "private.tar"
 MANIFEST_MEMBER = "MANIFEST.json"
 SUMS_MEMBER = "SHA256SUMS"
-MEMBERS = (MANIFEST_MEMBER, SUMS_MEMBER, DATABASE_MEMBER, MEDIA_MEMBER)
+MEMBERS = (MANIFEST_MEMBER, SUMS_MEMBER, DATABASE_MEMBER, MEDIA_MEMBER, PRIVATE_MEMBER)
+# What each version of the format holds (version 1 had no private files); read back are both.
+DATA_MEMBERS = {
+    1: (DATABASE_MEMBER, MEDIA_MEMBER),
+    2: (DATABASE_MEMBER, MEDIA_MEMBER, PRIVATE_MEMBER),
+}
 NAME_PATTERN = re.compile(r"^huisvanhetkind-\d{8}T\d{6}Z\.tar$")
 CHUNK = 1024 * 1024
 
@@ -155,7 +163,7 @@ def _latest_migrations(alias: str) -> dict:
     return dict(sorted(latest.items()))
 
 
-def _tar_media(media_root: Path, target: Path) -> int:
+def _tar_files(media_root: Path, target: Path) -> int:
     """Write the regular files under ``media_root`` to the tar ``target``; return how many."""
     count = 0
     with tarfile.open(target, "w") as archive:
@@ -174,11 +182,13 @@ def backup_create(
     *,
     output_dir: Path,
     media_root: Path,
+    private_root: Path | None = None,
     alias: str = "default",
     keep_days: int | None = None,
     now: datetime | None = None,
 ) -> BackupResult:
-    """Write a backup of the database ``alias`` and of ``media_root`` into ``output_dir``
+    """Write a backup of the database ``alias``, of ``media_root`` and of ``private_root`` into
+    ``output_dir``
     (readable by its owner only); then, with ``keep_days``, delete the backups in that
     directory made more than ``keep_days`` days before this one (by the time in their names)."""
     now = now or datetime.now(UTC)
@@ -200,14 +210,14 @@ def backup_create(
             database,
             "pg_dump",
         )
-        media = work_dir / MEDIA_MEMBER
-        media_files = _tar_media(media_root, media)
+        media_files = _tar_files(media_root, work_dir / MEDIA_MEMBER)
+        private_files = _tar_files(private_root or work_dir / "none", work_dir / PRIVATE_MEMBER)
         files = {
             member: {
                 "sha256": sha256_of(work_dir / member),
                 "size": (work_dir / member).stat().st_size,
             }
-            for member in (DATABASE_MEMBER, MEDIA_MEMBER)
+            for member in DATA_MEMBERS[VERSION]
         }
         manifest = {
             "format": FORMAT,
@@ -219,6 +229,7 @@ def backup_create(
                 "migrations": _latest_migrations(alias),
             },
             "media_files": media_files,
+            "private_files": private_files,
             "files": files,
         }
         (work_dir / MANIFEST_MEMBER).write_text(json.dumps(manifest, indent=2, sort_keys=True))
@@ -269,7 +280,10 @@ def backup_read(path: Path, work_dir: Path) -> dict:
         with tarfile.open(path, "r:") as bundle:
             members = bundle.getmembers()
             names = sorted(member.name for member in members)
-            if names != sorted(MEMBERS) or not all(member.isfile() for member in members):
+            expected = [
+                sorted((MANIFEST_MEMBER, SUMS_MEMBER, *data)) for data in DATA_MEMBERS.values()
+            ]
+            if names not in expected or not all(member.isfile() for member in members):
                 raise BackupError(
                     f"{path} is not a backup of this platform (members: {', '.join(names)})."
                 )
@@ -280,9 +294,15 @@ def backup_read(path: Path, work_dir: Path) -> dict:
         manifest = json.loads((work_dir / MANIFEST_MEMBER).read_text())
     except ValueError as error:
         raise BackupError(f"The manifest of {path} is not valid JSON.") from error
-    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-        raise BackupError(f"{path} is not a backup of format {FORMAT} version {VERSION}.")
-    for member in (DATABASE_MEMBER, MEDIA_MEMBER):
+    version = manifest.get("version")
+    if manifest.get("format") != FORMAT or version not in DATA_MEMBERS:
+        raise BackupError(
+            f"{path} is not a backup of format {FORMAT} version "
+            f"{' or '.join(map(str, DATA_MEMBERS))}."
+        )
+    if sorted((MANIFEST_MEMBER, SUMS_MEMBER, *DATA_MEMBERS[version])) != names:
+        raise BackupError(f"{path} does not hold the members of version {version}.")
+    for member in DATA_MEMBERS[version]:
         expected = manifest["files"][member]["sha256"]
         actual = sha256_of(work_dir / member)
         if actual != expected:
@@ -304,9 +324,12 @@ def database_tables(alias: str) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def backup_restore(*, path: Path, media_root: Path, alias: str = "default") -> dict:
-    """Restore the backup ``path`` into the database ``alias`` and ``media_root``, both empty
-    (refused otherwise, before anything changes); returns the backup's manifest."""
+def backup_restore(
+    *, path: Path, media_root: Path, private_root: Path | None = None, alias: str = "default"
+) -> dict:
+    """Restore the backup ``path`` into the database ``alias``, ``media_root`` and
+    ``private_root``, all empty (refused otherwise, before anything changes); returns the
+    backup's manifest."""
     database = Database.from_settings(connections[alias].settings_dict)
     with tempfile.TemporaryDirectory(prefix="hvhk-restore-") as work:
         work_dir = Path(work)
@@ -318,11 +341,12 @@ def backup_restore(*, path: Path, media_root: Path, alias: str = "default") -> d
                 f"{tables[0]}): a backup is restored only into an empty database. Create a new "
                 "database, point DATABASE_URL at it and run the restore again. Nothing was restored."
             )
-        if media_root.is_dir() and any(media_root.iterdir()):
-            raise BackupError(
-                f"The media directory {media_root} is not empty: a backup is restored only into "
-                "an empty one. Nothing was restored."
-            )
+        for kind, root in (("media", media_root), ("private files", private_root)):
+            if root is not None and root.is_dir() and any(root.iterdir()):
+                raise BackupError(
+                    f"The {kind} directory {root} is not empty: a backup is restored only into "
+                    "an empty one. Nothing was restored."
+                )
         server_major = _server_major(alias)
         _check_tool_version("pg_restore", server_major)
         connections[alias].close()  # pg_restore works on its own connection
@@ -340,7 +364,12 @@ def backup_restore(*, path: Path, media_root: Path, alias: str = "default") -> d
             database,
             "pg_restore",
         )
-        media_root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(work_dir / MEDIA_MEMBER, "r:") as media:
-            media.extractall(media_root, filter="data")
+        targets = {MEDIA_MEMBER: media_root, PRIVATE_MEMBER: private_root}
+        for member in DATA_MEMBERS[manifest["version"]][1:]:
+            root = targets[member]
+            if root is None:
+                continue
+            root.mkdir(parents=True, exist_ok=True)
+            with tarfile.open(work_dir / member, "r:") as files:
+                files.extractall(root, filter="data")
     return manifest

@@ -91,6 +91,11 @@ def media_root(tmp_path, settings):
     photo = settings.MEDIA_ROOT / "activities" / "zomerkamp.jpg"
     photo.parent.mkdir(parents=True)
     photo.write_bytes(b"\xff\xd8\xff not really a jpeg")
+    # And a document served only through a view (PRIVATE_FILES_ROOT), backed up beside it.
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+    document = settings.PRIVATE_FILES_ROOT / "steering" / "verslag.pdf"
+    document.parent.mkdir(parents=True)
+    document.write_bytes(b"%PDF-1.7 minutes")
     return settings.MEDIA_ROOT
 
 
@@ -130,8 +135,9 @@ def test_a_backup_restores_into_an_empty_database_with_its_media(tmp_path, media
         sums = bundle.extractfile("SHA256SUMS").read().decode()
     assert manifest["format"] == "huisvanhetkind-backup"
     assert manifest["media_files"] == 1
+    assert manifest["private_files"] == 1
     assert manifest["database"]["migrations"]["core"] >= "0003_heartbeats"
-    for member in ("database.dump", "media.tar"):
+    for member in ("database.dump", "media.tar", "private.tar"):
         assert f"{manifest['files'][member]['sha256']}  {member}\n" in sums
 
     with throwaway_database() as name:
@@ -145,6 +151,8 @@ def test_a_backup_restores_into_an_empty_database_with_its_media(tmp_path, media
         assert {"core_heartbeat", "django_migrations", "network_house"} <= tables
         photo = tmp_path / "restored" / "media" / "activities" / "zomerkamp.jpg"
         assert photo.read_bytes() == (media_root / "activities" / "zomerkamp.jpg").read_bytes()
+        document = tmp_path / "restored" / "private" / "steering" / "verslag.pdf"
+        assert document.read_bytes() == b"%PDF-1.7 minutes"
 
         # Now that it is no longer empty, a second restore is refused and changes nothing.
         again = restore_command(path, name, tmp_path / "again")
@@ -252,7 +260,7 @@ def _valid_members(dump=b"PGDMP dump") -> dict[str, bytes]:
     }
     manifest = {
         "format": backup.FORMAT,
-        "version": backup.VERSION,
+        "version": 1,  # a backup of the first version (no private files) is still read
         "media_files": 0,
         "files": {
             name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}

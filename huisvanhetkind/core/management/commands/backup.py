@@ -10,10 +10,11 @@ from huisvanhetkind.core.commands import DescribedCommand
 
 
 class Command(DescribedCommand):
-    help = """Back up the database (pg_dump, custom format) and MEDIA_ROOT into one file.
+    help = """Back up the database (pg_dump, custom format), MEDIA_ROOT and PRIVATE_FILES_ROOT into
+one file.
 
-The file, huisvanhetkind-<UTC time>.tar, holds database.dump, media.tar, MANIFEST.json and
-SHA256SUMS (the checksums that `huisvanhetkind restore` checks). It is readable by its owner
+The file, huisvanhetkind-<UTC time>.tar, holds database.dump, media.tar, private.tar,
+MANIFEST.json and SHA256SUMS (the checksums that `huisvanhetkind restore` checks). It is readable by its owner
 only and holds personal data (encrypted fields stay encrypted: the keys are not in it).
 Afterwards the backups in the same directory older than BACKUP_RETENTION_DAYS (35) are
 deleted, so that erased data leaves the backups within that many days (docs/operations.md).
@@ -43,6 +44,7 @@ deleted, so that erased data leaves the backups within that many days (docs/oper
             result = backup.backup_create(
                 output_dir=output_dir,
                 media_root=Path(settings.MEDIA_ROOT),
+                private_root=Path(settings.PRIVATE_FILES_ROOT),
                 keep_days=keep_days or None,
             )
         except backup.BackupError as error:
@@ -50,7 +52,8 @@ deleted, so that erased data leaves the backups within that many days (docs/oper
         files = result.manifest["files"]
         self.stdout.write(
             f"Backup written to {result.path} (database {files['database.dump']['size']} bytes, "
-            f"{result.manifest['media_files']} media file(s))."
+            f"{result.manifest['media_files']} media file(s), "
+            f"{result.manifest['private_files']} private file(s))."
         )
         for path in result.removed:
             self.stdout.write(f"Deleted the backup {path.name}: older than {keep_days} days.")

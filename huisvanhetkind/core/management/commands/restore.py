@@ -26,10 +26,15 @@ newer than the backup.
 
     def handle(self, *args, file, **options):
         try:
-            manifest = backup.backup_restore(path=file, media_root=Path(settings.MEDIA_ROOT))
+            manifest = backup.backup_restore(
+                path=file,
+                media_root=Path(settings.MEDIA_ROOT),
+                private_root=Path(settings.PRIVATE_FILES_ROOT),
+            )
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Restored the backup of {manifest['created_at']} "
-            f"({manifest['media_files']} media file(s))."
+            f"({manifest['media_files']} media file(s), "
+            f"{manifest.get('private_files', 0)} private file(s))."
         )
