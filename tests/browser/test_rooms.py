@@ -80,5 +80,15 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.goto(base + f"{room.pk}/?week={day.isoformat()}")
     assert page.get_by_text("Oudergroep slapen").is_visible()
     check(page)
+    # The coordinator's other pages: a room's form (with an error), its terms.
+    for path in ("nieuw/", f"{room.pk}/bewerken/", "voorwaarden/"):
+        page.goto(base + path)
+        check(page)
+    page.goto(base + "nieuw/")
+    page.locator("#id_name").fill("Polyvalente zaal")
+    page.locator("#id_capacity").fill("0")
+    page.get_by_role("button", name="Bewaren").click()
+    assert page.get_by_text("minstens één persoon").first.is_visible()
+    check(page)
     page.context.close()
     assert Booking.objects.get().status == BookingStatus.APPROVED
