@@ -63,8 +63,9 @@ CONTENT_TYPES = {
 
 
 def documents_dir() -> Path:
-    """Outside the web root: not under MEDIA_ROOT or STATIC_ROOT, served only by a view."""
-    return Path(settings.VAR_DIR) / "private" / "steering"
+    """Outside the web root (``PRIVATE_FILES_ROOT``: not under MEDIA_ROOT or STATIC_ROOT, backed
+    up with the media), served only by a view."""
+    return Path(settings.PRIVATE_FILES_ROOT) / "steering"
 
 
 def _person(actor):

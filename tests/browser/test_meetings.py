@@ -31,6 +31,7 @@ def check(page):
 @pytest.fixture
 def steering(house, organisation, settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
+    settings.PRIVATE_FILES_ROOT = settings.VAR_DIR / "private"
     year = timezone.localdate().year
     period = services.period_create(
         actor=None,

@@ -123,6 +123,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture(autouse=True)
 def private_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
+    settings.PRIVATE_FILES_ROOT = settings.VAR_DIR / "private"
     return settings.VAR_DIR
 
 
