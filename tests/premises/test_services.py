@@ -172,3 +172,18 @@ def test_decline_needs_a_reason(house, organisation, worker, coordinator, room, 
     assert booking.status == S.DECLINED
     with pytest.raises(ValidationError):
         services.booking_approve(actor=coordinator, booking=booking)
+
+
+def test_a_paused_partner_and_a_huge_buffer_are_refused(
+    house, organisation, worker, room, accepted
+):
+    with pytest.raises(ValidationError) as excinfo:
+        request(house, organisation, worker, room, at(1, 10), buffer_after=600)
+    assert "hoogstens 240 minuten" in _message(excinfo)
+    partnership = organisation.partnerships.get(house=house)
+    partnership.status = partnership.Status.PAUSED
+    partnership.save()
+    with pytest.raises(ValidationError) as excinfo:
+        request(house, organisation, worker, room, at(1, 10))
+    assert "actieve partners" in _message(excinfo)
+    assert not Booking.objects.exists()
