@@ -22,8 +22,6 @@ from huisvanhetkind.participation.models import (
     Survey,
 )
 from huisvanhetkind.participation.services_open_data import set_open_data
-from huisvanhetkind.questions import services as question_services
-from huisvanhetkind.questions.models import Question, Topic
 
 AT = time(10, 0)
 
@@ -142,33 +140,6 @@ def _survey(row: dict, house: House, today: date) -> None:
         )
 
 
-def _needs_questions(spec: dict, house: House, today: date) -> None:
-    """Questions of parents spread over the last 12 months (more in the recent ones), through
-    the questions app's service, then dated back. Written once: a house with a question older
-    than a month has its figures already."""
-    if Question.objects.filter(house=house, created_at__lt=_moment(today, 32)).exists():
-        return
-    rng = random.Random(17)
-    topics = list(Topic.objects.for_house(house))
-    municipalities = list(house.municipalities.order_by("name"))
-    if not topics or not municipalities:
-        return
-    for n in range(spec["questions"]):
-        question, _token = question_services.question_submit(
-            house=house,
-            text=rng.choice(spec["texts"]),
-            about=Question.About.CHILD,
-            child_age=rng.choice([0, 1, 2, 3, 5, 8, 11, 14]),
-            topic=rng.choice(topics[:4]),
-            municipality=municipalities[0] if rng.random() < 0.8 else rng.choice(municipalities),
-            channel=Question.Channel.PAGE,
-        )
-        days_ago = min(int(rng.triangular(1, 330, 1)), 330) if n else 1
-        if days_ago > 14:  # long since answered and closed: only recent ones wait in the inbox
-            question_services.question_close(question=question, actor=None)
-        Question.objects.filter(pk=question.pk).update(created_at=_moment(today, days_ago))
-
-
 def seed_participation(
     *, data: dict, houses: dict[str, House], organisations: dict, today: date
 ) -> None:
@@ -178,9 +149,6 @@ def seed_participation(
         house = houses.get(row["house"])
         if house is not None:
             _survey(row, house, today)
-    needs = data.get("needs")
-    if needs and houses.get(needs["house"]) is not None:
-        _needs_questions(needs, houses[needs["house"]], today)
     for key in data.get("open_data", {}).get("houses", []):
         house = houses.get(key)
         if house is not None and not OpenDataSetting.objects.filter(house=house).exists():

@@ -8,10 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from huisvanhetkind.demo.participation import seed_participation
-from huisvanhetkind.demo.services import load
 from huisvanhetkind.participation import figures, selectors_needs
-from huisvanhetkind.questions.models import Question
 from huisvanhetkind.referrals.models import Referral
 from huisvanhetkind.referrals.workflow import DeclineReason, ReferralStatus
 from tests.conftest import logged_in
@@ -134,15 +131,3 @@ def test_needs_of_another_house_shows_nothing_of_this_one(sources, other_house, 
     assert "Noden en behoeften" in page
     overview = selectors_needs.needs_overview(other_house)
     assert all(c.value == 0 for s in overview.sources for c in s.trend.counts)
-
-
-def test_the_demo_gives_the_needs_page_figures_once(house):
-    data = load("participation")
-    today = timezone.localdate()
-    seed_participation(data=data, houses={"kalmthout": house}, organisations={}, today=today)
-    questions = selectors_needs.needs_overview(house).sources[0]
-    assert questions.tables[0].total.value == data["needs"]["questions"]
-    assert sum(1 for c in questions.trend.counts if c.shown and c.value) >= 6
-    count = Question.objects.filter(house=house).count()
-    seed_participation(data=data, houses={"kalmthout": house}, organisations={}, today=today)
-    assert Question.objects.filter(house=house).count() == count
