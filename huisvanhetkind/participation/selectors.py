@@ -167,7 +167,12 @@ def results_csv_rows(survey: Survey, results: list[QuestionResult]) -> list[list
         if result.row is None:
             continue
         rows.append(
-            [q.section.title, q.text, _("aantal personen dat antwoordde"), result.row.total]
+            [
+                q.section.title,
+                q.text,
+                _("aantal personen dat antwoordde"),
+                result.row.total if result.row.total >= THRESHOLD else f"< {THRESHOLD}",
+            ]
         )
         if result.row.withheld:
             rows.append([q.section.title, q.text, hidden, ""])

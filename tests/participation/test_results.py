@@ -86,6 +86,12 @@ def test_a_question_answered_by_fewer_than_five_releases_nothing(house, coordina
     survey = close(answered(house, coordinator, n_ja=2, n_nee=2, n_soms=0))
     page = logged_in(coordinator).get(url("results", survey)).content.decode()
     assert "te weinig om iets te tonen" in page and numbers_in_tables(page) == []
+    # Not even how many answered: 4 people is a count under 5.
+    assert "Minder dan 5 personen" in page and "4 personen" not in page
+    response = logged_in(coordinator).get(url("results_csv", survey))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    totals = [r[3] for r in rows[1:] if r[2] == "aantal personen dat antwoordde"]
+    assert totals and set(totals) == {"< 5"}
 
 
 def test_the_csv_holds_the_released_table_only(house, coordinator):
