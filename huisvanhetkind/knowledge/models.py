@@ -1,6 +1,8 @@
 """The partners' library of a house, registrations for trainings for professionals, and the
 monthly digest to partners."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -12,12 +14,13 @@ from huisvanhetkind.network.models import Domain, House, Organisation
 
 
 class PrivateStorage(LazyObject):
-    """Documents of the library: under ``VAR_DIR/private/knowledge``, outside ``MEDIA_ROOT``
-    (never served at /media/), without a URL; only ``views.document`` hands them out."""
+    """Documents of the library: under ``PRIVATE_FILES_ROOT/knowledge``, outside ``MEDIA_ROOT``
+    (never served at /media/, but in the backups), without a URL; only ``views.document`` hands
+    them out."""
 
     def _setup(self):
         self._wrapped = FileSystemStorage(
-            location=settings.VAR_DIR / "private" / "knowledge", base_url=None
+            location=Path(settings.PRIVATE_FILES_ROOT) / "knowledge", base_url=None
         )
 
 
