@@ -86,4 +86,7 @@ def test_the_needs_view_counts_without_personal_data(
     assert sum(row["total"] for row in needs.rows) == 3
     html = response.content.decode()
     assert "Geheime Naam" not in html and "Slapen" in html and "Aanstaande ouders" in html
+    # Each cell counts 1 question: shown as "< 5", never as the number itself.
+    table = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "&lt; 5" in table and "<td>1</td>" not in table
     assert logged_in(worker).get(f"/beheer/huis/{house.slug}/vragen/noden/").status_code == 404
