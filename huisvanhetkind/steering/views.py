@@ -308,57 +308,49 @@ def action(request, pk):
     )
 
 
-@professional_required
-@require_POST
-def action_status(request, pk):
+def _action_post(request, pk, form_class, save, message: str, form_name: str):
+    """A form posted on an action's page: saved through ``save(action, cleaned_data)`` and back
+    to the page, or the page again with the form's errors (400)."""
     house = access.get_house_for_editor(request.user, request.house)
     action = access.get_action_for_user(request.user, house, pk, edit=True)
-    form = StatusForm(request.POST)
-    done = _save(
-        form,
-        lambda: services.action_status_change(
-            actor=request.user,
-            action=action,
-            status=form.cleaned_data["status"],
-            note=form.cleaned_data["note"],
-        ),
-        _("De status van de actie is gewijzigd."),
-        request,
-    )
-    if done:
+    form = form_class(request.POST)
+    if _save(form, lambda: save(action, form.cleaned_data), message, request):
         return redirect("steering:action", house_slug=house.slug, pk=action.pk)
     return render(
         request,
         "steering/action.html",
-        _action_context(request, house, action, status_form=form),
+        _action_context(request, house, action, **{form_name: form}),
         status=400,
+    )
+
+
+@professional_required
+@require_POST
+def action_status(request, pk):
+    return _action_post(
+        request,
+        pk,
+        StatusForm,
+        lambda action, data: services.action_status_change(
+            actor=request.user, action=action, status=data["status"], note=data["note"]
+        ),
+        _("De status van de actie is gewijzigd."),
+        "status_form",
     )
 
 
 @professional_required
 @require_POST
 def action_note(request, pk):
-    house = access.get_house_for_editor(request.user, request.house)
-    action = access.get_action_for_user(request.user, house, pk, edit=True)
-    form = NoteForm(request.POST)
-    done = _save(
-        form,
-        lambda: services.progress_note_add(
-            actor=request.user,
-            action=action,
-            text=form.cleaned_data["text"],
-            written_on=form.cleaned_data["written_on"],
+    return _action_post(
+        request,
+        pk,
+        NoteForm,
+        lambda action, data: services.progress_note_add(
+            actor=request.user, action=action, text=data["text"], written_on=data["written_on"]
         ),
         _("De notitie is toegevoegd."),
-        request,
-    )
-    if done:
-        return redirect("steering:action", house_slug=house.slug, pk=action.pk)
-    return render(
-        request,
-        "steering/action.html",
-        _action_context(request, house, action, note_form=form),
-        status=400,
+        "note_form",
     )
 
 
