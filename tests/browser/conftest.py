@@ -27,10 +27,11 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 @pytest.fixture(autouse=True)
 def reference_lists(transactional_db):
     """Transactional tests empty the database afterwards; load the reference lists again."""
-    migration = importlib.import_module(
-        "huisvanhetkind.network.migrations.0002_load_domains_age_groups_municipalities"
-    )
-    migration.load(apps, None)
+    for name in (
+        "huisvanhetkind.network.migrations.0002_load_domains_age_groups_municipalities",
+        "huisvanhetkind.questions.migrations.0002_load_topics",
+    ):
+        importlib.import_module(name).load(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import pytest
 
 from huisvanhetkind.coverage.models import GapStatus, PopulationFigure
 from huisvanhetkind.network.models import Municipality, Role
-from tests.browser.conftest import browser, check_page, log_in, phone_context, reference_lists  # noqa: F401
+from tests.browser.conftest import check_page, log_in, phone_context
 from tests.conftest import with_second_factor
 from tests.factories import (
     HouseFactory,
@@ -21,7 +21,7 @@ GAP = "gap-gezondheid-0-3-11022"
 
 
 @pytest.fixture
-def network(reference_lists):  # noqa: F811
+def network():
     house = HouseFactory(
         slug="kalmthout-wuustwezel",
         name="Huis van het Kind Kalmthout-Wuustwezel",
@@ -45,7 +45,7 @@ def network(reference_lists):  # noqa: F811
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_the_coordinator_reads_the_heat_map_and_marks_a_gap(
     live_server,
-    browser,  # noqa: F811
+    browser,
     network,
     javascript,
 ):
@@ -79,7 +79,7 @@ def test_the_coordinator_reads_the_heat_map_and_marks_a_gap(
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_the_coordinator_previews_and_imports_population_figures(
     live_server,
-    browser,  # noqa: F811
+    browser,
     network,
     javascript,
 ):
