@@ -864,7 +864,9 @@ def clear_activities() -> None:
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"TRUNCATE {', '.join(activity_tables())} RESTART IDENTITY")
+            # CASCADE: what other apps keep about a session (a training's registrations of
+            # professionals) goes too; the benchmark's database has none of its own.
+            cursor.execute(f"TRUNCATE {', '.join(activity_tables())} RESTART IDENTITY CASCADE")
         else:
             for table in activity_tables():
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (our own table names)
