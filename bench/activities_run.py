@@ -106,7 +106,7 @@ def load_houses() -> list[dict]:
         .values_list("activity__house", "n")
     )
     activities: dict[int, list[int]] = {}
-    for house_id, pk in Activity.objects.published().order_by("pk").values_list("house", "pk"):
+    for house_id, pk in Activity.objects.public().order_by("pk").values_list("house", "pk"):
         activities.setdefault(house_id, []).append(pk)
     organisers: dict[int, set[int]] = {}
     for house_id, organisation_id in (
