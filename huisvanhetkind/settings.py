@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.steering",
     "huisvanhetkind.knowledge",
     "huisvanhetkind.premises",
+    "huisvanhetkind.babytheek",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",

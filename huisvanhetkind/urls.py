@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("huisvanhetkind.steering.urls")),
     path("", include("huisvanhetkind.knowledge.urls")),
     path("", include("huisvanhetkind.premises.urls")),
+    path("", include("huisvanhetkind.babytheek.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),

@@ -33,6 +33,7 @@ from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
+from huisvanhetkind.demo.babytheek import seed_babytheek
 from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.carepaths import seed_care_paths
 from huisvanhetkind.demo.childcare import seed_childcare
@@ -74,6 +75,7 @@ CAPABILITIES = (
     ("steering", seed_steering),
     ("knowledge", seed_knowledge),
     ("premises", seed_premises),
+    ("babytheek", seed_babytheek),
 )
 DEMO_PASSWORD = "Demo-Huis-2026!"
 

@@ -1,0 +1,2 @@
+"""What the baby-gear library keeps about people (the register of personal data, see
+core.register)."""
