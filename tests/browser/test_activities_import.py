@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.activities.models import Activity
 from huisvanhetkind.network.models import Municipality, Role
@@ -76,9 +77,9 @@ def test_a_partner_imports_the_calendar_checks_the_preview_and_confirms(
     page.wait_for_url(re.compile(r"/importeren/\d+/$"))
     assert_accessible(page)
     page.get_by_role("button", name="Bekijk wat er zal gebeuren").click()
-    assert page.get_by_text(
-        "Kies een .ics-bestand of geef het webadres van je agenda."
-    ).first.is_visible()
+    expect(
+        page.get_by_text("Kies een .ics-bestand of geef het webadres van je agenda.").first
+    ).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Agendabestand (.ics)").set_input_files(
@@ -86,13 +87,13 @@ def test_a_partner_imports_the_calendar_checks_the_preview_and_confirms(
     )
     page.get_by_role("button", name="Bekijk wat er zal gebeuren").click()
     page.wait_for_url("**/voorbeeld/")
-    assert page.get_by_text("Als je bevestigt: 1 nieuw, 0 bijgewerkt").is_visible()
+    expect(page.get_by_text("Als je bevestigt: 1 nieuw, 0 bijgewerkt")).to_be_visible()
     assert_accessible(page)
     assert not Activity.objects.exists()
 
     page.get_by_role("button", name="Bevestig en importeer").click()
     page.wait_for_url("**/beheer/activiteiten/")
-    assert page.get_by_text("De agenda is geïmporteerd: 1 nieuw").is_visible()
+    expect(page.get_by_text("De agenda is geïmporteerd: 1 nieuw")).to_be_visible()
     assert_accessible(page)
     assert Activity.objects.get().sessions.count() == 8
 
@@ -100,7 +101,7 @@ def test_a_partner_imports_the_calendar_checks_the_preview_and_confirms(
     page.goto(
         f"{live_server.url}/kalmthout/activiteiten/?weergave=week&week={first_tuesday():%G-W%V}"
     )
-    assert page.get_by_role("link", name="Speelbabbel").is_visible()
+    expect(page.get_by_role("link", name="Speelbabbel")).to_be_visible()
     page.context.close()
 
 
@@ -146,11 +147,11 @@ def test_a_partner_imports_the_calendar_from_its_url_and_sees_the_result(
     page.get_by_label("Of het webadres van je agenda").fill(feed_server)
     page.get_by_role("button", name="Bekijk wat er zal gebeuren").click()
     page.wait_for_url("**/voorbeeld/")
-    assert page.get_by_text("op de achtergrond ingelezen").is_visible()
+    expect(page.get_by_text("op de achtergrond ingelezen")).to_be_visible()
 
     page.get_by_role("button", name="Bevestig en importeer").click()
     page.wait_for_url(re.compile(r"/import/[^/]+/$"))
-    assert page.get_by_text("De agenda is geïmporteerd: 1 nieuw").is_visible()
+    expect(page.get_by_text("De agenda is geïmporteerd: 1 nieuw")).to_be_visible()
     assert_accessible(page)
     assert Activity.objects.get().sessions.count() == 8
     page.context.close()

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.activities import services_registrations
 from huisvanhetkind.activities.models import Activity, Registration, Session
@@ -60,7 +61,7 @@ def test_register_open_the_link_cancel_and_the_waitlist_moves_up(live_server, pa
     page.get_by_label("Ik geef toestemming").check()
     page.get_by_role("button", name="Inschrijven").click()
     page.wait_for_url("**/activiteiten/inschrijving/**")
-    assert page.get_by_text("Je bent ingeschreven.").is_visible()
+    expect(page.get_by_text("Je bent ingeschreven.")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -72,19 +73,20 @@ def test_register_open_the_link_cancel_and_the_waitlist_moves_up(live_server, pa
     link = re.search(r"http://\S+/inschrijving/\S+/", mail.outbox[0].body).group(0)
     path = link.split("://", 1)[1].split("/", 1)[1]
     page.goto(f"{live_server.url}/{path}")
-    assert page.get_by_text("Sara Peeters").is_visible()
+    expect(page.get_by_text("Sara Peeters")).to_be_visible()
     # The slip: the page prints without its forms and links, and the same page comes as a PDF.
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="Mijn inschrijving annuleren").is_visible()
     written = page.get_by_text(f"{live_server.url}/{path}")
-    assert page.get_by_text("Sara Peeters").is_visible() and written.is_visible()
+    expect(page.get_by_text("Sara Peeters")).to_be_visible()
+    expect(written).to_be_visible()
     page.emulate_media(media="screen")
     slip = page.get_by_role("link", name="Afdrukken / PDF").get_attribute("href")
     pdf = page.request.get(live_server.url + slip)
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF-")
     page.get_by_role("button", name="Mijn inschrijving annuleren").click()
-    assert page.get_by_text("Je inschrijving is geannuleerd.").is_visible()
+    expect(page.get_by_text("Je inschrijving is geannuleerd.")).to_be_visible()
     assert_accessible(page)
 
     waiting.refresh_from_db()

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.activities.models import Activity, Session
 from huisvanhetkind.network.models import Municipality
@@ -62,8 +63,8 @@ def test_switch_to_the_week_view_go_to_next_week_and_pick_a_day(live_server, pag
     page.wait_for_url(re.compile(r"week=\d{4}-W\d{2}"))
     tuesday = next_monday + timedelta(days=1)
     day_heading = page.get_by_role("heading", name=re.compile(f"^dinsdag {tuesday.day} "))
-    assert day_heading.is_visible()
-    assert page.get_by_role("link", name="Speelbabbel").is_visible()
+    expect(day_heading).to_be_visible()
+    expect(page.get_by_role("link", name="Speelbabbel")).to_be_visible()
     assert page.get_by_role("link", name="Slaapworkshop").count() == 0  # the price filter stays
     assert page.get_by_text("Geen activiteiten.").count() == 6
     assert_accessible(page)
@@ -78,6 +79,6 @@ def test_switch_to_the_week_view_go_to_next_week_and_pick_a_day(live_server, pag
     page.get_by_role("button", name="Toon").click()
     page.wait_for_url(re.compile(r"datum="))
     assert page.get_by_role("heading", level=2).count() == 1
-    assert page.get_by_role("link", name="Speelbabbel").is_visible()
+    expect(page.get_by_role("link", name="Speelbabbel")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

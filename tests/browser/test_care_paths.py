@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.carepaths.models import CarePath, PathTemplate, StepHandover
 from huisvanhetkind.carepaths.workflow import HandoverStatus
@@ -119,7 +120,7 @@ def test_a_step_of_a_care_path_is_handed_over_and_accepted(
     nurse_page.get_by_role("button", name="Stap aanvaarden").click()
     check_page(nurse_page, javascript)
     assert "opgevolgd door Kraamzorg Kalmthout" in nurse_page.locator("main").inner_text()
-    assert nurse_page.get_by_role("button", name="Stap afronden").is_visible()
+    expect(nurse_page.get_by_role("button", name="Stap afronden")).to_be_visible()
     step = path.steps.get()
     assert step.organisation == kraamzorg
     assert StepHandover.objects.get().status == HandoverStatus.ACCEPTED

@@ -1,6 +1,7 @@
 """A parent searches the offer on a phone, filters, and opens a service."""
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.network.models import Municipality
@@ -69,7 +70,7 @@ def test_a_parent_searches_filters_and_opens_a_service(live_server, page, offer)
 
     page.get_by_role("link", name="Slaapcoaching voor peuters").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Slaapcoaching voor peuters"
-    assert page.get_by_text("Bel ons voor een eerste gesprek.").is_visible()
-    assert page.get_by_text("Gratis", exact=True).first.is_visible()
+    expect(page.get_by_text("Bel ons voor een eerste gesprek.")).to_be_visible()
+    expect(page.get_by_text("Gratis", exact=True).first).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone, translation
+from playwright.sync_api import expect
 
 from huisvanhetkind.childcare import services
 from huisvanhetkind.childcare.csv_import import COLUMNS
@@ -66,8 +67,8 @@ def kalmthout():
 
 def test_a_parent_finds_childcare_by_municipality_age_and_start_month(live_server, page, kalmthout):
     page.goto(live_server.url + "/kalmthout/kinderopvang/")
-    assert page.get_by_role("heading", name="Kinderopvang zoeken").is_visible()
-    assert page.get_by_text("3 opvanglocaties").is_visible()
+    expect(page.get_by_role("heading", name="Kinderopvang zoeken")).to_be_visible()
+    expect(page.get_by_text("3 opvanglocaties")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -77,15 +78,17 @@ def test_a_parent_finds_childcare_by_municipality_age_and_start_month(live_serve
     page.get_by_label("Alleen opvang met een vrije plaats").check()
     page.get_by_role("button", name="Toon de opvang").click()
     page.wait_for_url(re.compile(r"start="))
-    assert page.get_by_text("1 opvanglocatie", exact=True).is_visible()
-    assert page.get_by_text(re.compile(r"2 vrije plaatsen in")).is_visible()
+    expect(page.get_by_text("1 opvanglocatie", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"2 vrije plaatsen in"))).to_be_visible()
     assert page.get_by_role("link", name="Gezinsopvang Het Nestje").count() == 0
     assert_accessible(page)
 
     page.get_by_role("link", name="Kinderdagverblijf De Kabouters").click()
     page.wait_for_url(re.compile(r"/kinderopvang/\d+/$"))
-    assert page.get_by_role("heading", level=1, name="Kinderdagverblijf De Kabouters").is_visible()
-    assert page.get_by_text("Heidestraat 41").first.is_visible()
+    expect(
+        page.get_by_role("heading", level=1, name="Kinderdagverblijf De Kabouters")
+    ).to_be_visible()
+    expect(page.get_by_text("Heidestraat 41").first).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -108,15 +111,15 @@ def test_a_provider_updates_its_free_places(live_server, browser, kalmthout):
         label = month_label(later)
     page.get_by_label(label, exact=True).fill("25")
     page.get_by_role("button", name="Bewaar de vrije plaatsen").click()
-    assert page.get_by_text(
-        "Dat is meer dan de 18 vergunde plaatsen van deze opvang."
-    ).first.is_visible()
+    expect(
+        page.get_by_text("Dat is meer dan de 18 vergunde plaatsen van deze opvang.").first
+    ).to_be_visible()
     assert_accessible(page)
     assert not FreePlaces.objects.filter(month=later).exists()
 
     page.get_by_label(label, exact=True).fill("3")
     page.get_by_role("button", name="Bewaar de vrije plaatsen").click()
-    assert page.get_by_text("De vrije plaatsen zijn bewaard.").is_visible()
+    expect(page.get_by_text("De vrije plaatsen zijn bewaard.")).to_be_visible()
     assert_accessible(page)
     assert FreePlaces.objects.get(location=kabouters, month=later).places == 3
     page.context.close()
@@ -147,14 +150,16 @@ def test_the_desk_imports_the_official_list_with_a_preview_and_a_progress_bar(
     )
     page.get_by_role("button", name="Bekijk wat er zal gebeuren").click()
     page.wait_for_url("**/voorbeeld/")
-    assert page.get_by_text("Als je bevestigt: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd.").is_visible()
+    expect(
+        page.get_by_text("Als je bevestigt: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd.")
+    ).to_be_visible()
     assert_accessible(page)
     assert not ChildcareLocation.objects.filter(dossier_number="900002").exists()
 
     page.get_by_role("button", name="Bevestig en importeer").click()
     page.wait_for_url(re.compile(r"/importeren/\d+/$"))
-    assert page.get_by_text("De import is klaar: 1 nieuw").is_visible()
-    assert page.locator("progress").is_visible()
+    expect(page.get_by_text("De import is klaar: 1 nieuw")).to_be_visible()
+    expect(page.locator("progress")).to_be_visible()
     assert_accessible(page)
     assert ChildcareLocation.objects.filter(dossier_number="900002").exists()
     page.context.close()

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.childcare import services
 from huisvanhetkind.childcare.models import (
@@ -94,7 +95,7 @@ def test_a_parent_files_a_request_the_desk_runs_a_round_the_provider_confirms_th
     page.get_by_role("button", name="Opvangvraag indienen").click()
     page.wait_for_url(re.compile(r"/kinderopvang/aanvraag/[^/]+/\?nieuw=1$"))
     private_url = page.url.split("?")[0]
-    assert page.get_by_text("Bedankt, je opvangvraag is ingediend.").is_visible()
+    expect(page.get_by_text("Bedankt, je opvangvraag is ingediend.")).to_be_visible()
     check(page)
     childcare_request = ChildcareRequest.objects.get()
     assert childcare_request.status == RequestStatus.OPEN

@@ -2,6 +2,7 @@
 JavaScript (axe on every page, nothing wider than the screen) and without (nothing needs it)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.coverage.models import GapStatus, PopulationFigure
 from huisvanhetkind.network.models import Municipality, Role
@@ -56,7 +57,7 @@ def test_the_coordinator_reads_the_heat_map_and_marks_a_gap(
     log_in(page, base, coordinator)
     page.goto(f"{base}/beheer/huis/{house.slug}/aanbod-in-kaart/")
     assert page.locator("svg[role=img]").count() == 1
-    assert page.locator("table caption").first.is_visible()
+    expect(page.locator("table caption").first).to_be_visible()
     check_page(page, javascript)
     page.locator("#gemeente").select_option(label="Wuustwezel")
     page.get_by_role("button", name="Toon").click()

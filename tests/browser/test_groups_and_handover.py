@@ -5,6 +5,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Designation, GroupMembership, Municipality, Role
 from tests.browser.conftest import assert_accessible, assert_fits_phone, log_in
@@ -62,7 +63,7 @@ def test_the_coordinator_sets_up_groups_and_the_admin_hands_a_worker_over(
     )
     page.get_by_label("Trekker van de groep").check()
     page.get_by_role("button", name="Toevoegen").click()
-    assert page.get_by_text(f"{worker.email} is nu lid van Stuurgroep").is_visible()
+    expect(page.get_by_text(f"{worker.email} is nu lid van Stuurgroep")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -71,7 +72,7 @@ def test_the_coordinator_sets_up_groups_and_the_admin_hands_a_worker_over(
     assert_accessible(page)
     page.get_by_label("Partner").select_option(label="Kinderopvang Kalmthout")
     page.get_by_role("button", name="Aanduiden").click()
-    assert page.get_by_text("is nu een Lokaal Loket Kinderopvang").is_visible()
+    expect(page.get_by_text("is nu een Lokaal Loket Kinderopvang")).to_be_visible()
     assert Designation.objects.get().organisation.name == "Kinderopvang Kalmthout"
     page.get_by_role("link", name="Brugfiguren").click()
     assert_accessible(page)
@@ -79,7 +80,7 @@ def test_the_coordinator_sets_up_groups_and_the_admin_hands_a_worker_over(
         label=f"{worker.get_full_name()} ({worker.email}) — Opvoedingspunt Kalmthout"
     )
     page.get_by_role("button", name="Aanduiden").click()
-    assert page.get_by_text(f"{worker.email} is nu brugfiguur").is_visible()
+    expect(page.get_by_text(f"{worker.email} is nu brugfiguur")).to_be_visible()
     assert_accessible(page)
 
     # 3. The admin revokes the worker: the page shows what moves and asks for a colleague.
@@ -91,7 +92,9 @@ def test_the_coordinator_sets_up_groups_and_the_admin_hands_a_worker_over(
     admin_page.get_by_role("button", name=f"Intrekken {worker.email}").first.click()
     # Each click loads a page: wait for it before looking (a busy machine is slower).
     admin_page.get_by_text("Vragen van ouders toegewezen aan deze persoon: 1").wait_for()
-    assert admin_page.get_by_text("Stuurgroep (Huis van het Kind Kalmthout) — trekker").is_visible()
+    expect(
+        admin_page.get_by_text("Stuurgroep (Huis van het Kind Kalmthout) — trekker")
+    ).to_be_visible()
     assert_accessible(admin_page)
     assert_fits_phone(admin_page)
     admin_page.get_by_role("button", name="Overdragen en intrekken").click()

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.core import scheduler
 from huisvanhetkind.core.models import JobRun
@@ -38,12 +39,12 @@ def test_the_platform_admin_reads_the_last_runs_of_each_job(live_server, page):
     page.wait_for_url("**/beheer/**")
     page.goto(live_server.url + "/beheer/platform/taken/")
 
-    assert page.get_by_role("heading", name="Periodieke taken", level=1).is_visible()
-    assert page.get_by_role("heading", name="questions.erase_expired_questions").is_visible()
+    expect(page.get_by_role("heading", name="Periodieke taken", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="questions.erase_expired_questions")).to_be_visible()
     runs = page.get_by_role("region", name="Laatste runs van questions.erase_expired_questions")
-    assert runs.get_by_text("gelukt").is_visible()
-    assert runs.get_by_text("mislukt").is_visible()
-    assert runs.get_by_text("database is locked").is_visible()
-    assert page.get_by_text("elke dag om 03:00").first.is_visible()
+    expect(runs.get_by_text("gelukt")).to_be_visible()
+    expect(runs.get_by_text("mislukt")).to_be_visible()
+    expect(runs.get_by_text("database is locked")).to_be_visible()
+    expect(page.get_by_text("elke dag om 03:00").first).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

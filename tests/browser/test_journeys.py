@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Invitation, Municipality, OpeningHours, PartnerApplication
 from tests.browser.conftest import assert_accessible, assert_fits_phone
@@ -52,7 +53,7 @@ def test_a_parent_finds_a_partner_from_the_landing_page(live_server, page, kalmt
     assert_fits_phone(page)
     page.get_by_role("link", name="Huis van het Kind Kalmthout").click()
     page.wait_for_url("**/kalmthout/")
-    assert page.get_by_text("Kapellensteenweg 170").is_visible()
+    expect(page.get_by_text("Kapellensteenweg 170")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
     page.get_by_role("link", name="Alle partners bekijken").click()
@@ -60,12 +61,12 @@ def test_a_parent_finds_a_partner_from_the_landing_page(live_server, page, kalmt
     assert_accessible(page)
     page.get_by_label("Domein").select_option("opvoedingsondersteuning")
     page.get_by_role("button", name="Toon partners").click()
-    assert page.get_by_text("1 partner gevonden").is_visible()
+    expect(page.get_by_text("1 partner gevonden")).to_be_visible()
     assert page.get_by_role("link", name="Kind en Gezin").count() == 0
     assert_accessible(page)
     page.get_by_role("link", name="Opvoedingspunt Kalmthout").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Opvoedingspunt Kalmthout"
-    assert page.get_by_text("Heuvel 5").is_visible()
+    expect(page.get_by_text("Heuvel 5")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -101,14 +102,14 @@ def test_a_partner_applies_the_coordinator_approves_and_the_new_admin_logs_in_wi
     page.get_by_label("E-mail contactpersoon").fill("lotte@speelplein.example.be")
     page.get_by_label(re.compile("We gaan akkoord")).check()
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "controlecijfers" in page.get_by_role("alert").inner_text()
     assert_accessible(page)
     assert PartnerApplication.objects.count() == 0
     page.get_by_label("Ondernemingsnummer (KBO)").fill("0207.437.468")
     page.get_by_label(re.compile("We gaan akkoord")).check()
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_role("heading", name="Bedankt voor jullie aanvraag").is_visible()
+    expect(page.get_by_role("heading", name="Bedankt voor jullie aanvraag")).to_be_visible()
 
     # 2. The coordinator logs in with two factors and approves.
     _log_in(page, live_server.url, coordinator.email, PASSWORD, totp_code(TOTP_SECRET))
@@ -119,7 +120,7 @@ def test_a_partner_applies_the_coordinator_approves_and_the_new_admin_logs_in_wi
     page.get_by_role("link", name="Speelpleinwerking De Heide").click()
     assert_accessible(page)
     page.get_by_role("button", name="Goedkeuren en uitnodigen").click()
-    assert page.get_by_text("is nu partner").is_visible()
+    expect(page.get_by_text("is nu partner")).to_be_visible()
     page.get_by_role("button", name="Afmelden").click()
 
     # 3. The contact opens the invitation from the e-mail, sets a password and a second factor.
@@ -143,7 +144,7 @@ def test_a_partner_applies_the_coordinator_approves_and_the_new_admin_logs_in_wi
 
     # 4. She logs out and in again: password and second factor, then her workspace.
     page.goto(live_server.url + "/beheer/")
-    assert page.get_by_role("heading", name="Mijn werkplek").is_visible()
+    expect(page.get_by_role("heading", name="Mijn werkplek")).to_be_visible()
     page.get_by_role("button", name="Afmelden").click()
     _log_in(
         page,
@@ -153,6 +154,6 @@ def test_a_partner_applies_the_coordinator_approves_and_the_new_admin_logs_in_wi
         totp_code(secret, offset=1),
     )
     page.wait_for_url("**/beheer/")
-    assert page.get_by_text("Team van Speelpleinwerking De Heide").is_visible()
+    expect(page.get_by_text("Team van Speelpleinwerking De Heide")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

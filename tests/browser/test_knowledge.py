@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.activities.models import Activity
 from huisvanhetkind.knowledge.models import LibraryItem, TrainingRegistration, private_storage
@@ -79,7 +80,7 @@ def test_a_partner_adds_a_library_item_and_registers_for_a_training(
     check(page)
     page.get_by_label("Soort").select_option("howto")
     page.get_by_role("button", name="Bewaren").click()
-    assert page.get_by_text("Geef een titel.").first.is_visible()
+    expect(page.get_by_text("Geef een titel.").first).to_be_visible()
     check(page)
     page.get_by_label("Titel").fill("Zo vraag je een schooltoelage aan")
     page.get_by_label("Onderwerp").fill("armoede")
@@ -97,7 +98,7 @@ def test_a_partner_adds_a_library_item_and_registers_for_a_training(
     check(page)
     page.get_by_role("button", name="Inschrijven voor Vorming: kinderarmoede herkennen").click()
     page.wait_for_url(base + "vormingen/")
-    assert page.get_by_text("Je bent ingeschreven.").first.is_visible()
+    expect(page.get_by_text("Je bent ingeschreven.").first).to_be_visible()
     check(page)
     assert TrainingRegistration.objects.filter(user=partner_worker).exists()
     page.context.close()
@@ -109,7 +110,7 @@ def test_a_partner_adds_a_library_item_and_registers_for_a_training(
     check(organiser)
     organiser.get_by_label("Lien Claes").check()
     organiser.get_by_role("button", name="Aanwezigheden bewaren").click()
-    assert organiser.get_by_text("De aanwezigheden zijn bewaard.").first.is_visible()
+    expect(organiser.get_by_text("De aanwezigheden zijn bewaard.").first).to_be_visible()
     check(organiser)
     organiser.context.close()
     assert TrainingRegistration.objects.get().attended is True

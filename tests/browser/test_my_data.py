@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Municipality, Role
 from huisvanhetkind.questions.models import Question
@@ -66,7 +67,7 @@ def test_a_family_exports_withdraws_a_consent_and_erases(live_server, browser, s
 
     link = re.search(r"http://\S+/mijn-gegevens/\S+/", mail.outbox[-1].body).group(0)
     page.goto(live_server.url + path_of(link))
-    assert page.get_by_text("Slaapt mijn baby genoeg?").is_visible()
+    expect(page.get_by_text("Slaapt mijn baby genoeg?")).to_be_visible()
     check(page)
 
     # Export: JSON and a readable PDF.
@@ -86,7 +87,7 @@ def test_a_family_exports_withdraws_a_consent_and_erases(live_server, browser, s
 
     # Withdraw the consent: the referral stops and what it shared is erased.
     page.get_by_role("button", name=re.compile("Toestemming voor .* intrekken")).click()
-    assert page.get_by_text("Je toestemming is ingetrokken.").is_visible()
+    expect(page.get_by_text("Je toestemming is ingetrokken.")).to_be_visible()
     check(page)
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.CONSENT_WITHDRAWN
@@ -99,10 +100,10 @@ def test_a_family_exports_withdraws_a_consent_and_erases(live_server, browser, s
     page.goto(live_server.url + path_of(erase))
     check(page)
     page.get_by_role("button", name="Ja, wis mijn gegevens").click()
-    assert page.get_by_role("heading", name="Je gegevens zijn gewist").is_visible()
+    expect(page.get_by_role("heading", name="Je gegevens zijn gewist")).to_be_visible()
     check(page)
     assert Question.objects.get(pk=question.pk).erased_at is not None
     page.goto(live_server.url + path_of(erase))
-    assert page.get_by_role("heading", name="Deze link werkt niet meer").is_visible()
+    expect(page.get_by_role("heading", name="Deze link werkt niet meer")).to_be_visible()
     check(page)
     context.close()

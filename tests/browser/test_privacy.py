@@ -2,6 +2,7 @@
 activities and downloads it as CSV."""
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Municipality, Role
 from tests.browser.conftest import assert_accessible, assert_fits_phone
@@ -23,7 +24,7 @@ def test_the_statement_and_the_record_of_processing_activities(live_server, page
     page.goto(f"{live_server.url}/kalmthout/")
     page.get_by_role("link", name="Privacyverklaring").click()
     page.wait_for_url("**/privacy/")
-    assert page.get_by_role("heading", name="Een vraag van een ouder beantwoorden").is_visible()
+    expect(page.get_by_role("heading", name="Een vraag van een ouder beantwoorden")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
@@ -35,8 +36,8 @@ def test_the_statement_and_the_record_of_processing_activities(live_server, page
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
     page.goto(f"{live_server.url}/beheer/huis/kalmthout/verwerkingsregister/")
-    assert page.get_by_role("heading", name="Verwerkingsregister").is_visible()
-    assert page.get_by_role("rowheader").first.is_visible()
+    expect(page.get_by_role("heading", name="Verwerkingsregister")).to_be_visible()
+    expect(page.get_by_role("rowheader").first).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
     with page.expect_download() as download:

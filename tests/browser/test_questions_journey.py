@@ -2,6 +2,7 @@
 answer through the private link."""
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.network.models import Municipality, Role
@@ -58,7 +59,7 @@ def test_a_parent_asks_the_partner_answers_and_the_parent_reads_it(
     page.get_by_label("Ik ga akkoord").check()
     page.get_by_role("button", name="Vraag versturen").click()
     page.wait_for_url("**/kalmthout/vraag/antwoord/**")
-    assert page.get_by_text("Bewaar deze pagina").is_visible()
+    expect(page.get_by_text("Bewaar deze pagina")).to_be_visible()
     private_link = page.get_by_label("Jouw persoonlijke link").input_value()
     assert_accessible(page)
     assert_fits_phone(page)
@@ -77,13 +78,13 @@ def test_a_parent_asks_the_partner_answers_and_the_parent_reads_it(
     partner.goto(live_server.url + "/beheer/vragen/")
     assert_accessible(partner)
     partner.locator("table a").first.click()
-    assert partner.get_by_text("Onze peuter wordt elke nacht wakker.").is_visible()
+    expect(partner.get_by_text("Onze peuter wordt elke nacht wakker.")).to_be_visible()
     assert_accessible(partner)
     partner.get_by_label("Antwoord aan de ouder").fill(
         "Een vast slaapritueel helpt. Kom gerust langs."
     )
     partner.get_by_role("button", name="Antwoord versturen").click()
-    assert partner.get_by_text("Je antwoord is verstuurd.").is_visible()
+    expect(partner.get_by_text("Je antwoord is verstuurd.")).to_be_visible()
     partner.context.close()
     # The partner saw the family's question twice (before and after answering): two reads.
     question = Question.objects.get()
@@ -91,6 +92,6 @@ def test_a_parent_asks_the_partner_answers_and_the_parent_reads_it(
     assert [r.actor for r in reads] == [worker, worker]
 
     page.goto(private_link)
-    assert page.get_by_text("Een vast slaapritueel helpt. Kom gerust langs.").is_visible()
+    expect(page.get_by_text("Een vast slaapritueel helpt. Kom gerust langs.")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

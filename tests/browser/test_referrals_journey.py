@@ -6,6 +6,7 @@ without (the journey needs none)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Municipality, Role
 from huisvanhetkind.referrals.models import Referral
@@ -57,7 +58,7 @@ def test_refer_accept_and_the_family_confirms_it_got_help(
     log_in(page, base, referrer)
     page.goto(f"{base}/beheer/doorverwijzingen/nieuw/?dienst={service.pk}")
     check_page(page, javascript)
-    assert page.get_by_text("1712").first.is_visible()
+    expect(page.get_by_text("1712").first).to_be_visible()
     page.get_by_label("Waarvoor geeft het gezin toestemming?").fill("Kraamzorg na de bevalling")
     page.locator("input[name=data_categories][value=contact]").check()
     page.locator("input[name=data_categories][value=reason]").check()
@@ -86,7 +87,7 @@ def test_refer_accept_and_the_family_confirms_it_got_help(
     partner.goto(base + "/beheer/doorverwijzingen/")
     check_page(partner, javascript)
     partner.locator("table a").first.click()
-    assert partner.get_by_text("Mama is erg moe en wil hulp thuis.").is_visible()
+    expect(partner.get_by_text("Mama is erg moe en wil hulp thuis.")).to_be_visible()
     check_page(partner, javascript)
     partner.get_by_role("button", name="Aanvaarden").click()
     partner.get_by_role("button", name="We namen contact op met het gezin").click()
@@ -99,7 +100,7 @@ def test_refer_accept_and_the_family_confirms_it_got_help(
     family = family_context.new_page()
     family.goto(base + family_link)
     check_page(family, javascript)
-    assert family.get_by_text("Kraamzorg Kalmthout").first.is_visible()
+    expect(family.get_by_text("Kraamzorg Kalmthout").first).to_be_visible()
     family.get_by_role("button", name="Ik kreeg hulp").click()
     check_page(family, javascript)
     referral.refresh_from_db()

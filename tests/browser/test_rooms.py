@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Municipality, Role
 from huisvanhetkind.premises.models import Booking, Room
@@ -56,15 +57,15 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.locator("#id_starts").fill("10:00")
     page.locator("#id_ends").fill("12:00")
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_text("plaats aan 40 personen").first.is_visible()
+    expect(page.get_by_text("plaats aan 40 personen").first).to_be_visible()
     check(page)
     page.get_by_label("Aantal personen").fill("14")
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_text("Je aanvraag is verstuurd").is_visible()
+    expect(page.get_by_text("Je aanvraag is verstuurd")).to_be_visible()
     check(page)
     page.get_by_role("link", name="Agenda van mijn organisatie").click()
     page.goto(base + f"mijn-agenda/?week={day.isoformat()}")
-    assert page.get_by_text("Oudergroep slapen").is_visible()
+    expect(page.get_by_text("Oudergroep slapen")).to_be_visible()
     check(page)
     page.context.close()
 
@@ -75,10 +76,10 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.get_by_role("link", name="Aanvragen beoordelen").click()
     check(page)
     page.get_by_role("button", name="Goedkeuren").click()
-    assert page.get_by_text("De reservatie is goedgekeurd.").is_visible()
+    expect(page.get_by_text("De reservatie is goedgekeurd.")).to_be_visible()
     check(page)
     page.goto(base + f"{room.pk}/?week={day.isoformat()}")
-    assert page.get_by_text("Oudergroep slapen").is_visible()
+    expect(page.get_by_text("Oudergroep slapen")).to_be_visible()
     check(page)
     # The coordinator's other pages: a room's form (with an error), its terms.
     for path in ("nieuw/", f"{room.pk}/bewerken/", "voorwaarden/"):
@@ -88,7 +89,7 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.locator("#id_name").fill("Polyvalente zaal")
     page.locator("#id_capacity").fill("0")
     page.get_by_role("button", name="Bewaren").click()
-    assert page.get_by_text("minstens één persoon").first.is_visible()
+    expect(page.get_by_text("minstens één persoon").first).to_be_visible()
     check(page)
     page.context.close()
     assert Booking.objects.get().status == BookingStatus.APPROVED

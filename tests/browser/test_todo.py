@@ -2,6 +2,7 @@
 assigned to them on Mijn werkplek, turns on the daily e-mail and opens the question."""
 
 import pytest
+from playwright.sync_api import expect
 
 from huisvanhetkind.core.models import NotificationPreference
 from huisvanhetkind.network.models import Municipality, Role
@@ -51,22 +52,22 @@ def test_the_worker_finds_what_waits_on_mijn_werkplek(live_server, page, waiting
 
     page.goto(live_server.url + "/beheer/")
     workplace = page.get_by_role("link", name="Mijn werkplek (1 taak te doen)")
-    assert workplace.is_visible()
-    assert page.get_by_role("heading", name="Te doen").is_visible()
-    assert page.get_by_role("heading", name="Vragen van ouders").is_visible()
-    assert page.get_by_text("aan jou toegewezen").is_visible()
+    expect(workplace).to_be_visible()
+    expect(page.get_by_role("heading", name="Te doen")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vragen van ouders")).to_be_visible()
+    expect(page.get_by_text("aan jou toegewezen")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)
 
     page.get_by_role("button", name="Stuur me elke ochtend een e-mail").click()
     page.wait_for_url("**/beheer/")
-    assert page.get_by_text(
-        "Je krijgt voortaan elke ochtend een e-mail met je takenlijst."
-    ).is_visible()
-    assert page.get_by_role("button", name="Geen dagelijkse e-mail meer").is_visible()
+    expect(
+        page.get_by_text("Je krijgt voortaan elke ochtend een e-mail met je takenlijst.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Geen dagelijkse e-mail meer")).to_be_visible()
     assert NotificationPreference.objects.get(user=worker).daily_digest
     assert_accessible(page)
 
     page.get_by_role("link", name=f"Vraag #{question.pk} · Slapen").click()
     page.wait_for_url(f"**/beheer/vragen/{question.pk}/")
-    assert page.get_by_text("Mijn peuter slaapt slecht.").is_visible()
+    expect(page.get_by_text("Mijn peuter slaapt slecht.")).to_be_visible()
