@@ -8,8 +8,12 @@ Everybody else gets a 404, whether the house exists or not.
 
 from django.http import Http404
 
-from huisvanhetkind.network.access import is_coordinator, member_organisation_ids
-from huisvanhetkind.network.models import Group, GroupMembership, House, Partnership
+from huisvanhetkind.network.access import (
+    is_coordinator,
+    is_steering_member,
+    member_organisation_ids,
+)
+from huisvanhetkind.network.models import House, Partnership
 
 
 def may_read(user, house: House) -> bool:
@@ -17,9 +21,7 @@ def may_read(user, house: House) -> bool:
         return False
     if is_coordinator(user, house):
         return True
-    if GroupMembership.objects.filter(
-        user=user, group__house=house, group__kind=Group.Kind.STEERING
-    ).exists():
+    if is_steering_member(user, house):
         return True
     mine = member_organisation_ids(user)
     return (

@@ -193,6 +193,15 @@ def is_coordinator(user, house) -> bool:
     return may_act_as(user, Capability.COORDINATOR, house=house)
 
 
+def is_steering_member(user, house) -> bool:
+    """Whether the user sits in the steering group (a group of kind "stuurgroep") of the house."""
+    if not user.is_authenticated:
+        return False
+    return GroupMembership.objects.filter(
+        user=user, group__house=house, group__kind=Group.Kind.STEERING
+    ).exists()
+
+
 def coordinated_house_ids(user) -> set[int]:
     return {r.house_id for r in roles_of(user) if r.kind == Role.Kind.COORDINATOR}
 

@@ -9,17 +9,9 @@
 
 from django.http import Http404
 
-from huisvanhetkind.network.access import is_coordinator
-from huisvanhetkind.network.models import Group, GroupMembership, House
+from huisvanhetkind.network.access import is_coordinator, is_steering_member
+from huisvanhetkind.network.models import House
 from huisvanhetkind.participation.models import OpenDataSetting
-
-
-def is_steering_member(user, house: House) -> bool:
-    if not user.is_authenticated:
-        return False
-    return GroupMembership.objects.filter(
-        user=user, group__house=house, group__kind=Group.Kind.STEERING
-    ).exists()
 
 
 def may_read_figures(user, house: House) -> bool:

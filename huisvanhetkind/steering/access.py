@@ -15,20 +15,13 @@ from huisvanhetkind.network.access import (
     coordinated_house_ids,
     is_coordinator,
     is_platform_admin,
+    is_steering_member,
     member_organisation_ids,
 )
 from huisvanhetkind.network.models import Group, GroupMembership, House, Partnership
 from huisvanhetkind.steering.models import Action, AnnualPlan, Goal, Meeting, PlanPeriod
 
 LARGEST_ID = 2**31 - 1
-
-
-def is_steering_member(user, house: House) -> bool:
-    if not user.is_authenticated:
-        return False
-    return GroupMembership.objects.filter(
-        user=user, group__house=house, group__kind=Group.Kind.STEERING
-    ).exists()
 
 
 def can_edit_plan(user, house: House) -> bool:
