@@ -74,6 +74,18 @@ def _audit(target, *, actor, action, house, changes=None, reason="", organisatio
     )
 
 
+def _audit_survey_change(survey: Survey, *, actor, changes: dict) -> None:
+    """Record a change of a survey, its sections, questions or choices (nothing when empty)."""
+    if changes:
+        _audit(
+            survey,
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            house=survey.house,
+            changes=changes,
+        )
+
+
 # --- Who may author ------------------------------------------------------------------------------
 
 
@@ -192,14 +204,7 @@ def survey_update(*, actor, survey: Survey, data: dict) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     clean = _clean_survey(data)
     changes = model_update(instance=survey, data=clean)
-    if changes:
-        _audit(
-            survey,
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            house=survey.house,
-            changes=changes,
-        )
+    _audit_survey_change(survey, actor=actor, changes=changes)
     return survey
 
 
@@ -233,13 +238,7 @@ def survey_publish(*, actor, survey: Survey, now=None) -> Survey:
     ensure_survey_transition(old, new)
     survey.published = True
     survey.save(update_fields=["published"])
-    _audit(
-        survey,
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        house=survey.house,
-        changes={"status": [old, new]},
-    )
+    _audit_survey_change(survey, actor=actor, changes={"status": [old, new]})
     return survey
 
 
@@ -257,13 +256,7 @@ def survey_unpublish(*, actor, survey: Survey, now=None) -> Survey:
         )
     survey.published = False
     survey.save(update_fields=["published"])
-    _audit(
-        survey,
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        house=survey.house,
-        changes={"status": [old, SurveyStatus.DRAFT]},
-    )
+    _audit_survey_change(survey, actor=actor, changes={"status": [old, SurveyStatus.DRAFT]})
     return survey
 
 
@@ -284,14 +277,7 @@ def section_save(*, actor, survey: Survey, data: dict, section: Section | None =
         changes = {"section": [None, title]}
     else:
         changes = model_update(instance=section, data=clean)
-    if changes:
-        _audit(
-            survey,
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            house=survey.house,
-            changes=changes,
-        )
+    _audit_survey_change(survey, actor=actor, changes=changes)
     return section
 
 
@@ -348,14 +334,7 @@ def question_save(
                 {"kind": _("De soort van een vraag ligt vast. Maak een nieuwe vraag.")}
             )
         changes = model_update(instance=question, data=clean)
-    if changes:
-        _audit(
-            survey,
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            house=survey.house,
-            changes=changes,
-        )
+    _audit_survey_change(survey, actor=actor, changes=changes)
     return question
 
 
@@ -366,13 +345,7 @@ def question_delete(*, actor, question: Question) -> None:
     _check_structure_editable(survey)
     text = question.text
     question.delete()
-    _audit(
-        survey,
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        house=survey.house,
-        changes={"question": [text, None]},
-    )
+    _audit_survey_change(survey, actor=actor, changes={"question": [text, None]})
 
 
 @transaction.atomic
@@ -398,13 +371,7 @@ def choice_add(*, actor, question: Question, label: str) -> Choice:
     choice = Choice.objects.create(
         question=question, label=label, position=question.choices.count() + 1
     )
-    _audit(
-        survey,
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        house=survey.house,
-        changes={"choice": [None, label]},
-    )
+    _audit_survey_change(survey, actor=actor, changes={"choice": [None, label]})
     return choice
 
 
@@ -418,13 +385,7 @@ def choice_delete(*, actor, choice: Choice) -> None:
     _check_structure_editable(survey)
     label = choice.label
     choice.delete()
-    _audit(
-        survey,
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        house=survey.house,
-        changes={"choice": [label, None]},
-    )
+    _audit_survey_change(survey, actor=actor, changes={"choice": [label, None]})
 
 
 # --- Answers -------------------------------------------------------------------------------------
