@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.audit.services import audit_event, audit_record, audit_record_many
 from huisvanhetkind.care.sharing import consenting_organisation_ids, current_consent_q
 from huisvanhetkind.carepaths.models import (
     CarePath,
@@ -18,11 +18,13 @@ from huisvanhetkind.carepaths.models import (
     StepHandover,
 )
 from huisvanhetkind.carepaths.workflow import HandoverStatus, PathStatus, StepStatus
+from huisvanhetkind.core.pagination import ListPage, list_page
 from huisvanhetkind.network.models import House, Organisation, Partnership
 from huisvanhetkind.referrals.models import Consent
 
 # Counts from 1 up to (not including) this number are shown as "< 5".
 SMALL = 5
+PAGE_SIZE = 50  # running paths a page
 
 
 def participant_ids(path: CarePath) -> set[int]:
@@ -80,32 +82,40 @@ def visible_paths(organisation_ids, today: date) -> QuerySet[CarePath]:
     )
 
 
-def paths_listed(*, actor, organisation_ids, today: date) -> list[CarePath]:
-    """The running paths the user's organisations see, with their next open step and how many
-    steps are overdue; each listed path is audited as read (the family's name is shown)."""
-    paths = list(
+def paths_listed(*, actor, organisation_ids, today: date, page=1) -> ListPage:
+    """One page of the running paths the user's organisations see, with their next open step and
+    how many steps are overdue; each listed path is audited as read (the family's name is
+    shown), in one insert."""
+    paths = list_page(
         visible_paths(organisation_ids, today)
         .filter(status=PathStatus.RUNNING)
+        .select_related("family", "template", "house")
         .annotate(
             overdue=Count(
                 "steps", filter=Q(steps__status=StepStatus.OPEN, steps__due_on__lt=today)
             ),
             open_steps=Count("steps", filter=Q(steps__status=StepStatus.OPEN)),
         )
-        .order_by("-started_at", "-id")[:200]
+        .order_by("-started_at", "-id"),
+        page,
+        size=PAGE_SIZE,
     )
     fallback = Organisation.objects.filter(pk__in=organisation_ids).order_by("pk").first()
-    for path in paths:
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.READ,
-            target=path,
-            house=path.house,
-            organisation=path.started_by_organisation
-            if path.started_by_organisation_id in organisation_ids
-            else fallback,
-            reason="lijst van zorgpaden",
-        )
+    audit_record_many(
+        [
+            audit_event(
+                actor=actor,
+                action=AuditEvent.Action.READ,
+                target=path,
+                house=path.house,
+                organisation=path.started_by_organisation
+                if path.started_by_organisation_id in organisation_ids
+                else fallback,
+                reason="lijst van zorgpaden",
+            )
+            for path in paths
+        ]
+    )
     return paths
 
 

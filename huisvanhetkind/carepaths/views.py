@@ -60,7 +60,9 @@ def _house_ids(organisations) -> set[int]:
 def index(request):
     today = timezone.localdate()
     mine = member_organisation_ids(request.user)
-    paths = selectors.paths_listed(actor=request.user, organisation_ids=mine, today=today)
+    paths = selectors.paths_listed(
+        actor=request.user, organisation_ids=mine, today=today, page=request.GET.get("pagina")
+    )
     offers = list(selectors.offers_to(mine, today)[:50])
     return private_response(
         render(

@@ -23,6 +23,8 @@ from huisvanhetkind.childcare.models import (
     age_label,
 )
 from huisvanhetkind.childcare.months import parse_month
+from huisvanhetkind.core.pagination import ListPage
+from huisvanhetkind.core.pagination import list_page as core_list_page
 from huisvanhetkind.network.access import acting_organisation
 from huisvanhetkind.network.models import Designation, House, Municipality
 
@@ -216,43 +218,9 @@ def desk_requests(house: House, filters: RequestFilters):
     return _list_columns(requests).order_by(*order)
 
 
-@dataclass
-class ListPage:
-    """One page of a long list without counting what the index cannot count cheaply: ``count``
-    is None when a filter needs the rows themselves (a municipality, a start month)."""
-
-    rows: list
-    number: int
-    has_next: bool
-    count: int | None
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    def __iter__(self):
-        return iter(self.rows)
-
-
-MAX_PAGE = 2000
-
-
 def list_page(queryset, page: str, *, size: int = DESK_PAGE_SIZE, count: bool = True) -> ListPage:
-    """Page ``page`` (1 for anything else) of ``queryset``: one row more than the page tells
-    whether there is a next one."""
-    number = int(page) if page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE else 1
-    start = (number - 1) * size
-    rows = list(queryset[start : start + size + 1])
-    total = queryset.order_by().count() if count else None
-    return ListPage(rows=rows[:size], number=number, has_next=len(rows) > size, count=total)
+    """Page ``page`` (1 for anything else) of ``queryset``, with the list's count by default."""
+    return core_list_page(queryset, page, size=size, count=count)
 
 
 # --- The providers' list -----------------------------------------------------------------------

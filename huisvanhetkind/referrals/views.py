@@ -18,12 +18,13 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.core.http import private_response
+from huisvanhetkind.core.pagination import list_page
 from huisvanhetkind.network.access import (
     get_house_for_coordinator,
     member_organisation_ids,
     professional_required,
 )
-from huisvanhetkind.questions.numbers import ascii_int, page_number
+from huisvanhetkind.questions.numbers import ascii_int
 from huisvanhetkind.referrals import access, selectors, services
 from huisvanhetkind.referrals.codes import format_short_code
 from huisvanhetkind.referrals.forms import (
@@ -67,27 +68,6 @@ SLUG_OF_STATE = {state: slug for slug, (state, _label) in ACTIONS.items()}
 NO_BUTTON = {S.RECEIVED, S.DECLINED}
 
 
-class ListPage:
-    """One page of a list without counting the whole list: one row more than fits tells
-    whether there is a next page. The lists stay as fast at 200,000 referrals as at 20."""
-
-    def __init__(self, queryset, number: int, size: int = PAGE_SIZE):
-        self.number = number
-        rows = list(queryset[(number - 1) * size : number * size + 1])
-        self.object_list = rows[:size]
-        self.has_next = len(rows) > size
-        self.has_previous = number > 1
-        self.has_other_pages = self.has_next or self.has_previous
-        self.next_page_number = number + 1
-        self.previous_page_number = number - 1
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
-
 def _filtered(referrals, request):
     form = ListFilterForm(request.GET or None)
     if form.is_bound and form.is_valid():
@@ -98,8 +78,7 @@ def _filtered(referrals, request):
             referrals = referrals.filter(status=status)
         if form.cleaned_data.get("laat"):
             referrals = referrals.late(timezone.localdate())
-    number = min(page_number(request.GET.get("pagina")), 10_000)
-    return form, ListPage(referrals, number)
+    return form, list_page(referrals, request.GET.get("pagina"), size=PAGE_SIZE)
 
 
 def _list(request, *, received: bool):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
-from huisvanhetkind.carepaths import services
+from huisvanhetkind.carepaths import selectors, services
 from huisvanhetkind.carepaths.models import CarePath, PathStep, PathTemplate, StepHandover
 from huisvanhetkind.carepaths.todo import care_path_items
 from huisvanhetkind.carepaths.workflow import HandoverStatus, PathStatus, StepStatus
@@ -507,3 +507,38 @@ def test_the_list_and_the_path_read_a_fixed_number_of_queries(
         services.handover_offer(actor=worker, step=step, to_organisation=other_organisation)
     many = (_reads(client, reverse("carepaths:index")), _reads(client, detail(path)))
     assert many == few
+
+
+def test_the_list_of_running_paths_pages_and_audits_only_what_it_shows(
+    house, template, worker, organisation, path, monkeypatch
+):
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    for n in range(2):
+        family_consent = services.family_consent_record(
+            actor=worker,
+            house=house,
+            organisation=organisation,
+            name=f"Gezin {n}",
+            email=f"gezin{n}@example.be",
+            phone="",
+            obtained_via="in_person",
+            expires_on=consent_for(house, path.family, organisation).expires_on,
+            purpose="Zorgpad",
+        )
+        services.path_start(
+            actor=worker,
+            template=template,
+            consent=family_consent,
+            reference_date=timezone.localdate(),
+            organisation=organisation,
+        )
+    client = logged_in(worker)
+    reads = AuditEvent.objects.filter(action=AuditEvent.Action.READ, reason="lijst van zorgpaden")
+    first = client.get(reverse("carepaths:index")).content.decode()
+    assert "Gezin 1" in first and "Gezin 0" in first and "pagina=2" in first
+    assert reads.count() == 2
+    second = client.get(reverse("carepaths:index") + "?pagina=2").content.decode()
+    assert path.family.name in second and "Gezin 0" not in second and "pagina=1" in second
+    assert reads.count() == 3
+    # A page number that is no page shows the first page.
+    assert "Gezin 1" in client.get(reverse("carepaths:index") + "?pagina=%C2%B2").content.decode()
