@@ -59,6 +59,7 @@ def photo_retention_days() -> int:
 # A file in a photo folder that no record names is removed only when it is older than this: a
 # photo being saved right now is written before its record.
 ORPHAN_GRACE = timedelta(days=1)
+PRESENT = "<present>"
 PHOTO_FOLDERS = ("activities", "news")
 
 
@@ -90,9 +91,10 @@ def photos_erase_expired(*, now=None) -> dict:
                 target=activity,
                 house=activity.house,
                 reason=_("bewaartermijn van de foto verstreken"),
+                # That there was a photo, not its name or description (they may name a child).
                 changes={
-                    "image": [activity.image.name, None],
-                    "image_alt": [activity.image_alt, None],
+                    "image": [PRESENT, None],
+                    "image_alt": [PRESENT if activity.image_alt else "", None],
                 },
             )
             activities += 1
