@@ -363,12 +363,13 @@ class Designation(models.Model):
 
 class Group(models.Model):
     """A group of a house with its own members: the steering group, the partner consultation,
-    a working group."""
+    a working group, an intervision group (intervisie: partners reflect on cases together)."""
 
     class Kind(models.TextChoices):
         STEERING = "steering", _("stuurgroep")
         PARTNER_CONSULTATION = "consultation", _("partneroverleg")
         WORKING = "working", _("werkgroep")
+        INTERVISION = "intervision", _("intervisiegroep")
 
     house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="groups")
     kind = models.CharField(_("soort groep"), max_length=20, choices=Kind.choices)
