@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisvanhetkind.steering import views, views_meetings
+from huisvanhetkind.steering import views, views_meetings, views_report
 
 app_name = "steering"
 
@@ -26,6 +26,22 @@ urlpatterns = [
         name="action_note",
     ),
     path("<slug:house_slug>/plan/", views.public_plan, name="public_plan"),
+    # The annual report (jaarverslag)
+    path(
+        "beheer/huis/<slug:house_slug>/jaarverslag/",
+        views_report.report_index,
+        name="report_index",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/jaarverslag/<int:year>/",
+        views_report.report,
+        name="report",
+    ),
+    path(
+        "beheer/huis/<slug:house_slug>/jaarverslag/<int:year>.pdf",
+        views_report.report_pdf,
+        name="report_pdf",
+    ),
     # Meetings of the groups and the yearly partner consultation
     path("beheer/huis/<slug:house_slug>/vergaderingen/", views_meetings.meetings, name="meetings"),
     path(
