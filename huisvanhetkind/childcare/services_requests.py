@@ -26,6 +26,7 @@ from huisvanhetkind.childcare.models import (
     REQUEST_RETENTION_DAYS,
     ChildcareLocation,
     ChildcareRequest,
+    Placement,
     RequestStatus,
     RequestWish,
 )
@@ -575,6 +576,14 @@ def request_erase(*, pk: int, now: datetime) -> bool:
     wishes = RequestWish.objects.filter(request=childcare_request).delete()[0]
     if wishes:
         changes["wishes"] = [wishes, 0]
+    # The places keep their status and dates for the counts; their free texts go.
+    placements = (
+        Placement.objects.filter(request=childcare_request)
+        .exclude(refusal_reason="", advice_reference="")
+        .update(refusal_reason="", advice_reference="")
+    )
+    if placements:
+        changes["placements"] = [PRESENT, None]
     ChildcareRequest.objects.filter(pk=pk).update(
         days_note="",
         care_needs="",
