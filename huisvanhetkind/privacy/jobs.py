@@ -21,3 +21,9 @@ register(
     task=tasks.erase_expired_task_results,
     description="Delete the results of background tasks finished more than 30 days ago.",
 )
+register(
+    "privacy.erase_answered_requests",
+    every=timedelta(days=1),
+    task=tasks.erase_answered_requests,
+    description="Delete the requests of the log answered more than five years ago.",
+)

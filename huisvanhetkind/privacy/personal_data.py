@@ -14,7 +14,7 @@ from huisvanhetkind.core.register import (
     allow,
     declare,
 )
-from huisvanhetkind.privacy import services, tasks
+from huisvanhetkind.privacy import services, services_requests, tasks
 
 ACCOUNT_PURPOSE = _("professionals aanmelden met twee factoren")
 ACCOUNT_READERS = _("de persoon zelf; platformbeheerders")
@@ -27,6 +27,12 @@ WITH_THE_ACCOUNT = _("verwijderd samen met het account")
 def _session_retention():
     return _("tot de sessie verloopt (na %(hours)s uur)") % {
         "hours": f"{settings.SESSION_COOKIE_AGE / 3600:g}"
+    }
+
+
+def _request_retention():
+    return _("%(years)s jaar na het antwoord of de weigering; open verzoeken blijven") % {
+        "years": services_requests.REQUEST_RETENTION_YEARS
     }
 
 
@@ -134,6 +140,35 @@ declare(
     retention=ACCOUNT_RETENTION,
     erasure=Erasure.DELETED,
     erasure_how=WITH_THE_ACCOUNT,
+)
+
+declare(
+    "privacy.RightsRequest",
+    subjects=(Subject.FAMILIES, Subject.PROFESSIONALS),
+    categories=(Category.CONTACT, Category.FREE_TEXT),
+    data=_(
+        "wie een verzoek over zijn gegevens deed (naam en hoe we antwoorden, versleuteld), "
+        "wanneer en hoe het binnenkwam, de soort, waarover het gaat (versleuteld), de termijn, "
+        "een verlenging met haar reden, en het antwoord of de weigering met de reden"
+    ),
+    purpose=_(
+        "de verzoeken van gezinnen over hun rechten (inzage, verbetering, wissing, beperking, "
+        "bezwaar, overdraagbaarheid) binnen de wettelijke termijn beantwoorden en aantonen dat "
+        "het huis dat doet (AVG art. 12 en 5.2)"
+    ),
+    legal_basis=LegalBasis.LEGAL_OBLIGATION,
+    readers=_(
+        "de coördinator van het huis (en platformbeheerders); elke inzage en wijziging staat in "
+        "de audittrail"
+    ),
+    retention=_request_retention,
+    erasure=Erasure.DELETED,
+    erasure_how=_("beantwoorde verzoeken worden na de bewaartermijn dagelijks verwijderd"),
+    rule=Rule(
+        name="privacy.erase_answered_requests",
+        due=services_requests.requests_due,
+        task=tasks.erase_answered_requests,
+    ),
 )
 
 allow("auth.Permission", _("rechten die Django kent, zonder personen"))

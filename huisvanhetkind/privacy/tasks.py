@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from huisvanhetkind.privacy import services
+from huisvanhetkind.privacy import services, services_requests
 
 
 @task()
@@ -15,3 +15,9 @@ def erase_expired_sessions() -> int:
 def erase_expired_task_results() -> int:
     """Delete the results of background tasks finished more than 30 days ago."""
     return services.task_results_erase_expired()
+
+
+@task()
+def erase_answered_requests() -> int:
+    """Delete the requests of the log answered more than five years ago."""
+    return services_requests.requests_erase_expired()

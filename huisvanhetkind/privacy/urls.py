@@ -1,6 +1,8 @@
 from django.urls import path
 
-from huisvanhetkind.privacy import views, views_my_data
+from huisvanhetkind.privacy import views, views_my_data, views_requests
+
+R = "beheer/huis/<slug:house_slug>/privacyverzoeken/"
 
 app_name = "privacy"
 
@@ -36,4 +38,10 @@ urlpatterns = [
         views.record_csv,
         name="record_csv",
     ),
+    path(R, views_requests.requests, name="requests"),
+    path(R + "nieuw/", views_requests.request_new, name="request_new"),
+    path(R + "<int:pk>/", views_requests.request_detail, name="request"),
+    path(R + "<int:pk>/in-behandeling/", views_requests.request_start, name="request_start"),
+    path(R + "<int:pk>/verlengen/", views_requests.request_extend, name="request_extend"),
+    path(R + "<int:pk>/antwoord/", views_requests.request_answer, name="request_answer"),
 ]

@@ -71,6 +71,7 @@ TESTED = {
         "empties the free texts it selects by their content: a second run finds none"
         " (tests/participation/test_results.py)"
     ),
+    "huisvanhetkind.privacy.tasks.erase_answered_requests": "tests/privacy/test_requests_log.py",
     "huisvanhetkind.privacy.tasks.erase_expired_sessions": "here",
     "huisvanhetkind.privacy.tasks.erase_expired_task_results": "here",
     "huisvanhetkind.questions.tasks.erase_expired_questions": "tests/questions",

@@ -50,6 +50,7 @@ def application(house):
 def test_every_app_contributes_to_the_list():
     assert [p.name for p in todo.providers()] == [
         "questions",
+        "privacy_requests",
         "referrals",
         "guidance",
         "care",

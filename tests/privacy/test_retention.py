@@ -29,7 +29,8 @@ from huisvanhetkind.guidance.models import CaseloadEntry
 from huisvanhetkind.network.models import PartnerApplication
 from huisvanhetkind.network.workflow import ApplicationStatus
 from huisvanhetkind.participation import services as participation_services
-from huisvanhetkind.privacy import services
+from huisvanhetkind.privacy import services, services_requests
+from huisvanhetkind.privacy.models import RightsRequest
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.workflow import QuestionStatus
 from huisvanhetkind.referrals.models import Consent, Referral
@@ -60,6 +61,7 @@ RULES = (
     "guidance.erase_expired",
     "network.erase_expired_applications",
     "participation.erase_free_text",
+    "privacy.erase_answered_requests",
     "privacy.erase_expired_sessions",
     "privacy.erase_expired_task_results",
     "questions.erase_expired",
@@ -318,6 +320,10 @@ def records(house, organisation, worker):
             urgent_request_ended(house, 100, "recent-dringend@example.be"),
         ),
         "allocation_rounds": (allocation_round_of(house, 13), allocation_round_of(house, 11)),
+        "rights_requests": (
+            rights_request_answered(house, 6, "Oud Verzoek"),
+            rights_request_answered(house, 4, "Recent Verzoek"),
+        ),
         "survey_free_texts": (
             survey_free_text_closed(house, 400, "oud"),
             survey_free_text_closed(house, 100, "recent"),
@@ -347,6 +353,30 @@ def survey_free_text_closed(house, days, title):
     survey.closes_at = now - timedelta(days=days)
     survey.save(update_fields=["closes_at"])
     return response.answers.get()
+
+
+def rights_request_answered(house, years_ago, name):
+    """A request of the house's log answered ``years_ago`` years ago."""
+    answered = timezone.localdate().replace(day=1) - timedelta(days=int(365.25 * years_ago))
+    request = services_requests.request_log(
+        actor=None,
+        house=house,
+        requester_name=name,
+        requester_contact="0470 12 34 56",
+        received_on=answered - timedelta(days=10),
+        channel="phone",
+        kind="access",
+        subject="Inzage in het dossier",
+        today=answered,
+    )
+    return services_requests.request_answer(
+        actor=None,
+        request=request,
+        answered_on=answered,
+        summary="Kopie verstuurd",
+        channel="letter",
+        today=answered,
+    )
 
 
 def run(*args) -> str:
@@ -421,6 +451,7 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
         (CarePath, "care_paths"),
         (FamilyPlan, "family_plans"),
         (ThrottleCount, "throttle_counts"),
+        (RightsRequest, "rights_requests"),
     ):
         assert list(model.objects.values_list("pk", flat=True)) == [records[key][1].pk]
 
