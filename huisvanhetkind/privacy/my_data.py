@@ -34,7 +34,8 @@ from huisvanhetkind.childcare.models import (
     UrgentStatus,
 )
 from huisvanhetkind.childcare.services_urgent import urgent_erase
-from huisvanhetkind.core.digests import EMAIL, contact_digests
+from huisvanhetkind.core import throttle
+from huisvanhetkind.core.digests import EMAIL, contact_digests, normalise_email
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.families.models import Family
 from huisvanhetkind.families.selectors import families_by_email, family_children
@@ -44,6 +45,7 @@ from huisvanhetkind.network.models import Role
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.services import question_erase
 from huisvanhetkind.referrals import services as referral_services
+from huisvanhetkind.referrals.codes import short_code_digest
 from huisvanhetkind.referrals.models import Consent, Referral
 from huisvanhetkind.referrals.workflow import RUNNING_STATES
 
@@ -135,6 +137,40 @@ def link_request(*, email: str, url_for) -> None:
         action=AuditEvent.Action.READ,
         target=family,
         reason=_("mijn gegevens: link gevraagd"),
+    )
+    send_templated_mail_on_commit(
+        to=[family.email],
+        template="privacy/my_data/email/link",
+        context={"url": url_for(view_link_token(family)), "minutes": 30},
+        language=family.language,
+    )
+
+
+def link_request_by_code(*, code: str, url_for, address_limit: int) -> None:
+    """The short code of a printed slip (a referral's, ``referrals.codes``) instead of an
+    e-mail address: the code names its record, and the overview link goes to the e-mail address
+    held on the family record it belongs to, never to the screen. An unknown or erased code, or
+    a family without an e-mail address, sends nothing (the page says the same in every case).
+    The address counts towards its own hourly limit (``address_limit``), as when it is typed in:
+    codes do not flood a family's mailbox."""
+    referral = (
+        Referral.objects.filter(short_code_hash=short_code_digest(code), erased_at__isnull=True)
+        .select_related("family")
+        .first()
+    )
+    family = referral.family if referral is not None else None
+    if family is None or not family.email:
+        return
+    if not throttle.allow(
+        "privacy.my_data.email", normalise_email(family.email), limit=address_limit
+    ):
+        return
+    audit_record(
+        actor=None,
+        action=AuditEvent.Action.READ,
+        target=family,
+        house=referral.house,
+        reason=_("mijn gegevens: link gevraagd met de code van een strookje"),
     )
     send_templated_mail_on_commit(
         to=[family.email],

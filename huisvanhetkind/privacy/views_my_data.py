@@ -44,18 +44,24 @@ def _expired(request):
 def ask(request):
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        allowed = throttle.allow_client(
-            request, "privacy.my_data.client", limit=PER_CLIENT
-        ) and throttle.allow("privacy.my_data.email", normalise_email(email), limit=PER_ADDRESS)
+        email, code = form.cleaned_data["email"], form.cleaned_data["code"]
+        # The e-mail path counts the typed address; the code path counts the code (and, inside
+        # ``link_request_by_code``, the address it finds, without telling).
+        allowed = throttle.allow_client(request, "privacy.my_data.client", limit=PER_CLIENT) and (
+            throttle.allow("privacy.my_data.email", normalise_email(email), limit=PER_ADDRESS)
+            if email
+            else throttle.allow("privacy.my_data.code", code, limit=PER_ADDRESS)
+        )
         if not allowed:
             return _no_store(render(request, "privacy/my_data/throttled.html", status=429))
-        my_data.link_request(
-            email=email,
-            url_for=lambda token: request.build_absolute_uri(
-                reverse("privacy:my_data", args=[token])
-            ),
-        )
+
+        def url_for(token):
+            return request.build_absolute_uri(reverse("privacy:my_data", args=[token]))
+
+        if email:
+            my_data.link_request(email=email, url_for=url_for)
+        else:
+            my_data.link_request_by_code(code=code, url_for=url_for, address_limit=PER_ADDRESS)
         return redirect("privacy:my_data_sent")
     return _no_store(
         render(
