@@ -1,12 +1,15 @@
 """The reads of the plan that the pages share: the plan tree with every action's progress and
 its roll-up to goals and domains, computed from a fixed number of queries (the goals, the
-actions, their participants, and each live indicator the plan uses once)."""
+actions, and each live indicator the plan uses once), and the stamp that the plan pages cache
+their rendering of the tree under (``PlanPage``; docs/performance.md, *The plan*)."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
 from huisvanhetkind.network.models import Domain, Group, House, Organisation, Partnership
@@ -75,20 +78,38 @@ def action_progress(action: Action, values: dict) -> tuple[int | None, Decimal |
     return action.progress, None
 
 
-def plan_tree(period: PlanPeriod, plan: AnnualPlan | None = None, *, today: date | None = None):
+# What a plan page does not show of an action (its own page does): left out of the plan tree,
+# whose pages list hundreds of actions (docs/performance.md, *The plan*).
+TREE_DEFERRED = ("description", "gap_ids", "created_at", "updated_at")
+
+
+def plan_tree(
+    period: PlanPeriod,
+    plan: AnnualPlan | None = None,
+    *,
+    today: date | None = None,
+    participants: bool = False,
+    values: dict | None = None,
+):
     """The goals of ``period`` by domain, with the actions of ``plan`` under them and every
-    figure rolled up; a goal without actions has no figure."""
+    figure rolled up; a goal without actions has no figure. A fixed number of queries: the
+    goals with their domains, the actions with their lead partner, one per live indicator the
+    plan uses (``indicators.indicator_values``; none when ``values`` gives them already) and,
+    with ``participants``, the participating partners of every action in one more. An action's
+    description, gaps and dates of the record are not read (its own page shows them)."""
     today = today or timezone.localdate()
     goals = list(period.goals.select_related("domain"))
     actions = []
     if plan is not None:
-        actions = list(
-            plan.actions.select_related("lead_organisation", "working_group").prefetch_related(
+        actions = plan.actions.select_related("lead_organisation").defer(*TREE_DEFERRED)
+        if participants:
+            actions = actions.prefetch_related(
                 Prefetch("participants", queryset=Organisation.objects.order_by("name"))
             )
-        )
-    values = {}
-    if plan is not None:
+        actions = list(actions)
+    if values is None and plan is None:
+        values = {}
+    if values is None:
         values = indicators.indicator_values(
             period.house, plan.year, [a.indicator for a in actions if a.indicator], today
         )
@@ -119,6 +140,47 @@ def plan_tree(period: PlanPeriod, plan: AnnualPlan | None = None, *, today: date
         progress=weighted((d.progress, d.weight) for d in ordered),
         values=values,
     )
+
+
+@dataclass
+class PlanPage:
+    """The plan a page shows, for caching its rendering: ``stamp`` changes whenever what the
+    tree shows changes (a goal or action added, changed or removed, the period renamed, a lead
+    partner renamed, an indicator's value moved); ``tree`` is computed only when read, i.e. when
+    the cache has no rendering under the stamp yet."""
+
+    period: PlanPeriod
+    plan: AnnualPlan | None
+    values: dict
+    stamp: str
+    today: date
+
+    @cached_property
+    def tree(self) -> PlanTree:
+        return plan_tree(self.period, self.plan, today=self.today, values=self.values)
+
+
+def plan_page(period: PlanPeriod, plan: AnnualPlan | None = None, *, today: date | None = None):
+    """The stamp of the plan tree of ``period`` and ``plan`` and the live indicators' values,
+    in a fixed number of queries: the goals' count, highest id and last change; the same of
+    the actions with their lead partners' last change; the indicators the plan uses; one per
+    indicator (they are live: computed on every request, never cached)."""
+    today = today or timezone.localdate()
+    goals = period.goals.aggregate(count=Count("id"), top=Max("id"), last=Max("updated_at"))
+    parts = [period.pk, period.updated_at, sorted(goals.items())]
+    values = {}
+    if plan is not None:
+        actions = plan.actions.aggregate(
+            count=Count("id"),
+            top=Max("id"),
+            last=Max("updated_at"),
+            lead=Max("lead_organisation__updated_at"),
+        )
+        names = plan.actions.exclude(indicator="").values_list("indicator", flat=True).distinct()
+        values = indicators.indicator_values(period.house, plan.year, list(names), today)
+        parts += [plan.pk, sorted(actions.items()), sorted(values.items())]
+    stamp = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return PlanPage(period=period, plan=plan, values=values, stamp=stamp, today=today)
 
 
 def periods(house: House):

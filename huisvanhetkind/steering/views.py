@@ -5,6 +5,9 @@ annual plan of a year, one action with its status history and progress notes. Fo
 
 Views are thin: access in ``access``, writes in ``services``, reads in ``selectors``."""
 
+import hashlib
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -27,6 +30,26 @@ from huisvanhetkind.steering.forms import (
     StatusForm,
 )
 from huisvanhetkind.steering.workflow import next_states
+
+# The plan pages cache their rendering of the plan tree under the plan's stamp
+# (``selectors.plan_page``): a change makes a new stamp, so this only bounds how long an unused
+# rendering stays in the cache.
+PLAN_CACHE_SECONDS = 24 * 3600
+_HERE = Path(__file__).resolve().parent
+# What renders the tree; its digest is part of the cache key, so that a release changing it
+# never shows a rendering cached before.
+PLAN_RENDERING = hashlib.sha256(
+    b"".join(
+        path.read_bytes()
+        for path in (
+            _HERE / "templates" / "steering" / "public_plan.html",
+            _HERE / "templates" / "steering" / "annual_plan.html",
+            _HERE / "templatetags" / "steering.py",
+            _HERE / "selectors.py",
+            _HERE / "indicators.py",
+        )
+    )
+).hexdigest()[:12]
 
 
 def _editing(request, house) -> bool:
@@ -244,7 +267,9 @@ def annual_plan(request, year):
             "house": house,
             "can_edit": can_edit,
             "plan": plan,
-            "tree": selectors.plan_tree(plan.period, plan),
+            "page": selectors.plan_page(plan.period, plan),
+            "cache_seconds": PLAN_CACHE_SECONDS,
+            "rendering": PLAN_RENDERING,
             "action_base": reverse(
                 "steering:action", kwargs={"house_slug": house.slug, "pk": 1}
             ).removesuffix("1/"),
@@ -360,13 +385,14 @@ def action_note(request, pk):
 def public_plan(request):
     house = request.house
     period, plan = selectors.public_plan(house, ascii_int(request.GET.get("jaar", "")))
-    tree = selectors.plan_tree(period, plan) if period is not None else None
     return render(
         request,
         "steering/public_plan.html",
         {
             "house": house,
-            "tree": tree,
+            "page": selectors.plan_page(period, plan) if period is not None else None,
+            "cache_seconds": PLAN_CACHE_SECONDS,
+            "rendering": PLAN_RENDERING,
             "years": list(selectors.annual_plans(house).values_list("year", flat=True)),
         },
     )

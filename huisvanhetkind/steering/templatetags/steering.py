@@ -1,16 +1,20 @@
 """``{% plan_links user %}``: the links to the plan of each house the user reads, for the
 professionals' dashboard (the network app's template loads it; no import between the apps)."""
 
+from functools import lru_cache
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.network.access import is_coordinator
 from huisvanhetkind.network.models import GroupMembership
 from huisvanhetkind.steering.access import can_edit_plan, houses_with_readable_plan
 from huisvanhetkind.steering.models import AnnualPlan
+from huisvanhetkind.steering.workflow import ActionStatus
 
 register = template.Library()
 
@@ -48,28 +52,46 @@ def plan_links(user):
     }
 
 
+@lru_cache(maxsize=8)
+def _texts(language: str) -> dict[str, str]:
+    """The words of a plan's rows in ``language``, translated once per language and process (a
+    plan page shows hundreds of rows; docs/performance.md, *The plan*)."""
+    return {
+        "weight": _("gewicht %(weight)s"),
+        "no_figure": _("nog geen cijfer"),
+        "progress_of": _("Voortgang van %(name)s"),
+        "lead": _("trekker %(lead)s"),
+        "budget": _("budget € %(budget)s"),
+        "from_to": _("van %(baseline)s naar %(target)s"),
+        **{f"status:{value}": str(label) for value, label in ActionStatus.choices},
+    }
+
+
+def texts() -> dict[str, str]:
+    return _texts(get_language() or "")
+
+
 @register.simple_tag
 def plan_progress(value, name, weight=None):
     """A progress bar with its figure in text (and the weight beside it when given): a native
     ``<progress>`` element, no JavaScript. A tag, not an include: a plan page shows hundreds."""
+    words = texts()
     weight_html = (
-        format_html(
-            ' <span class="plan-weight">{}</span>', _("gewicht %(weight)s") % {"weight": weight}
-        )
+        format_html(' <span class="plan-weight">{}</span>', words["weight"] % {"weight": weight})
         if weight
         else ""
     )
     if value is None:
         return format_html(
             '<span class="plan-progress"><span>{}</span>{}</span>',
-            _("nog geen cijfer"),
+            words["no_figure"],
             weight_html,
         )
     return format_html(
         '<span class="plan-progress"><progress max="100" value="{}" aria-label="{}"></progress>'
         " <strong>{} %</strong>{}</span>",
         value,
-        _("Voortgang van %(name)s") % {"name": name},
+        words["progress_of"] % {"name": name},
         value,
         weight_html,
     )
@@ -81,7 +103,8 @@ def plan_action(item, action_base: str = "", public: bool = False):
     progress; for professionals also the lead, the budget, the weight and the indicator with
     its baseline and target. Rendered here, not in a template: a plan holds hundreds."""
     action = item.action
-    status = action.get_status_display()
+    words = texts()
+    status = words.get(f"status:{action.status}", action.status)
     if public:
         head = format_html("{} ({})", action.title, status)
     else:
@@ -92,17 +115,17 @@ def plan_action(item, action_base: str = "", public: bool = False):
             head = format_html(
                 "{}, {}",
                 head,
-                _("trekker %(lead)s") % {"lead": action.lead_organisation.name},
+                words["lead"] % {"lead": action.lead_organisation.name},
             )
         if action.budget is not None:
-            head = format_html("{}, {}", head, _("budget € %(budget)s") % {"budget": action.budget})
+            head = format_html("{}, {}", head, words["budget"] % {"budget": action.budget})
     progress = plan_progress(item.progress, action.title, None if public else action.weight)
     indicator = ""
     if item.indicator is not None:
         text = f"{item.indicator.label}: {item.shown_value}"
         if not public:
             text += " (%s)" % (
-                _("van %(baseline)s naar %(target)s")
+                words["from_to"]
                 % {
                     "baseline": floatformat(action.baseline, "-2"),
                     "target": floatformat(action.target, "-2"),
