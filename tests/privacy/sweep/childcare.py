@@ -8,10 +8,14 @@ from huisvanhetkind.childcare.models import (
     AllocationRound,
     ChildcareImport,
     ChildcareRequest,
+    FreePlaces,
     Placement,
+    RequestWish,
     UrgentOffer,
     UrgentRequest,
 )
+from huisvanhetkind.childcare.months import add_months, first_of_month
+from huisvanhetkind.childcare.services_rounds import placement_outside_round
 from huisvanhetkind.families.models import Child, Family
 from tests.childcare.conftest import make_location
 from tests.factories import OrganisationFactory
@@ -36,28 +40,36 @@ def seed_request(sweep):
     child = Child.objects.create(
         family=family, first_name=sweep.marker("families.Child"), birth_date=sweep.date_ago(400)
     )
+    location = _location(sweep)
+    month = add_months(first_of_month(timezone.localdate()), 2)
     request = ChildcareRequest.objects.create(
         house=sweep.house,
         family=family,
         child=child,
         municipality=sweep.house.municipalities.first(),
-        wished_start=timezone.localdate().replace(day=1),
+        wished_start=month,
         half_days=4,
         social_tariff=False,
         days_note=f"Niet op woensdag voor {sweep.marker(REQUEST)}",
         care_needs=f"{sweep.marker(REQUEST)} heeft een allergie",
         note=f"Graag dicht bij {sweep.marker(REQUEST)}",
-        status="withdrawn",
-        ended_at=sweep.days_ago(),
     )
-    Placement.objects.create(
-        request=request,
-        location=_location(sweep),
-        month=request.wished_start,
-        status="refused",
-        refusal_reason=f"Te ver voor {sweep.marker('childcare.Placement')}",
+    RequestWish.objects.create(request=request, location=location, rank=1)
+    FreePlaces.objects.create(location=location, month=month, places=3)
+    # A place outside the rounds, as the provider gives it (the service audits it).
+    placement = placement_outside_round(
+        childcare=location,
+        request_number=request.pk,
+        month=month,
         advice_by="Kind en Gezin",
         advice_reference=sweep.marker("childcare.Placement"),
+        actor=sweep.worker,
+    )
+    Placement.objects.filter(pk=placement.pk).update(
+        status="refused", refusal_reason=f"Te ver voor {sweep.marker('childcare.Placement')}"
+    )
+    ChildcareRequest.objects.filter(pk=request.pk).update(
+        status="withdrawn", ended_at=sweep.days_ago()
     )
 
 
