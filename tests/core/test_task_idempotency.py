@@ -37,6 +37,10 @@ TESTED = {
     "huisvanhetkind.activities.tasks.erase_expired_registrations": "tests/activities",
     "huisvanhetkind.activities.tasks.import_ical_url": "tests/activities",
     "huisvanhetkind.activities.tasks.send_activity_reminders": "tests/activities",
+    "huisvanhetkind.babytheek.tasks.erase_expired_memberships": "tests/babytheek",
+    "huisvanhetkind.babytheek.tasks.erase_expired_waitlist": "tests/babytheek",
+    "huisvanhetkind.babytheek.tasks.notify_waitlists": "tests/babytheek",
+    "huisvanhetkind.babytheek.tasks.send_overdue_reminders": "tests/babytheek",
     "huisvanhetkind.care.tasks.erase_ended_signals": "tests/care",
     "huisvanhetkind.carepaths.tasks.care_paths_retention": (
         "lapses by a workflow step and deletes what it erases, both selected by state: a second"

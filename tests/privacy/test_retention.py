@@ -13,6 +13,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from huisvanhetkind.activities.models import Activity, Registration
+from huisvanhetkind.babytheek import services as babytheek_services
+from huisvanhetkind.babytheek.models import Item as BabytheekItem
+from huisvanhetkind.babytheek.models import Membership as BabytheekMembership
+from huisvanhetkind.babytheek.models import WaitlistEntry
 from huisvanhetkind.care.models import Signal
 from huisvanhetkind.care.numbers import fictitious_number
 from huisvanhetkind.care.services import signal_record
@@ -51,6 +55,8 @@ pytestmark = pytest.mark.django_db
 RULES = (
     "activities.erase_expired_photos",
     "activities.erase_expired_registrations",
+    "babytheek.erase_expired_memberships",
+    "babytheek.erase_expired_waitlist",
     "care.erase_expired",
     "carepaths.erase_ended",
     "childcare.erase_ended_urgent_requests",
@@ -115,6 +121,28 @@ def activity_with_photo(house, last_session_days_ago, name):
     stored = default_storage.save(f"activities/{name}.jpg", ContentFile(b"jpeg"))
     Activity.objects.filter(pk=activity.pk).update(image=stored, image_alt="Kinderen")
     return activity
+
+
+def babytheek_membership_ended(house, days, email):
+    """A babytheek membership that ended ``days`` ago (the retention is 12 months)."""
+    until = timezone.localdate() - timedelta(days=days)
+    return babytheek_services.membership_create(
+        actor=None,
+        house=house,
+        name="Lid Babytheek",
+        email=email,
+        valid_from=until - timedelta(days=364),
+        valid_until=until,
+    )
+
+
+def babytheek_waitlist_notified(house, days, name):
+    item = BabytheekItem.objects.create(house=house, name=f"Kinderwagen {name}")
+    entry = babytheek_services.waitlist_join(
+        actor=None, house=house, item=item, name=name, email=f"{name}@example.be"
+    )
+    WaitlistEntry.objects.filter(pk=entry.pk).update(notified_at=days_ago(days))
+    return entry
 
 
 def referral_closed(house, organisation, days):
@@ -286,6 +314,14 @@ def records(house, organisation, worker):
             activity_with_photo(house, 10, "recent"),
         ),
         "sessions": (session_expiring("a" * 32, -1), session_expiring("b" * 32, 1)),
+        "babytheek_memberships": (
+            babytheek_membership_ended(house, 500, "oud-lid@example.be"),
+            babytheek_membership_ended(house, 100, "recent-lid@example.be"),
+        ),
+        "babytheek_waitlist": (
+            babytheek_waitlist_notified(house, 30, "oud"),
+            babytheek_waitlist_notified(house, 2, "recent"),
+        ),
         "task_results": (task_result_finished(40), task_result_finished(2)),
         "referrals": (
             referral_closed(house, organisation, 400),
@@ -432,6 +468,15 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
 
     old, recent = (Activity.objects.get(pk=a.pk) for a in records["photos"])
     assert old.image.name == "" and recent.image.name == "activities/recent.jpg"
+
+    old, recent = (
+        BabytheekMembership.objects.get(pk=m.pk) for m in records["babytheek_memberships"]
+    )
+    assert old.erased_at and old.name == "" and old.email == ""
+    assert recent.erased_at is None and recent.name == "Lid Babytheek"
+    assert list(WaitlistEntry.objects.values_list("pk", flat=True)) == [
+        records["babytheek_waitlist"][1].pk
+    ]
 
     assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
     assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [
