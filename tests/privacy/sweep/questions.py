@@ -1,25 +1,41 @@
-"""Questions: a closed question past its retention, with an answer and a parent's follow-up."""
+"""Questions: a question asked, answered, followed up, noted, forwarded and closed through the
+services (so that their audit events are searched too), then aged past its retention."""
 
-from huisvanhetkind.questions.models import Question, QuestionEvent
-from huisvanhetkind.questions.workflow import QuestionStatus
-from tests.factories import QuestionFactory
+from huisvanhetkind.questions import services
+from huisvanhetkind.questions.models import Question, QuestionEvent, Topic
+from tests.factories import OrganisationFactory, RoutingRuleFactory
 
 QUESTION = "questions.Question"
 EVENT = "questions.QuestionEvent"
 
 
 def seed_question(sweep):
-    question = QuestionFactory(
+    topic = Topic.objects.get(slug="slapen", house=None)
+    RoutingRuleFactory(
+        house=sweep.house, position=1, name="Slapen", topic=topic, organisation=sweep.organisation
+    )
+    question, _token = services.question_submit(
         house=sweep.house,
-        organisation=sweep.organisation,
+        text=f"Mijn kind {sweep.marker(QUESTION)} slaapt slecht.",
+        about=Question.About.CHILD,
+        child_age=2,
+        topic=topic,
+        municipality=sweep.house.municipalities.first(),
+        channel=Question.Channel.EMAIL,
         name=sweep.marker(QUESTION),
         email=sweep.email(QUESTION),
-        phone=sweep.phone(QUESTION),
-        text=f"Mijn kind {sweep.marker(QUESTION)} slaapt slecht.",
-        status=QuestionStatus.CLOSED,
     )
-    for kind in (QuestionEvent.Kind.ANSWER, QuestionEvent.Kind.FOLLOW_UP, QuestionEvent.Kind.NOTE):
-        question.events.create(kind=kind, body=f"Over {sweep.marker(EVENT)}")
+    worker = sweep.worker
+    services.question_note_add(question=question, actor=worker, body=f"Ken {sweep.marker(EVENT)}")
+    services.question_answer(question=question, actor=worker, body=f"Dag {sweep.marker(EVENT)}")
+    services.question_follow_up(question=question, body=f"Nog iets, {sweep.marker(EVENT)}")
+    services.question_forward(
+        question=question,
+        actor=worker,
+        organisation=OrganisationFactory(houses=[sweep.house], domains=[]),
+        note=f"Voor {sweep.marker(EVENT)}",
+    )
+    services.question_close(question=Question.objects.get(pk=question.pk), actor=None)
     long_ago = sweep.days_ago()
     Question.objects.filter(pk=question.pk).update(
         created_at=long_ago, closed_at=long_ago, answered_at=long_ago
