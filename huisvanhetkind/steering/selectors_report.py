@@ -235,7 +235,7 @@ def _questions(house: House, year: int, today: date) -> tuple[Trend, ProtectedCo
             month = month_of(row["month"])
             if month.year == year:
                 per_month[month] += row["total"]
-    title = _("Vragen van gezinnen per maand")
+    title = _("Vragen van gezinnen")
     _counts, total = protect([per_month.get(month, 0) for month in months])
     return trend("report-questions", title, months, per_month), total
 

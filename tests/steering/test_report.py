@@ -306,6 +306,7 @@ def test_the_plan_pages_link_to_the_report(house, coordinator, last_plan, last_y
     assert url(house, last_year) in client.get(plan_page).content.decode()
     manage = reverse("steering:manage", kwargs={"house_slug": house.slug})
     assert index_url(house) in client.get(manage).content.decode()
+    assert index_url(house) in client.get(reverse("network:dashboard")).content.decode()
 
 
 def test_the_report_queries_do_not_grow_with_the_data(
