@@ -5,8 +5,10 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from huisvanhetkind.activities.models import Activity
-from tests.factories import ActivityFactory, RegistrationFactory, SessionFactory
+from huisvanhetkind.activities import services_registrations
+from huisvanhetkind.activities.models import Activity, Session
+from tests.activities.conftest import make_session
+from tests.factories import ActivityFactory, SessionFactory
 
 ACTIVITY = "activities.Activity"
 REGISTRATION = "activities.Registration"
@@ -22,13 +24,23 @@ def _old_session(sweep):
 
 
 def seed_registration(sweep):
-    _activity, session = _old_session(sweep)
-    RegistrationFactory(
+    """Registered through the service (so its audit event is searched too) for a session that
+    then moves far into the past."""
+    activity = ActivityFactory(
+        house=sweep.house, registration=Activity.RegistrationMode.REQUIRED, capacity=20
+    )
+    session = make_session(activity)
+    services_registrations.registration_create(
         session=session,
         name=sweep.marker(REGISTRATION),
         email=sweep.email(REGISTRATION),
         phone=sweep.phone(REGISTRATION),
+        children_ages=[2],
         remarks=f"Rolstoel voor {sweep.marker(REGISTRATION)}",
+    )
+    starts = sweep.days_ago().replace(microsecond=0)
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=starts, ends_at=starts + timedelta(hours=2)
     )
 
 

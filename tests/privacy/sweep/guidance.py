@@ -1,45 +1,45 @@
-"""Guidance by a bridge worker: an entry ended longer than its retention ago, with its help
-questions and contacts."""
+"""Guidance by a bridge worker: guidance started, noted and ended through the services (so
+their audit events are searched too), ended longer than its retention ago."""
 
-from huisvanhetkind.guidance.models import CaseloadEntry, Contact, HelpQuestion, LifeDomain
-from huisvanhetkind.network.models import Role
-from tests.factories import CaseloadEntryFactory, GuidanceFamilyFactory, RoleFactory, UserFactory
+from datetime import timedelta
+
+from django.utils import timezone
+
+from huisvanhetkind.guidance import services
+from huisvanhetkind.guidance.models import CaseloadEntry, Contact, LifeDomain
+from tests.guidance.conftest import consent_data, make_bridge_worker
+from tests.privacy.sweep.referrals import family_data
 
 ENTRY = "guidance.CaseloadEntry"
 
 
 def seed_caseload(sweep):
-    bridge_worker = UserFactory()
-    RoleFactory(
-        user=bridge_worker, kind=Role.Kind.ORGANISATION_WORKER, organisation=sweep.organisation
+    bridge_worker = make_bridge_worker(
+        f"brug{sweep.token}@opvoedingspunt.example.be", sweep.organisation, sweep.house
     )
-    family = GuidanceFamilyFactory(
-        name=sweep.marker("families.Family"),
-        email=sweep.email("families.Family"),
-        phone=sweep.phone("families.Family"),
-    )
-    ended = sweep.date_ago()
-    entry = CaseloadEntryFactory(
+    entry = services.caseload_start(
+        actor=bridge_worker,
         house=sweep.house,
-        organisation=sweep.organisation,
-        bridge_worker=bridge_worker,
-        family=family,
-        status="ended",
-        started_on=ended,
-        ended_on=ended,
+        family=family_data(sweep),
+        consent=consent_data(),
+        next_contact_on=timezone.localdate() + timedelta(days=3),
     )
-    HelpQuestion.objects.create(
+    services.help_question_add(
         entry=entry,
+        actor=bridge_worker,
         domain=LifeDomain.FINANCES,
         text=f"Schulden van {sweep.marker('guidance.HelpQuestion')}",
     )
-    Contact.objects.create(
+    services.contact_add(
         entry=entry,
-        happened_on=ended,
+        actor=bridge_worker,
+        happened_on=timezone.localdate(),
         kind=Contact.Kind.VISIT,
         note=f"Huisbezoek bij {sweep.marker('guidance.Contact')}",
     )
-    assert CaseloadEntry.objects.filter(pk=entry.pk, ended_on=ended).exists()
+    services.caseload_end(entry=entry, actor=bridge_worker, reason=CaseloadEntry.EndReason.DONE)
+    ended = sweep.date_ago()
+    CaseloadEntry.objects.filter(pk=entry.pk).update(started_on=ended, ended_on=ended)
 
 
 SEEDERS = {
