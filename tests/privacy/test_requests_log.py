@@ -14,6 +14,8 @@ from django.utils import timezone
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.core import scheduler, todo
 from huisvanhetkind.core.crypto import EncryptedTextField
+from huisvanhetkind.demo.privacy import seed_privacy
+from huisvanhetkind.demo.services import load
 from huisvanhetkind.privacy import selectors_requests, services_requests, tasks
 from huisvanhetkind.privacy.models import RightsRequest
 from huisvanhetkind.privacy.workflow import RequestStatus as S
@@ -441,3 +443,14 @@ def test_the_log_is_erased_five_years_after_the_answer_by_a_daily_job(house, coo
     ).exists()
     job = scheduler.jobs()["privacy.erase_answered_requests"]
     assert job.every == timedelta(days=1) and job.task is tasks.erase_answered_requests
+
+
+def test_the_demo_writes_a_log_with_open_late_and_answered_requests_once(house):
+    today = timezone.localdate()
+    for _run in range(2):
+        seed_privacy(
+            data=load("privacy"), houses={"kalmthout": house}, organisations={}, today=today
+        )
+    assert RightsRequest.objects.filter(house=house).count() == 7
+    assert selectors_requests.open_counts(house, today) == {"open": 4, "late": 1}
+    assert set(RightsRequest.objects.values_list("status", flat=True)) == set(S.values)
