@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.activities.models import delete_photo_on_commit
+from huisvanhetkind.activities.photos import reencode
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.babytheek.models import Item, Loan, Membership, WaitlistEntry
@@ -60,6 +61,12 @@ def waitlist_retention_months() -> int:
 
 
 # --- Items -------------------------------------------------------------------------------------
+
+
+def reencode_photo(upload):
+    """A clean photo from an upload (``activities.photos.reencode``): checked by its content,
+    encoded again without metadata; a ValidationError in Dutch otherwise."""
+    return reencode(upload)
 
 
 def _shown(value) -> str:
