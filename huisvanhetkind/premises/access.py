@@ -4,6 +4,9 @@ The rooms of a house are seen by its coordinator and by the professionals of its
 partners. A booking's details (who, what) are seen by the professionals of the organisation that
 requested it and by the coordinator; everybody else sees only that a time is taken. Everybody
 else gets the same 404 whether the house, room or booking exists or not.
+
+The office hours are public; their desks, rules and closures are managed by the coordinator of
+the house only (a desk of another house is a 404).
 """
 
 from django.http import Http404
@@ -14,7 +17,7 @@ from huisvanhetkind.network.access import (
     member_organisation_ids,
 )
 from huisvanhetkind.network.models import House, Organisation, Partnership
-from huisvanhetkind.premises.models import Booking, Room
+from huisvanhetkind.premises.models import Booking, Closure, Desk, OfficeHourRule, Room
 
 LARGEST_ID = 2**31 - 1
 
@@ -104,3 +107,36 @@ def houses_with_rooms(user) -> list[House]:
         )
         .order_by("name")
     )
+
+
+# --- Office hours ------------------------------------------------------------------------------
+
+
+def get_desk_for_coordinator(user, house, pk) -> Desk:
+    house = get_house_for_coordinator(user, house)
+    desk = Desk.objects.filter(house=house, pk=_id(pk)).select_related("house").first()
+    if desk is None:
+        raise Http404
+    return desk
+
+
+def get_rule_for_coordinator(user, house, pk) -> OfficeHourRule:
+    house = get_house_for_coordinator(user, house)
+    rule = (
+        OfficeHourRule.objects.filter(desk__house=house, pk=_id(pk))
+        .select_related("desk__house")
+        .first()
+    )
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def get_closure_for_coordinator(user, house, pk) -> Closure:
+    house = get_house_for_coordinator(user, house)
+    closure = (
+        Closure.objects.filter(house=house, pk=_id(pk)).select_related("house", "desk").first()
+    )
+    if closure is None:
+        raise Http404
+    return closure

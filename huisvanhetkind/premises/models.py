@@ -1,19 +1,25 @@
 """The physical house: its rooms, the terms for using them, the usage agreement each partner
 organisation accepts once, and the bookings.
 
+Office hours (permanenties): a house's desks (``Desk``, e.g. the Lokaal Loket Kinderopvang), the
+rules of each desk (``OfficeHourRule``: weekly, nth weekday of the month, or a list of dates) and
+the closures (``Closure``: one desk, or the whole house). ``recurrence`` expands them.
+
 An approved booking never overlaps another approved booking of the same room, buffers included:
 ``blocked_from``/``blocked_until`` hold the booking with its buffers, and the database refuses an
 overlap (an exclusion constraint on PostgreSQL, triggers on SQLite: migration 0002).
 """
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.network.models import House, Organisation
+from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.network.models import House, Location, Organisation
+from huisvanhetkind.premises import recurrence
 from huisvanhetkind.premises.workflow import BookingStatus
 
 
@@ -169,3 +175,178 @@ class Booking(models.Model):
         self.blocked_from = self.starts_at - timedelta(minutes=self.buffer_before)
         self.blocked_until = self.ends_at + timedelta(minutes=self.buffer_after)
         super().save(*args, **kwargs)
+
+
+# --- Office hours ------------------------------------------------------------------------------
+
+
+class Desk(models.Model):
+    """A desk (loket) of the house where families come during office hours: the Lokaal Loket
+    Kinderopvang, the Opvoedingspunt, a child-benefit desk day."""
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="desks")
+    name = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(
+        _("korte naam in de link"),
+        max_length=60,
+        help_text=_("Kleine letters, cijfers en koppeltekens, bv. loket-kinderopvang."),
+    )
+    description = models.TextField(_("wat kan je er doen?"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="desks",
+        verbose_name=_("organisatie"),
+    )
+    service = models.ForeignKey(
+        Service,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="desks",
+        verbose_name=_("aanbod"),
+    )
+    room = models.ForeignKey(
+        Room,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="desks",
+        verbose_name=_("zaal"),
+    )
+    location = models.ForeignKey(
+        Location,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="desks",
+        verbose_name=_("adres"),
+    )
+    is_active = models.BooleanField(_("toon de permanenties"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["house", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["house", "slug"],
+                name="premises_desk_unique_slug",
+                violation_error_message=_("Dit huis heeft al een loket met die korte naam."),
+            ),
+            models.UniqueConstraint(
+                fields=["house", "name"],
+                name="premises_desk_unique_name",
+                violation_error_message=_("Dit huis heeft al een loket met die naam."),
+            ),
+        ]
+        verbose_name = _("loket")
+        verbose_name_plural = _("loketten")
+
+    def __str__(self):
+        return self.name
+
+
+class OfficeHourRule(models.Model):
+    """When a desk is open: every given weekday, the nth weekday of the month, or on listed
+    dates; from ``starts`` to ``ends`` (wall clock, Europe/Brussels), walk-in or by
+    appointment, within an optional validity."""
+
+    class Kind(models.TextChoices):
+        WEEKLY = recurrence.WEEKLY_RULE, _("elke week")
+        MONTHLY = recurrence.MONTHLY_RULE, _("een bepaalde weekdag van de maand")
+        DATES = recurrence.DATES_RULE, _("op bepaalde datums")
+
+    class Mode(models.TextChoices):
+        WALK_IN = recurrence.WALK_IN, _("vrije inloop")
+        APPOINTMENT = recurrence.APPOINTMENT, _("op afspraak")
+
+    desk = models.ForeignKey(Desk, on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    weekdays = models.JSONField(_("weekdagen"), default=list, blank=True)  # 0 = Monday
+    positions = models.JSONField(_("welke in de maand"), default=list, blank=True)  # 1-5, -1
+    dates = models.JSONField(_("datums"), default=list, blank=True)  # ISO dates
+    starts = models.TimeField(_("van"))
+    ends = models.TimeField(_("tot"))
+    mode = models.CharField(_("hoe"), max_length=12, choices=Mode.choices, default=Mode.WALK_IN)
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    note = models.CharField(_("opmerking"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["desk", "kind", "starts", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__gt=F("starts")),
+                name="premises_hours_ends_after_start",
+                violation_error_message=_("Het einde ligt na het begin."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="premises_hours_valid_range",
+                violation_error_message=_("De geldigheid eindigt niet voor ze begint."),
+            ),
+        ]
+        verbose_name = _("permanentie")
+        verbose_name_plural = _("permanenties")
+
+    def __str__(self):
+        return f"{self.desk}: {self.get_kind_display()} {self.starts:%H:%M}-{self.ends:%H:%M}"
+
+    def as_rule(self) -> recurrence.Rule:
+        """The rule for the engine."""
+        return recurrence.Rule(
+            kind=self.kind,
+            starts=self.starts,
+            ends=self.ends,
+            mode=self.mode,
+            weekdays=tuple(self.weekdays or ()),
+            positions=tuple(self.positions or ()),
+            dates=tuple(date.fromisoformat(d) for d in self.dates or ()),
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            key=self.pk,
+            desk=self.desk_id,
+        )
+
+
+class Closure(models.Model):
+    """Days a desk (or, without a desk, every desk of the house) is closed: holidays, a
+    training day. Inclusive of both days."""
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="desk_closures")
+    desk = models.ForeignKey(
+        Desk,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="closures",
+        verbose_name=_("loket"),
+    )
+    starts_on = models.DateField(_("eerste dag"))
+    ends_on = models.DateField(_("laatste dag"))
+    reason = models.CharField(_("waarom"), max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["house", "starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="premises_closure_range",
+                violation_error_message=_("De laatste dag ligt niet voor de eerste dag."),
+            ),
+        ]
+        indexes = [models.Index(fields=["house", "ends_on"])]
+        verbose_name = _("sluiting")
+        verbose_name_plural = _("sluitingen")
+
+    def __str__(self):
+        return f"{self.desk or self.house}: {self.starts_on}-{self.ends_on}"
+
+    def as_closure(self) -> recurrence.Closure:
+        return recurrence.Closure(self.starts_on, self.ends_on, self.desk_id, self.reason)

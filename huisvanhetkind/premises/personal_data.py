@@ -44,3 +44,6 @@ declare(
 )
 allow("premises.Room", _("de zalen van het huis: geen persoonsgegevens"))
 allow("premises.RoomTerms", _("de voorwaarden van het huis: geen persoonsgegevens"))
+allow("premises.Desk", _("de loketten van het huis: geen persoonsgegevens"))
+allow("premises.OfficeHourRule", _("de permanenties van een loket: geen persoonsgegevens"))
+allow("premises.Closure", _("de sluitingsdagen van het huis: geen persoonsgegevens"))
