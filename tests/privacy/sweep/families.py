@@ -6,9 +6,12 @@ Every other seeder that makes a family through an app's services puts its marker
 from huisvanhetkind.families.models import Child, Family
 
 NO_RULE = (
-    "no rule erases a family record once no service refers to it any more (the register says "
-    "so: 'nog geen automatische regel'); the services erase their own data and unlink the "
-    "family, and its name, e-mail, phone, address and children stay"
+    "no rule erases a family record (the register says so: 'nog geen automatische regel'). "
+    "After every rule ran, the records of the seeded families are still referenced: by the "
+    "erased childcare request and urgent request (their family and child links cannot be "
+    "empty), and by the consents of a care path, a family plan and a guidance (the path and "
+    "the plan are deleted and the guidance is unlinked, their consents keep the family); only "
+    "a referral's erasure unlinks its consent, and that family then stays without any link"
 )
 
 
