@@ -4,15 +4,20 @@ of the premises app. Written once: what the demo's visitors change is left alone
 Rooms: the three rooms of the physical house at Kapellensteenweg 170 in Kalmthout, the house's
 terms, the partners that accepted the usage agreement, and a week of bookings (next week):
 approved ones, requests, and one request that overlaps an approved booking (a conflict on the
-coordinator's requests page). Written when the house has no room yet."""
+coordinator's requests page). Written when the house has no room yet.
+
+Office hours: the desks of the house (the Lokaal Loket Kinderopvang, the Opvoedingspunt) with
+their rules, and the house's Christmas closure. Written when the house has no desk yet; a name
+of an organisation, service or room the demo lacks is left out, not an error."""
 
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from huisvanhetkind.network.models import House
-from huisvanhetkind.premises import services
-from huisvanhetkind.premises.models import Room
+from huisvanhetkind.catalogue.models import Service
+from huisvanhetkind.network.models import House, Location
+from huisvanhetkind.premises import services, services_hours
+from huisvanhetkind.premises.models import Desk, Room
 
 
 def _moment(day: date, value: str) -> datetime:
@@ -57,6 +62,69 @@ def _seed_rooms(data: dict, house: House, organisations: dict, today: date) -> N
                 services.booking_approve(actor=None, booking=booking)
 
 
+def _christmas(data: dict, today: date) -> tuple[date, date]:
+    """The coming (or current) Christmas holidays, from the month-day pairs of the data."""
+    start_month, start_day = (int(x) for x in data["starts"].split("-"))
+    end_month, end_day = (int(x) for x in data["ends"].split("-"))
+    year = today.year - 1 if today <= date(today.year, end_month, end_day) else today.year
+    return date(year, start_month, start_day), date(year + 1, end_month, end_day)
+
+
+def _rule_dates(row: dict, today: date) -> list[date]:
+    """The Saturdays of the given weeks after ``today``."""
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    return [saturday + timedelta(weeks=week) for week in row.get("saturdays_in_weeks", [])]
+
+
+def _seed_hours(data: dict, house: House, organisations: dict, today: date) -> None:
+    if Desk.objects.filter(house=house).exists():
+        return
+    location = Location.objects.filter(house=house).order_by("pk").first()
+    for row in data["desks"]:
+        organisation = organisations.get(row["organisation"])
+        service = (
+            Service.objects.filter(organisation=organisation, name=row["service"]).first()
+            if organisation
+            else None
+        )
+        desk = services_hours.desk_create(
+            actor=None,
+            house=house,
+            data={
+                "name": row["name"],
+                "slug": row["slug"],
+                "description": row["description"],
+                "organisation": organisation,
+                "service": service,
+                "room": Room.objects.filter(house=house, name=row.get("room", "")).first(),
+                "location": location,
+                "is_active": True,
+            },
+        )
+        for rule in row["rules"]:
+            services_hours.rule_create(
+                actor=None,
+                desk=desk,
+                data={
+                    "kind": rule["kind"],
+                    "weekdays": rule.get("weekdays", []),
+                    "positions": rule.get("positions", []),
+                    "dates": _rule_dates(rule, today),
+                    "starts": time.fromisoformat(rule["starts"]),
+                    "ends": time.fromisoformat(rule["ends"]),
+                    "mode": rule["mode"],
+                    "valid_from": None,
+                    "valid_until": None,
+                    "note": rule.get("note", ""),
+                },
+            )
+    for row in data.get("closures", []):
+        starts_on, ends_on = _christmas(row, today)
+        services_hours.closure_create(
+            actor=None, house=house, starts_on=starts_on, ends_on=ends_on, reason=row["reason"]
+        )
+
+
 def seed_premises(
     *, data: dict, houses: dict[str, House], organisations: dict, today: date
 ) -> None:
@@ -64,3 +132,6 @@ def seed_premises(
     rooms = data.get("rooms")
     if rooms and rooms["house"] in houses:
         _seed_rooms(rooms, houses[rooms["house"]], organisations, today)
+    hours = data.get("hours")
+    if hours and hours["house"] in houses:
+        _seed_hours(hours, houses[hours["house"]], organisations, today)
