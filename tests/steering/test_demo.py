@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.demo.services import demo_seed
-from huisvanhetkind.network.models import GroupMembership, House
+from huisvanhetkind.network.models import Group, GroupMembership, House
 from huisvanhetkind.steering import selectors
 from huisvanhetkind.steering.access import can_edit_plan
 from huisvanhetkind.steering.models import (
@@ -67,7 +67,8 @@ def test_the_demo_has_the_goals_and_this_years_plan_written_once():
 def test_the_demo_has_a_past_and_an_upcoming_meeting_of_the_steering_group():
     demo_seed()
     kalmthout = House.objects.get(slug="kalmthout")
-    meetings = list(Meeting.objects.filter(group__house=kalmthout).order_by("starts_at"))
+    steering = Meeting.objects.filter(group__house=kalmthout, group__name="Stuurgroep")
+    meetings = list(steering.order_by("starts_at"))
     assert len(meetings) == 2
     past, upcoming = meetings
     now = timezone.now()
@@ -80,4 +81,18 @@ def test_the_demo_has_a_past_and_an_upcoming_meeting_of_the_steering_group():
     assert past.decisions.count() == 2
     assert upcoming.agenda.count() == 1 and upcoming.video_url
     demo_seed()
-    assert Meeting.objects.filter(group__house=kalmthout).count() == 2
+    assert steering.count() == 2
+
+
+def test_the_demo_has_an_intervision_group_with_two_members_and_a_meeting():
+    demo_seed()
+    group = Group.objects.get(house__slug="kalmthout", kind=Group.Kind.INTERVISION)
+    assert set(group.memberships.values_list("user__email", "is_lead")) == {
+        ("jonas.goossens@kalmthout.example.be", True),
+        ("brugfiguur@kalmthout.example.be", False),
+    }
+    meeting = group.meetings.get()
+    assert meeting.ends_at < timezone.now()
+    assert meeting.minutes and meeting.decisions.count() == 1
+    demo_seed()
+    assert group.meetings.count() == 1 and group.memberships.count() == 2
