@@ -40,6 +40,7 @@ from huisvanhetkind.demo.childcare import seed_childcare
 from huisvanhetkind.demo.childcare_desk import offer_link
 from huisvanhetkind.demo.coverage import seed_coverage
 from huisvanhetkind.demo.familyplans import seed_family_plans
+from huisvanhetkind.demo.figures import seed_figures
 from huisvanhetkind.demo.guidance import seed_guidance
 from huisvanhetkind.demo.ids import demo_hsds_id
 from huisvanhetkind.demo.knowledge import seed_knowledge
@@ -76,6 +77,7 @@ CAPABILITIES = (
     ("knowledge", seed_knowledge),
     ("premises", seed_premises),
     ("babytheek", seed_babytheek),
+    ("figures", seed_figures),
 )
 DEMO_PASSWORD = "Demo-Huis-2026!"
 

@@ -30,7 +30,7 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
-from huisvanhetkind.questions.models import RoutingRule
+from huisvanhetkind.questions.models import Question, RoutingRule
 from huisvanhetkind.referrals.models import Consent, Referral
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +164,9 @@ def test_the_demo_holds_exactly_the_records_of_its_data_files_and_sends_no_email
     activities = load("activities")
     assert set(Activity.objects.values_list("title", flat=True)) == {
         row["title"] for row in activities["activities"]
-    } | {load("knowledge")["training"]["title"]}
+    } | {load("knowledge")["training"]["title"]} | {
+        row["title"] for row in load("figures")["registrations"]
+    }
     assert set(NewsItem.objects.values_list("title", flat=True)) == {
         row["title"] for row in activities["news"]
     }
@@ -243,8 +245,10 @@ def test_an_export_of_one_demo_imports_into_another_as_the_same_records(tmp_path
         .json()
     )
     # Another demo database: the offer seeded afresh (and the referrals between its partners,
-    # the bridge worker's caseload and signals, the signal index, the childcare desk's requests).
+    # the bridge worker's caseload and signals, the signal index, the childcare desk's requests,
+    # the parents' questions).
     ChildcareRequest.objects.all().delete()
+    Question.objects.all().delete()
     Signal.objects.all().delete()
     Referral.objects.all().delete()
     CaseloadEntry.objects.all().delete()
