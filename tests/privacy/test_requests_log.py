@@ -454,3 +454,12 @@ def test_the_demo_writes_a_log_with_open_late_and_answered_requests_once(house):
     assert RightsRequest.objects.filter(house=house).count() == 7
     assert selectors_requests.open_counts(house, today) == {"open": 4, "late": 1}
     assert set(RightsRequest.objects.values_list("status", flat=True)) == set(S.values)
+
+
+def test_the_coordinator_s_workplace_links_to_the_log(house, coordinator, worker):
+    page = logged_in(coordinator).get(reverse("network:dashboard")).content.decode()
+    assert url("requests", house) in page
+    assert (
+        url("requests", house)
+        not in logged_in(worker).get(reverse("network:dashboard")).content.decode()
+    )
