@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -207,6 +208,26 @@ def indicator_values(house: House, year: int, names: Iterable[str], today: date 
         for name in sorted(set(names))
         if name in REGISTRY
     }
+
+
+# How long the plan pages reuse an indicator's value: they are yearly figures, so a few minutes
+# behind costs nothing, and a page then reads none of the other apps' tables.
+CACHE_SECONDS = 300
+
+
+def cached_indicator_values(
+    house: House, year: int, names: Iterable[str], today: date | None = None
+) -> dict:
+    """``indicator_values``, kept ``CACHE_SECONDS`` in the cache (one entry per house, year, day
+    and set of indicators; docs/performance.md, *The plan*)."""
+    today = today or timezone.localdate()
+    wanted = sorted(set(names))
+    key = f"steering:indicators:{house.pk}:{year}:{today.isoformat()}:{','.join(wanted)}"
+    values = cache.get(key)
+    if values is None:
+        values = indicator_values(house, year, wanted, today)
+        cache.set(key, values, CACHE_SECONDS)
+    return values
 
 
 def progress_between(value, baseline, target) -> int | None:

@@ -160,12 +160,20 @@ class PlanPage:
         return plan_tree(self.period, self.plan, today=self.today, values=self.values)
 
 
-def plan_page(period: PlanPeriod, plan: AnnualPlan | None = None, *, today: date | None = None):
-    """The stamp of the plan tree of ``period`` and ``plan`` and the live indicators' values,
-    in a fixed number of queries: the goals' count, highest id and last change; the same of
-    the actions with their lead partners' last change; the indicators the plan uses; one per
-    indicator (they are live: computed on every request, never cached)."""
+def plan_page(
+    period: PlanPeriod,
+    plan: AnnualPlan | None = None,
+    *,
+    house: House | None = None,
+    today: date | None = None,
+):
+    """The stamp of the plan tree of ``period`` (of ``house``) and ``plan`` and the live
+    indicators' values, in a fixed number of queries: the goals' count, highest id and last
+    change; the same of the actions with their lead partners' last change; the indicators the
+    plan uses; one per indicator when the cache has not kept their values
+    (``indicators.cached_indicator_values``, a few minutes)."""
     today = today or timezone.localdate()
+    house = house or period.house
     goals = period.goals.aggregate(count=Count("id"), top=Max("id"), last=Max("updated_at"))
     parts = [period.pk, period.updated_at, sorted(goals.items())]
     values = {}
@@ -177,7 +185,7 @@ def plan_page(period: PlanPeriod, plan: AnnualPlan | None = None, *, today: date
             lead=Max("lead_organisation__updated_at"),
         )
         names = plan.actions.exclude(indicator="").values_list("indicator", flat=True).distinct()
-        values = indicators.indicator_values(period.house, plan.year, list(names), today)
+        values = indicators.cached_indicator_values(house, plan.year, list(names), today)
         parts += [plan.pk, sorted(actions.items()), sorted(values.items())]
     stamp = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return PlanPage(period=period, plan=plan, values=values, stamp=stamp, today=today)

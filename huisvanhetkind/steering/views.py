@@ -241,12 +241,15 @@ def annual_plan(request, year):
     house = access.get_house_for_reader(request.user, request.house)
     can_edit = _editing(request, house)
     plan = access.get_annual_plan_for_user(request.user, house, year, edit=request.method == "POST")
-    form = _action_form(
-        house,
-        plan.period,
-        request.POST or None,
-        initial={"starts_on": f"{plan.year}-01-01", "ends_on": f"{plan.year}-12-31"},
-    )
+    # The form to add an action, for an editor only (a reader's page does not show it).
+    form = None
+    if can_edit:
+        form = _action_form(
+            house,
+            plan.period,
+            request.POST or None,
+            initial={"starts_on": f"{plan.year}-01-01", "ends_on": f"{plan.year}-12-31"},
+        )
     status = 200
     if request.method == "POST":
         status = 400
@@ -267,7 +270,7 @@ def annual_plan(request, year):
             "house": house,
             "can_edit": can_edit,
             "plan": plan,
-            "page": selectors.plan_page(plan.period, plan),
+            "page": selectors.plan_page(plan.period, plan, house=house),
             "cache_seconds": PLAN_CACHE_SECONDS,
             "rendering": PLAN_RENDERING,
             "action_base": reverse(
@@ -390,7 +393,9 @@ def public_plan(request):
         "steering/public_plan.html",
         {
             "house": house,
-            "page": selectors.plan_page(period, plan) if period is not None else None,
+            "page": (
+                selectors.plan_page(period, plan, house=house) if period is not None else None
+            ),
             "cache_seconds": PLAN_CACHE_SECONDS,
             "rendering": PLAN_RENDERING,
             "years": list(selectors.annual_plans(house).values_list("year", flat=True)),

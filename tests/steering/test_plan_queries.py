@@ -146,9 +146,12 @@ def test_the_cached_plan_follows_every_change_it_shows(
     organisation.save()  # only the lead partner changes
     assert "Opvoedingspunt Zuid" in staff.get(address).text
 
-    # A live indicator moves without any change to the plan: a third partner joins.
+    # A live indicator moves without any change to the plan: a partner joins. Its value is
+    # kept a few minutes (indicators.CACHE_SECONDS), then the page shows the new one.
     assert "Aantal partners in het netwerk: 1" in client.get(public).text
     OrganisationFactory(name="Bibliotheek Kalmthout", houses=[house])
+    assert "Aantal partners in het netwerk: 1" in client.get(public).text
+    cache.clear()  # as CACHE_SECONDS later
     assert "Aantal partners in het netwerk: 2" in client.get(public).text
 
     services.goal_create(
