@@ -16,10 +16,12 @@ from huisvanhetkind.core import scheduler, todo
 from huisvanhetkind.core.crypto import EncryptedTextField
 from huisvanhetkind.demo.privacy import seed_privacy
 from huisvanhetkind.demo.services import load
+from huisvanhetkind.network.models import Role
 from huisvanhetkind.privacy import selectors_requests, services_requests, tasks
 from huisvanhetkind.privacy.models import RightsRequest
 from huisvanhetkind.privacy.workflow import RequestStatus as S
-from tests.conftest import logged_in
+from tests.conftest import logged_in, with_second_factor
+from tests.factories import RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -463,3 +465,12 @@ def test_the_coordinator_s_workplace_links_to_the_log(house, coordinator, worker
         url("requests", house)
         not in logged_in(worker).get(reverse("network:dashboard")).content.decode()
     )
+
+
+def test_a_platform_admin_sees_the_log_of_every_house(house, coordinator):
+    request = log(house, coordinator)
+    admin = with_second_factor(UserFactory(email="beheer@platform.example.be"))
+    RoleFactory(user=admin, kind=Role.Kind.PLATFORM_ADMIN)
+    client = logged_in(admin)
+    assert client.get(url("requests", house)).status_code == 200
+    assert client.get(url("request", house, pk=request.pk)).status_code == 200
