@@ -1,7 +1,8 @@
 """The made-up history behind the demo houses' needs and reach pages, read from
-``data/figures.toml``: a year of parents' questions, registrations for activities (some with
-the social-tariff box), a bridge worker's signals to policy, referrals declined for lack of
-capacity or closed as "could not get help", and childcare requests that found no place.
+``data/figures.toml``: a year of parents' questions (answered by the partner they went to),
+registrations for activities (some with the social-tariff box), a bridge worker's signals to
+policy, referrals declined for lack of capacity or closed as "could not get help", and childcare
+requests that found no place.
 
 Written through the apps' services, without e-mail (``core.mail.no_mail``); as the services
 write everything "now", the dates are set back afterwards (as in ``demo/childcare_desk.py``).
@@ -73,14 +74,17 @@ def _days_of_months(rng: random.Random, per_month: list[int], today: date):
 # --- Questions ---------------------------------------------------------------------------------
 
 
-def _handler(question: Question, coordinator):
-    """Who answers: the question's handler, else someone of its partner, else the coordinator."""
+def _handler(question: Question, handlers: dict, coordinator):
+    """Who answers: the question's handler, else someone of its partner (remembered in
+    ``handlers``), else the coordinator."""
     if question.assignee_id:
         return question.assignee
     if question.organisation_id:
-        role = Role.objects.filter(organisation_id=question.organisation_id).order_by("pk").first()
-        if role is not None:
-            return role.user
+        if question.organisation_id not in handlers:
+            role = Role.objects.filter(organisation_id=question.organisation_id).order_by("pk")
+            handlers[question.organisation_id] = role.first()
+        if handlers[question.organisation_id] is not None:
+            return handlers[question.organisation_id].user
     return coordinator
 
 
@@ -93,6 +97,7 @@ def _questions(row: dict, texts: dict, house: House, rng: random.Random, today: 
         Role.objects.filter(house=house, kind=Role.Kind.COORDINATOR).order_by("pk").first()
     )
     coordinator = coordinator.user if coordinator else None
+    handlers = {}
     for day in sorted(_days_of_months(rng, row["per_month"], today)):
         slug = _weighted(rng, row["topics"])
         age = _weighted(rng, row["ages"])
@@ -106,23 +111,20 @@ def _questions(row: dict, texts: dict, house: House, rng: random.Random, today: 
             municipality=places.get(place),
             channel=Question.Channel.PAGE,
         )
-        question = question_services.question_answer(
-            question=question, actor=_handler(question, coordinator), body=texts["answer"]
+        question_services.question_answer(
+            question=question, actor=_handler(question, handlers, coordinator), body=texts["answer"]
         )
-        question = question_services.question_close(question=question, actor=question.assignee)
         asked = _moment(rng, day)
         answered = min(asked + timedelta(hours=rng.randint(2, 70)), timezone.now())
-        closed = min(answered + timedelta(days=1), timezone.now())
         Question.objects.filter(pk=question.pk).update(
             created_at=asked,
             consent_at=asked,
             due_on=asked.date() + timedelta(days=5),
             first_answered_at=answered,
             answered_at=answered,
-            closed_at=closed,
         )
         events = list(QuestionEvent.objects.filter(question=question).order_by("pk"))
-        for event, moment in zip(events, (asked, answered, closed), strict=False):
+        for event, moment in zip(events, (asked, answered), strict=False):
             QuestionEvent.objects.filter(pk=event.pk).update(created_at=moment)
 
 
