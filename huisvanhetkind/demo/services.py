@@ -46,6 +46,7 @@ from huisvanhetkind.demo.ids import demo_hsds_id
 from huisvanhetkind.demo.knowledge import seed_knowledge
 from huisvanhetkind.demo.participation import seed_participation
 from huisvanhetkind.demo.premises import seed_premises
+from huisvanhetkind.demo.privacy import seed_privacy
 from huisvanhetkind.demo.referrals import FamilyLink, seed_referrals
 from huisvanhetkind.demo.steering import seed_steering
 from huisvanhetkind.network import services as network_services
@@ -78,6 +79,7 @@ CAPABILITIES = (
     ("premises", seed_premises),
     ("babytheek", seed_babytheek),
     ("figures", seed_figures),
+    ("privacy", seed_privacy),
 )
 DEMO_PASSWORD = "Demo-Huis-2026!"
 
