@@ -220,6 +220,20 @@ bench-participation: $(STAMP)
 	$(BIN)/python bench/participation_release.py --output var/bench/participation-release.json
 bench: bench-participation
 
+# The plan pages (bench/steering_plan.py, docs/performance.md): a house with 8 domains, 60 goals,
+# 400 actions and 20 live indicators and a house of half its size, in a fresh database (SQLite,
+# then PostgreSQL hvhk_steering_bench when it is reachable); the p95 of the public plan page and
+# of the partner's and the coordinator's plan page at most 100 ms, the same number of queries at
+# both sizes, with the rendering cached and right after a change of the plan.
+BENCH_STEERING_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/hvhk_steering_bench
+.PHONY: bench-steering
+bench-steering: $(STAMP)
+	$(BIN)/python bench/steering_plan.py --requests 200 --output var/bench/steering-plan.json
+	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
+	  $(BIN)/python bench/steering_plan.py --requests 200 --database-url $(BENCH_STEERING_POSTGRES_URL) --output var/bench/steering-plan-postgresql.json; \
+	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
+bench: bench-steering
+
 # The offer in kaart (bench/coverage_run.py, docs/performance.md): the heat map of the largest
 # house (target p95 <= 200 ms) and `huisvanhetkind coverage --all` (target < 30 s) on the
 # benchmark database, generated at BENCH_SCALE when it has none.
