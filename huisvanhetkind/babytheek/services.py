@@ -373,7 +373,11 @@ def _set_status(loan: Loan, new: str, *, actor, extra: dict | None = None, reaso
     loan.status = new
     changes = {"status": [old, new]}
     for field, value in (extra or {}).items():
-        changes[field] = [str(getattr(loan, field) or ""), str(value)]
+        if field == "return_note":
+            # Whether a note was written, not the note: the trail keeps no free text.
+            changes["has_return_note"] = [False, bool(value)]
+        else:
+            changes[field] = [str(getattr(loan, field) or ""), str(value)]
         setattr(loan, field, value)
     if new in (S.RETURNED, S.CANCELLED):
         loan.token_hash = None  # the link only ever shows an open loan
