@@ -46,6 +46,7 @@ from huisvanhetkind.network.models import (
     Role,
 )
 from huisvanhetkind.network.workflow import ApplicationStatus
+from huisvanhetkind.premises import services_hours
 from huisvanhetkind.questions import services as question_services
 from huisvanhetkind.questions.models import AnswerTemplate, FaqEntry, Question, RoutingRule, Topic
 from huisvanhetkind.referrals import services as referral_services
@@ -394,6 +395,44 @@ def world():
         actor=receiver, house=house, organisation=other, number=child_number, notify=False
     )
     parent_token = care_services.signal_parent_link(actor=org_admin, signal=signal)
+
+    # Office hours: a desk with a long name, linked to the service, a rule of each kind and a
+    # closure of the whole house.
+    desk = services_hours.desk_create(
+        actor=None,
+        house=house,
+        data={
+            "name": f"Loket {LONG_WORD}",
+            "slug": "loket",
+            "description": f"Voor al je vragen over het {LONG_WORD}.",
+            "organisation": centre,
+            "service": service,
+            "location": location,
+            "is_active": True,
+        },
+    )
+    hour_rules = [
+        {"kind": "weekly", "weekdays": [0, 2], "mode": "walk_in"},
+        {"kind": "monthly", "weekdays": [3], "positions": [3, -1], "mode": "appointment"},
+        {
+            "kind": "dates",
+            "dates": [timezone.localdate() + timedelta(days=d) for d in (9, 16, 45)],
+            "mode": "appointment",
+        },
+    ]
+    for hour_rule in hour_rules:
+        services_hours.rule_create(
+            actor=None,
+            desk=desk,
+            data={"starts": "09:00", "ends": "12:00", "note": LONG_WORD} | hour_rule,
+        )
+    services_hours.closure_create(
+        actor=None,
+        house=house,
+        starts_on=timezone.localdate() + timedelta(days=20),
+        ends_on=timezone.localdate() + timedelta(days=30),
+        reason=LONG_WORD,
+    )
     return SimpleNamespace(**locals())
 
 
@@ -596,6 +635,7 @@ def public_pages(w):
         r("questions:faq", house_slug=slug),
         r("network:apply", house_slug=slug),
         r("network:invitation_accept", token=w.invitation.token),
+        r("premises:hours", house_slug=slug),
         r("web:accessibility"),
         r("privacy:statement"),
         r("account_login"),
@@ -657,6 +697,12 @@ def professional_pages(w, *, coordinator: bool):
             r("guidance:figures", house_slug=slug),
             r("guidance:signals", house_slug=slug),
             r("care:counts", house_slug=slug),
+            r("premises:hours_manage", house_slug=slug),
+            r("premises:desk_new", house_slug=slug),
+            r("premises:desk_manage", house_slug=slug, pk=w.desk.pk),
+            r("premises:desk_edit", house_slug=slug, pk=w.desk.pk),
+            r("premises:rule_new", house_slug=slug, pk=w.desk.pk),
+            r("premises:closure_new", house_slug=slug),
         ]
     else:
         # An organisation's own pages.
