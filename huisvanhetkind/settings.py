@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "huisvanhetkind.knowledge",
     "huisvanhetkind.premises",
     "huisvanhetkind.babytheek",
+    "huisvanhetkind.appointments",
     "huisvanhetkind.privacy",
     "huisvanhetkind.api",
     "huisvanhetkind.demo",

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("huisvanhetkind.knowledge.urls")),
     path("", include("huisvanhetkind.premises.urls")),
     path("", include("huisvanhetkind.babytheek.urls")),
+    path("", include("huisvanhetkind.appointments.urls")),
     path("", include("huisvanhetkind.activities.urls")),
     path("", include("huisvanhetkind.privacy.urls")),
     path("", include("huisvanhetkind.api.urls")),

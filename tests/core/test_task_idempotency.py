@@ -37,6 +37,8 @@ TESTED = {
     "huisvanhetkind.activities.tasks.erase_expired_registrations": "tests/activities",
     "huisvanhetkind.activities.tasks.import_ical_url": "tests/activities",
     "huisvanhetkind.activities.tasks.send_activity_reminders": "tests/activities",
+    "huisvanhetkind.appointments.tasks.erase_expired_appointments": "tests/appointments",
+    "huisvanhetkind.appointments.tasks.send_reminders": "tests/appointments",
     "huisvanhetkind.babytheek.tasks.erase_expired_memberships": "tests/babytheek",
     "huisvanhetkind.babytheek.tasks.erase_expired_waitlist": "tests/babytheek",
     "huisvanhetkind.babytheek.tasks.notify_waitlists": "tests/babytheek",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from huisvanhetkind.activities.models import Activity, Registration
+from huisvanhetkind.appointments.models import Appointment
 from huisvanhetkind.babytheek import services as babytheek_services
 from huisvanhetkind.babytheek.models import Item as BabytheekItem
 from huisvanhetkind.babytheek.models import Membership as BabytheekMembership
@@ -38,6 +39,8 @@ from huisvanhetkind.privacy.models import RightsRequest
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.workflow import QuestionStatus
 from huisvanhetkind.referrals.models import Consent, Referral
+from tests.appointments.conftest import book as book_appointment
+from tests.appointments.conftest import make_appointment_desk
 from tests.carepaths.conftest import step_data
 from tests.factories import (
     ActivityFactory,
@@ -55,6 +58,7 @@ pytestmark = pytest.mark.django_db
 RULES = (
     "activities.erase_expired_photos",
     "activities.erase_expired_registrations",
+    "appointments.erase_expired_appointments",
     "babytheek.erase_expired_memberships",
     "babytheek.erase_expired_waitlist",
     "care.erase_expired",
@@ -121,6 +125,20 @@ def activity_with_photo(house, last_session_days_ago, name):
     stored = default_storage.save(f"activities/{name}.jpg", ContentFile(b"jpeg"))
     Activity.objects.filter(pk=activity.pk).update(image=stored, image_alt="Kinderen")
     return activity
+
+
+def appointments_days_ago(house):
+    """Two appointments, 40 and 10 days ago (the retention is 30 days after the time)."""
+    desk = make_appointment_desk(house, slug="loket-bewaartermijn")
+    found = []
+    for days, email in ((40, "oud-afspraak@example.be"), (10, "recent-afspraak@example.be")):
+        appointment, _signed = book_appointment(desk, email=email, name="Gezin Afspraak")
+        Appointment.objects.filter(pk=appointment.pk).update(
+            starts_at=timezone.now() - timedelta(days=days),
+            ends_at=timezone.now() - timedelta(days=days) + timedelta(minutes=20),
+        )
+        found.append(appointment)
+    return tuple(found)
 
 
 def babytheek_membership_ended(house, days, email):
@@ -314,6 +332,7 @@ def records(house, organisation, worker):
             activity_with_photo(house, 10, "recent"),
         ),
         "sessions": (session_expiring("a" * 32, -1), session_expiring("b" * 32, 1)),
+        "appointments": appointments_days_ago(house),
         "babytheek_memberships": (
             babytheek_membership_ended(house, 500, "oud-lid@example.be"),
             babytheek_membership_ended(house, 100, "recent-lid@example.be"),
@@ -468,6 +487,10 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
 
     old, recent = (Activity.objects.get(pk=a.pk) for a in records["photos"])
     assert old.image.name == "" and recent.image.name == "activities/recent.jpg"
+
+    old, recent = (Appointment.objects.get(pk=a.pk) for a in records["appointments"])
+    assert old.erased_at and old.name == "" and old.email == ""
+    assert recent.erased_at is None and recent.name == "Gezin Afspraak"
 
     old, recent = (
         BabytheekMembership.objects.get(pk=m.pk) for m in records["babytheek_memberships"]
