@@ -33,6 +33,7 @@ from huisvanhetkind.catalogue import services as catalogue_services
 from huisvanhetkind.catalogue.models import Service, TargetGroup
 from huisvanhetkind.catalogue.search.services import rebuild_index
 from huisvanhetkind.catalogue.workflow import ServiceStatus, can_transition
+from huisvanhetkind.demo.appointments import seed_appointments
 from huisvanhetkind.demo.babytheek import seed_babytheek
 from huisvanhetkind.demo.care import seed_care
 from huisvanhetkind.demo.carepaths import seed_care_paths
@@ -78,6 +79,7 @@ CAPABILITIES = (
     ("knowledge", seed_knowledge),
     ("premises", seed_premises),
     ("babytheek", seed_babytheek),
+    ("appointments", seed_appointments),
     ("figures", seed_figures),
     ("privacy", seed_privacy),
 )
