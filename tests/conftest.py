@@ -63,6 +63,18 @@ def _fresh_cache():
     offer.forget()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_outside_requests():
+    """Every test starts in the platform's language: a request in French leaves French active
+    in the thread, and a later test reading a message outside a request would see it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def on_commit(django_capture_on_commit_callbacks):
     """``with on_commit():`` runs what a real commit would trigger (e-mails) at the end of the block."""
