@@ -20,6 +20,7 @@ from huisvanhetkind.participation.charts import bar_chart
 from huisvanhetkind.participation.figures import Count as ProtectedCount
 from huisvanhetkind.participation.figures import protect
 from huisvanhetkind.participation.selectors import released_surveys
+from huisvanhetkind.participation.selectors_reach import ReachTable, reach_table
 from huisvanhetkind.participation.selectors_tables import Trend, month_of, trend
 from huisvanhetkind.questions import selectors as question_selectors
 from huisvanhetkind.steering.models import AnnualPlan, Goal, Meeting
@@ -84,6 +85,7 @@ class AnnualReport:
     questions: Trend
     questions_total: ProtectedCount
     surveys: list = field(default_factory=list)
+    reach: ReachTable | None = None
 
     @property
     def meetings_total(self) -> int:
@@ -252,7 +254,8 @@ def _surveys(house: House, year: int, now: datetime) -> list:
 
 def annual_report(house: House, plan: AnnualPlan, *, now: datetime | None = None) -> AnnualReport:
     """The report of ``plan``'s year. A fixed number of queries: the plan tree's, one for the
-    meetings, two for the network, the needs of the questions and one for the surveys."""
+    meetings, two for the network, the needs of the questions, one for the surveys and the reach
+    table's grouped queries."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     year = plan.year
@@ -276,4 +279,6 @@ def annual_report(house: House, plan: AnnualPlan, *, now: datetime | None = None
         questions=questions,
         questions_total=questions_total,
         surveys=_surveys(house, year, now),
+        # The reach of the twelve months up to the year's end (or today, in the current year).
+        reach=reach_table(house, today=min(today, date(year, 12, 31))),
     )

@@ -339,3 +339,13 @@ def test_the_report_queries_do_not_grow_with_the_data(
     grow(8)
     assert Meeting.objects.count() == 9
     assert count() == few
+
+
+def test_the_report_shows_the_reach_of_its_year(house, coordinator, last_plan, last_year):
+    questions(house, at(last_year, 5), 6)
+    questions(house, at(last_year - 1, 5), 7)  # a year earlier: not in this report
+    response = logged_in(coordinator).get(url(house, last_year))
+    reach = response.context["report"].reach
+    assert reach.months[0] == date(last_year, 1, 1) and reach.months[-1] == date(last_year, 12, 1)
+    assert reach.totals["vragen"].value == 6 and reach.totals["vragen"].shown
+    assert '<caption id="bereik-caption">' in response.content.decode()
