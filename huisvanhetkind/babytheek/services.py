@@ -547,7 +547,9 @@ def memberships_erase_expired(*, now=None) -> int:
     now = now or timezone.now()
     count = 0
     with transaction.atomic():
-        for membership in memberships_due(now).select_for_update().select_related("house"):
+        # PostgreSQL refuses FOR UPDATE with the GROUP BY of the due query: lock by primary key.
+        due = Membership.objects.filter(pk__in=memberships_due(now).values("pk"))
+        for membership in due.select_for_update().select_related("house"):
             membership.name = membership.email = membership.phone = ""
             membership.email_digest = ""
             membership.erased_at = now
