@@ -277,3 +277,18 @@ def test_members_list_counts_the_social_tariff_and_registers_a_new_member(house,
     bad = client.post(url("staff_member_new", house), {"name": "X", "email": "x"})
     assert bad.status_code == 400 and "Dit e-mailadres is niet geldig" in bad.content.decode()
     assert Membership.objects.count() == 1
+
+
+def test_the_house_page_and_the_workplace_lead_to_the_babytheek(
+    client, house, other_house, item, coordinator, bridge_worker, worker, other_coordinator
+):
+    catalogue = reverse("babytheek:catalogue", kwargs={"house_slug": house.slug})
+    assert catalogue in client.get(f"/{house.slug}/").content.decode()
+    # A house without items has no link.
+    other_catalogue = reverse("babytheek:catalogue", kwargs={"house_slug": other_house.slug})
+    assert other_catalogue not in client.get(f"/{other_house.slug}/").content.decode()
+    staff = reverse("babytheek:staff_index", kwargs={"house_slug": house.slug})
+    for user in (coordinator, bridge_worker):
+        assert staff in logged_in(user).get(reverse("network:dashboard")).content.decode()
+    for user in (worker, other_coordinator):
+        assert staff not in logged_in(user).get(reverse("network:dashboard")).content.decode()
