@@ -636,6 +636,8 @@ def public_pages(w):
         r("network:apply", house_slug=slug),
         r("network:invitation_accept", token=w.invitation.token),
         r("premises:hours", house_slug=slug),
+        r("babytheek:catalogue", house_slug=slug),
+        r("appointments:desks", house_slug=slug),
         r("web:accessibility"),
         r("privacy:statement"),
         r("account_login"),
@@ -703,6 +705,19 @@ def professional_pages(w, *, coordinator: bool):
             r("premises:desk_edit", house_slug=slug, pk=w.desk.pk),
             r("premises:rule_new", house_slug=slug, pk=w.desk.pk),
             r("premises:closure_new", house_slug=slug),
+            r("privacy:requests", house_slug=slug),
+            r("privacy:request_new", house_slug=slug),
+            r("steering:report_index", house_slug=slug),
+            r("babytheek:staff_index", house_slug=slug),
+            r("babytheek:staff_overdue", house_slug=slug),
+            r("babytheek:staff_items", house_slug=slug),
+            r("babytheek:staff_item_new", house_slug=slug),
+            r("babytheek:staff_members", house_slug=slug),
+            r("babytheek:staff_member_new", house_slug=slug),
+            r("appointments:staff_index", house_slug=slug),
+            r("appointments:staff_day", house_slug=slug, desk_pk=w.desk.pk),
+            r("appointments:staff_settings", house_slug=slug, desk_pk=w.desk.pk),
+            r("appointments:staff_topics", house_slug=slug, desk_pk=w.desk.pk),
         ]
     else:
         # An organisation's own pages.
