@@ -234,6 +234,16 @@ bench-steering: $(STAMP)
 	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
 bench: bench-steering
 
+# The family's week of free slots (bench/appointments_page.py, docs/performance.md): a desk with
+# office hours every weekday 9-17, 20-minute slots with two counters and a year of appointments
+# (about 70 % of the counters taken) in its own SQLite database (generated once), then the p95
+# of the week page (the first free week, and a seeded week of the coming year): at most 50 ms,
+# the same number of queries for every week.
+.PHONY: bench-appointments
+bench-appointments: $(STAMP)
+	$(BIN)/python bench/appointments_page.py --requests 200 --output var/bench/appointments-page.json
+bench: bench-appointments
+
 # The offer in kaart (bench/coverage_run.py, docs/performance.md): the heat map of the largest
 # house (target p95 <= 200 ms) and `huisvanhetkind coverage --all` (target < 30 s) on the
 # benchmark database, generated at BENCH_SCALE when it has none.
