@@ -285,3 +285,12 @@ def test_settings_and_topics(desk, coordinator):
     )
     assert response.status_code == 400 and "al een onderwerp" in response.content.decode()
     assert AuditEvent.objects.filter(target_type="appointments.topic", action="create").count() == 2
+
+
+def test_the_house_page_leads_to_the_appointments(parent_client, desk, house, other_house):
+    desks = reverse("appointments:desks", kwargs={"house_slug": house.slug})
+    page = parent_client.get(f"/{house.slug}/").content.decode()
+    assert desks in page and desk.name in page
+    # A house without a desk that takes appointments has no link.
+    other = reverse("appointments:desks", kwargs={"house_slug": other_house.slug})
+    assert other not in parent_client.get(f"/{other_house.slug}/").content.decode()
