@@ -51,7 +51,7 @@ from huisvanhetkind.families.services import family_for_contact
 from huisvanhetkind.network.access import is_coordinator, works_for
 from huisvanhetkind.network.models import House, Organisation, Partnership
 from huisvanhetkind.referrals.models import Consent
-from huisvanhetkind.referrals.services import consent_record
+from huisvanhetkind.referrals.services import consent_record, consents_release
 
 PRESENT = "<present>"
 # A path may be started for a reference date this far in the past or the future.
@@ -901,7 +901,8 @@ def paths_lapse(*, now=None) -> int:
 @transaction.atomic
 def paths_erase_ended(*, now=None) -> int:
     """Delete the paths that ended more than 12 months ago, with their steps, handovers and
-    history; the audit trail keeps that they existed."""
+    history; the audit trail keeps that they existed. The consent of a path loses its family
+    link once no other record relies on it (``referrals.services.consents_release``)."""
     now = now or timezone.now()
     count = 0
     for path in erasure_due(now).select_related("house"):
@@ -913,7 +914,9 @@ def paths_erase_ended(*, now=None) -> int:
             reason=f"bewaartermijn ({retention_days()} dagen na het einde)",
             changes={"family": [PRESENT, None]},
         )
+        consent_id = path.consent_id
         path.delete()
+        consents_release(consent_ids=[consent_id], reason="bewaartermijn van het zorgpad")
         count += 1
     return count
 

@@ -273,11 +273,18 @@ class ChildcareRequest(models.Model):
     house = models.ForeignKey(
         House, on_delete=models.PROTECT, related_name="childcare_requests", verbose_name=_("huis")
     )
+    # Emptied when the request is erased: the family record then no longer hangs on to it.
     family = models.ForeignKey(
-        "families.Family", on_delete=models.CASCADE, related_name="childcare_requests"
+        "families.Family",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="childcare_requests",
     )
     child = models.ForeignKey(
-        "families.Child", on_delete=models.CASCADE, related_name="childcare_requests"
+        "families.Child",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="childcare_requests",
     )
     municipality = models.ForeignKey(
         "network.Municipality",
@@ -318,6 +325,9 @@ class ChildcareRequest(models.Model):
     ended_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     end_reason = models.CharField(_("reden van afsluiten"), max_length=200, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The child's age band at the wished start (0: under 1, 1, 2, 3: 3 or older), kept when the
+    # request is erased and its child link emptied, for the figures (no date of birth stays).
+    age_band = models.PositiveSmallIntegerField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -385,11 +395,18 @@ class UrgentRequest(models.Model):
     house = models.ForeignKey(
         House, on_delete=models.PROTECT, related_name="urgent_requests", verbose_name=_("huis")
     )
+    # Emptied when the request is erased: the family record then no longer hangs on to it.
     family = models.ForeignKey(
-        "families.Family", on_delete=models.CASCADE, related_name="urgent_childcare_requests"
+        "families.Family",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="urgent_childcare_requests",
     )
     child = models.ForeignKey(
-        "families.Child", on_delete=models.CASCADE, related_name="urgent_childcare_requests"
+        "families.Child",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="urgent_childcare_requests",
     )
     municipality = models.ForeignKey(
         "network.Municipality", on_delete=models.PROTECT, related_name="+"

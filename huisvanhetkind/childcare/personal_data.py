@@ -68,7 +68,10 @@ declare(
     ),
     retention=_("12 maanden nadat de vraag afgesloten is"),
     erasure=Erasure.ERASED,
-    erasure_how=_("een dagelijkse taak maakt de vraag leeg; alleen anonieme tellingen blijven"),
+    erasure_how=_(
+        "een dagelijkse taak maakt de vraag leeg en wist de koppeling met het gezin en het kind "
+        "(alleen de leeftijdsgroep blijft); alleen anonieme tellingen blijven"
+    ),
     rule=Rule(
         name="childcare.erase_expired_requests",
         due=services_requests.requests_due_for_erasure,
@@ -89,7 +92,9 @@ declare(
     ),
     retention=_("12 maanden nadat de vraag afgesloten is"),
     erasure=Erasure.ERASED,
-    erasure_how=_("een dagelijkse taak maakt de vraag leeg"),
+    erasure_how=_(
+        "een dagelijkse taak maakt de vraag leeg en wist de koppeling met het gezin en het kind"
+    ),
     rule=Rule(
         name="childcare.erase_ended_urgent_requests",
         due=selectors_urgent.urgent_due,

@@ -137,13 +137,27 @@ def _age_band(prefix: str):
             default=Value(0),
         )
     )
-    return Case(
+    computed = Case(
         When(Q(age_months__lt=12), then=Value(0)),
         When(Q(age_months__lt=24), then=Value(1)),
         When(Q(age_months__lt=36), then=Value(2)),
         default=Value(3),
         output_field=IntegerField(),
-    ), months
+    )
+    # An erased request has no child any more: it kept its band.
+    return Coalesce(F(f"{prefix}age_band"), computed, output_field=IntegerField()), months
+
+
+def request_age_band(request_pk: int) -> int | None:
+    """The age band the figures give a request now (kept on it when it is erased)."""
+    band, months = _age_band("")
+    return (
+        ChildcareRequest.objects.filter(pk=request_pk, child__isnull=False)
+        .annotate(age_months=months)
+        .annotate(band=band)
+        .values_list("band", flat=True)
+        .first()
+    )
 
 
 def _keyed(queryset, prefix: str, month_field: str):

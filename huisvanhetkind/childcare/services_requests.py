@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.childcare import selectors_figures
 from huisvanhetkind.childcare import selectors_requests as selectors
 from huisvanhetkind.childcare.models import (
     CONFIRM_EVERY_MONTHS,
@@ -556,9 +557,11 @@ def requests_due_for_erasure(now: datetime):
 
 @transaction.atomic
 def request_erase(*, pk: int, now: datetime) -> bool:
-    """Empty a request that ended long enough ago: the free texts, the link and the wishes go;
-    the status, dates, municipality, start, half-days, declarations and the social-tariff box
-    stay for anonymous counts. False when another run erased it already."""
+    """Empty a request that ended long enough ago: the free texts, the link, the wishes and the
+    links to the family record and the child go (the family record is then erased by its own
+    rule once nothing links to it); the status, dates, municipality, start, half-days,
+    declarations and the social-tariff box stay for anonymous counts. False when another run
+    erased it already."""
     childcare_request = (
         requests_due_for_erasure(now)
         .select_for_update(of=("self",))
@@ -573,6 +576,8 @@ def request_erase(*, pk: int, now: datetime) -> bool:
         for name in (*FREE_TEXTS, "token")
         if getattr(childcare_request, name)
     }
+    if childcare_request.family_id:
+        changes["family"] = [PRESENT, None]
     wishes = RequestWish.objects.filter(request=childcare_request).delete()[0]
     if wishes:
         changes["wishes"] = [wishes, 0]
@@ -585,6 +590,9 @@ def request_erase(*, pk: int, now: datetime) -> bool:
     if placements:
         changes["placements"] = [PRESENT, None]
     ChildcareRequest.objects.filter(pk=pk).update(
+        age_band=selectors_figures.request_age_band(pk),
+        family=None,
+        child=None,
         days_note="",
         care_needs="",
         note="",

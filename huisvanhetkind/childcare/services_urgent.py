@@ -352,21 +352,30 @@ def urgent_requests_erase_ended(*, now=None) -> int:
 
 @transaction.atomic
 def urgent_erase(*, urgent: UrgentRequest, now) -> bool:
-    """Empty one ended urgent request (its situation, the answer, the link) and delete the
-    offers made for it; the reason, municipality, dates and status stay for the figures. The
-    trail names what was erased, never the values. False when another run erased it first."""
+    """Empty one ended urgent request (its situation, the answer, the link, the links to the
+    family record and the child) and delete the offers made for it; the reason, municipality,
+    dates and status stay for the figures. The trail names what was erased, never the values.
+    False when another run erased it first."""
     urgent = _lock(urgent)
     if urgent.erased_at is not None:
         return False
     changes = {
         name: [PRESENT, None] for name in ERASED_FIELDS if getattr(urgent, name) not in (None, "")
     }
+    if urgent.family_id:
+        changes["family"] = [PRESENT, None]
     offers = UrgentOffer.objects.filter(urgent_id=urgent.pk)
     if offers.exists():
         changes["offers"] = [PRESENT, None]
     offers.delete()
     UrgentRequest.objects.filter(pk=urgent.pk).update(
-        situation="", outcome="", token="", token_hash=None, erased_at=now
+        family=None,
+        child=None,
+        situation="",
+        outcome="",
+        token="",
+        token_hash=None,
+        erased_at=now,
     )
     audit_record(
         actor=None,

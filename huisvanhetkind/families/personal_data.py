@@ -3,7 +3,8 @@ core.register)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from huisvanhetkind.core.register import Category, Erasure, LegalBasis, Subject, declare
+from huisvanhetkind.core.register import Category, Erasure, LegalBasis, Rule, Subject, declare
+from huisvanhetkind.families import services, tasks
 
 FAMILY_PURPOSE = _(
     "een gezin herkennen over de diensten van het platform heen, zonder zijn contactgegevens "
@@ -12,7 +13,10 @@ FAMILY_PURPOSE = _(
 FAMILY_READERS = _("alleen wie een dienst van het gezin mag lezen, voor dat gezin")
 # Questions and registrations keep their own contact details (with their own retention) and
 # find the family by the keyed digest; only later capabilities link to the record itself.
-FAMILY_RETENTION = _("zolang een dienst van het platform naar het gezin verwijst")
+FAMILY_RETENTION = _(
+    "zolang een dienst van het platform naar het gezin verwijst, en nog 30 dagen nadat het "
+    "gezin aangemaakt of gewijzigd werd"
+)
 
 declare(
     "families.Family",
@@ -28,8 +32,14 @@ declare(
     retention=FAMILY_RETENTION,
     erasure=Erasure.DELETED,
     erasure_how=_(
-        "de contactgegevens en de kinderen van het gezin worden verwijderd (nog geen "
-        "automatische regel)"
+        "een dagelijkse taak verwijdert het gezin met zijn kinderen zodra geen doorverwijzing, "
+        "toestemming, opvangvraag, gezinsplan, zorgpad of begeleiding er nog naar verwijst "
+        "(die maken de koppeling leeg wanneer ze zelf gewist worden)"
+    ),
+    rule=Rule(
+        name="families.erase_orphaned",
+        due=services.families_due_for_erasure,
+        task=tasks.erase_orphaned_families,
     ),
 )
 

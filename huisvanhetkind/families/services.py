@@ -2,11 +2,12 @@
 them, add a child. Each write is audited without personal data: the trail says which fields
 were filled or changed ("<present>"), never their values."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -190,3 +191,70 @@ def child_add(
         },
     )
     return child
+
+
+# --- Retention ------------------------------------------------------------------------------------
+
+# A family record nothing links to any more is deleted this many days after it was created or
+# last changed: a form that creates the family before the record that links to it is not raced.
+ORPHAN_GRACE_DAYS = 30
+
+
+def _links() -> list[tuple[type, str, type]]:
+    """(model, field, Family or Child) of every relation to the family record from outside it.
+
+    The apps that link to a family (referrals, plans, paths, childcare...) sit above this one,
+    so they are found through the models' meta, never imported: a relation added later counts
+    without a change here."""
+    return [
+        (relation.related_model, relation.field.name, target)
+        for target in (Family, Child)
+        for relation in target._meta.related_objects
+        if relation.related_model not in (Family, Child)
+    ]
+
+
+def _linked() -> Q:
+    """The families that some record outside the family record still links to."""
+    linked = Q()
+    for model, field, target in _links():
+        ids = model._base_manager.filter(**{f"{field}__isnull": False}).values(field)
+        if target is Family:
+            linked |= Q(pk__in=ids)
+        else:
+            linked |= Q(pk__in=Child.objects.filter(pk__in=ids).values("family"))
+    return linked
+
+
+def families_due_for_erasure(now: datetime) -> QuerySet[Family]:
+    """Families that nothing links to any more, untouched for ``ORPHAN_GRACE_DAYS`` days."""
+    cutoff = now - timedelta(days=ORPHAN_GRACE_DAYS)
+    return Family.objects.filter(created_at__lt=cutoff, updated_at__lt=cutoff).exclude(_linked())
+
+
+@transaction.atomic
+def family_erase(*, pk: int, now: datetime) -> bool:
+    """Delete one family that is still due (locked and checked again: a record that links to
+    it since is waited for and keeps it), with its children. The audit trail keeps that it
+    existed and how many children it had, never a name. False when it is not due any more."""
+    family = families_due_for_erasure(now).select_for_update().filter(pk=pk).first()
+    if family is None:
+        return False
+    children = Child.objects.filter(family=family).count()
+    audit_record(
+        actor=None,
+        action=AuditEvent.Action.ERASE,
+        target=family,
+        reason=f"geen koppeling meer, {ORPHAN_GRACE_DAYS} dagen",
+        changes={"family": [PRESENT, None], "children": [children, 0]},
+    )
+    family.delete()
+    return True
+
+
+def families_erase_orphaned(*, now: datetime | None = None) -> int:
+    """The retention rule: delete every family record nothing links to any more (see
+    ``families_due_for_erasure``); returns how many. A second run finds nothing left."""
+    now = now or timezone.now()
+    pks = list(families_due_for_erasure(now).values_list("pk", flat=True))
+    return sum(family_erase(pk=pk, now=now) for pk in pks)

@@ -51,8 +51,9 @@ declare(
     erasure=Erasure.DELETED,
     erasure_how=_(
         "het plan wordt met zijn doelen, afspraken, geschiedenis en opmerkingen helemaal "
-        "verwijderd; de audittrail zegt alleen dat het bestond; het gezinsdossier en de "
-        "toestemmingen volgen hun eigen regels"
+        "verwijderd; de audittrail zegt alleen dat het bestond; de toestemmingen blijven als "
+        "bewijs, zonder koppeling met het gezin zodra niets anders er nog op steunt; het "
+        "gezinsdossier volgt zijn eigen regel"
     ),
     rule=Rule(
         name="familyplans.erase_expired",

@@ -45,7 +45,7 @@ from huisvanhetkind.familyplans.workflow import (
 from huisvanhetkind.network.access import member_organisation_ids, works_for
 from huisvanhetkind.network.models import House, Organisation, Partnership
 from huisvanhetkind.referrals.models import Consent
-from huisvanhetkind.referrals.services import consent_record
+from huisvanhetkind.referrals.services import consent_record, consents_release
 
 # The purpose of every consent that lets a partner take part in a family plan.
 PURPOSE = "Deelnemen aan het gezinsplan (1Gezin-1Plan) van het gezin"
@@ -818,9 +818,10 @@ def erasure_due(now: datetime):
 
 
 def plans_erase_expired(now: datetime | None = None) -> int:
-    """Delete every plan that is due (its goals, agreements, history and comments go with it;
-    the family record and the consents stay, under their own rules). The audit trail says it
-    existed."""
+    """Delete every plan that is due (its goals, agreements, history and comments go with it).
+    The consents of its partners stay as proof, without the family link once no other record
+    relies on them (``referrals.services.consents_release``); the family record goes under its
+    own rule. The audit trail says it existed."""
     now = now or timezone.now()
     count = 0
     with transaction.atomic():
@@ -835,6 +836,8 @@ def plans_erase_expired(now: datetime | None = None) -> int:
                 if plan.erase_requested_at is None
                 else _("op vraag van het gezin"),
             )
+            consent_ids = list(plan.partners.values_list("consent_id", flat=True))
             plan.delete()
+            consents_release(consent_ids=consent_ids, reason="bewaartermijn van het gezinsplan")
             count += 1
     return count

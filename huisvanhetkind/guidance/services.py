@@ -47,7 +47,12 @@ from huisvanhetkind.network.models import (
     Partnership,
     Role,
 )
-from huisvanhetkind.referrals.services import consent_check, consent_record, consent_withdraw
+from huisvanhetkind.referrals.services import (
+    consent_check,
+    consent_record,
+    consent_withdraw,
+    consents_release,
+)
 
 G = GuidanceStatus
 H = HelpQuestionStatus
@@ -523,8 +528,9 @@ def caseloads_due(now) -> QuerySet[CaseloadEntry]:
 
 def _erase(entry: CaseloadEntry, *, now, actor=None, reason: str = "") -> CaseloadEntry:
     """Erase a locked entry's family data: the link to the family record, the help questions'
-    text and the contact notes. Domains, statuses, kinds and dates stay for the counts. An
-    active guidance ends first."""
+    text and the contact notes; its consent loses the family link too once no other record
+    relies on it. Domains, statuses, kinds and dates stay for the counts. An active guidance
+    ends first."""
     if entry.is_active:
         _end(entry, actor=actor, reason=reason or CaseloadEntry.EndReason.CONSENT_EXPIRED, now=now)
     changes = {}
@@ -538,6 +544,7 @@ def _erase(entry: CaseloadEntry, *, now, actor=None, reason: str = "") -> Caselo
     entry.next_contact_on = None
     entry.erased_at = now
     entry.save(update_fields=["family", "next_contact_on", "erased_at", "updated_at"])
+    consents_release(consent_ids=[entry.consent_id], reason="bewaartermijn van de begeleiding")
     _audit_entry(
         entry,
         actor=actor,

@@ -90,8 +90,9 @@ declare(
     erasure=Erasure.ERASED,
     erasure_how=_(
         "de link naar het gezin wordt gewist samen met de doorverwijzing (zelfde regel, of "
-        "meteen bij het intrekken); doel, ontvanger, gegevenscategorieën en data blijven, "
-        "zonder gezin, als bewijs van de toestemming"
+        "meteen bij het intrekken), of wanneer de begeleiding, het gezinsplan of het zorgpad "
+        "dat erop steunde gewist wordt en niets anders er nog op steunt; doel, ontvanger, "
+        "gegevenscategorieën en data blijven, zonder gezin, als bewijs van de toestemming"
     ),
 )
 

@@ -220,6 +220,48 @@ def consent_withdraw(*, consent: Consent, actor=None, reason: str = "", now=None
     return True
 
 
+def _consent_relied_on(consent: Consent) -> bool:
+    """Whether a record still relies on this consent. The records that rest on a consent live
+    in the apps above this one (plans, paths, guidance), so they are found through the model's
+    meta: a record with a ``family`` link relies on it while that link is set (an erased
+    referral or guidance keeps the consent with the link emptied); a record without one (a
+    plan's partner) while it exists."""
+    for relation in Consent._meta.related_objects:
+        if relation.one_to_many or relation.one_to_one:
+            related = relation.related_model._base_manager.filter(**{relation.field.name: consent})
+            if any(field.name == "family" for field in relation.related_model._meta.fields):
+                related = related.filter(family__isnull=False)
+            if related.exists():
+                return True
+    return False
+
+
+def consents_release(*, consent_ids, reason: str = "") -> int:
+    """Empty the family link of the consents among ``consent_ids`` that no record relies on
+    any more (after the record they served was erased or deleted): the purpose, recipient, data
+    categories and dates stay, without a family, as proof of the consent; the family record is
+    then erased by its own rule once nothing else links to it. Returns how many were emptied;
+    a second call finds nothing left to do."""
+    released = 0
+    for consent in Consent.objects.filter(
+        pk__in=[pk for pk in consent_ids if pk], family__isnull=False
+    ).select_related("house", "requested_by"):
+        if _consent_relied_on(consent):
+            continue
+        if Consent.objects.filter(pk=consent.pk, family__isnull=False).update(family=None):
+            audit_record(
+                actor=None,
+                action=AuditEvent.Action.ERASE,
+                target=consent,
+                house=consent.house,
+                organisation=consent.requested_by,
+                reason=reason,
+                changes={"family": [PRESENT, None]},
+            )
+            released += 1
+    return released
+
+
 def _consent_fields(consent: dict) -> dict:
     """The consent's fields as ``consent_check`` and the record take them: a missing field is
     empty (so that ``consent_check`` refuses it in Dutch), anything else is left out."""

@@ -58,6 +58,7 @@ TESTED = {
     "huisvanhetkind.childcare.tasks_rounds.expire_offers": "tests/childcare",
     "huisvanhetkind.childcare.tasks_urgent.erase_ended_urgent_requests": "tests/childcare",
     "huisvanhetkind.core.scheduler.erase_old_job_runs": "here",
+    "huisvanhetkind.families.tasks.erase_orphaned_families": "tests/families",
     "huisvanhetkind.core.scheduler.run_job": "tests/core/test_requeue.py",
     "huisvanhetkind.core.tasks.requeue_stuck_tasks": "tests/core/test_requeue.py",
     "huisvanhetkind.core.tasks.erase_expired_throttle_counts": "tests/core/test_throttle_fallback.py",

@@ -61,7 +61,9 @@ def test_guidance_ended_a_year_ago_is_erased_and_the_counts_stay(house, bridge_w
     question = old.help_questions.get()
     assert question.domain == "housing" and question.status == "open"
     assert old.contacts.get().kind == "visit" and old.organisation_id and old.ended_on
-    event = AuditEvent.objects.get(target_id=str(old.pk), action=AuditEvent.Action.ERASE)
+    event = AuditEvent.objects.get(
+        target_type="guidance.caseloadentry", target_id=str(old.pk), action=AuditEvent.Action.ERASE
+    )
     assert event.actor is None and event.changes["family"] == ["<present>", None]
     assert services.caseloads_erase_expired() == 0  # nothing twice
 

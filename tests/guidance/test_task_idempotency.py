@@ -26,7 +26,9 @@ def ended_long_ago(house, bridge_worker):
 
 def erasures_of(entry) -> int:
     return AuditEvent.objects.filter(
-        action=AuditEvent.Action.ERASE, target_id=str(entry.pk)
+        action=AuditEvent.Action.ERASE,
+        target_type="guidance.caseloadentry",
+        target_id=str(entry.pk),
     ).count()
 
 

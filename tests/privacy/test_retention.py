@@ -1,7 +1,7 @@
 """Every retention rule of the register runs by hand with ``huisvanhetkind retention``; the dry
 run lists each rule with its retention and what it would erase now, and changes nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -67,6 +67,7 @@ RULES = (
     "childcare.erase_expired_requests",
     "childcare.erase_old_rounds",
     "core.erase_expired_throttle_counts",
+    "families.erase_orphaned",
     "familyplans.erase_expired",
     "guidance.erase_expired",
     "network.erase_expired_applications",
@@ -297,6 +298,15 @@ def allocation_round_of(house, months_ago):
     )
 
 
+def family_untouched(days, email):
+    """A family record nothing links to, created and last changed ``days`` ago (deleted 30
+    days after that)."""
+    family = Family.objects.create(name="Gezin Zonder Koppeling", email=email)
+    Family.objects.filter(pk=family.pk).update(created_at=days_ago(days), updated_at=days_ago(days))
+    Child.objects.create(family=family, first_name="Lotte", birth_date=date(2024, 5, 1))
+    return family
+
+
 def urgent_request_ended(house, days, email):
     """An urgent request answered "no place" ``days`` ago."""
     urgent, _token = services_urgent.urgent_submit(
@@ -375,6 +385,10 @@ def records(house, organisation, worker):
             urgent_request_ended(house, 100, "recent-dringend@example.be"),
         ),
         "allocation_rounds": (allocation_round_of(house, 13), allocation_round_of(house, 11)),
+        "families": (
+            family_untouched(40, "oud-gezin@example.be"),
+            family_untouched(10, "recent-gezin@example.be"),
+        ),
         "rights_requests": (
             rights_request_answered(house, 6, "Oud Verzoek"),
             rights_request_answered(house, 4, "Recent Verzoek"),
@@ -530,6 +544,11 @@ def test_the_run_erases_what_is_due_and_keeps_what_is_not(records):
     old, recent = (UrgentRequest.objects.get(pk=u.pk) for u in records["urgent_requests"])
     assert old.erased_at and old.situation == "" and old.token_hash is None
     assert recent.erased_at is None and recent.situation == "Werk gevonden."
+
+    old, recent = records["families"]
+    assert not Family.objects.filter(pk=old.pk).exists()
+    assert not Child.objects.filter(family_id=old.pk).exists()
+    assert Family.objects.filter(pk=recent.pk).exists()
 
     # Run again: nothing is due any more.
     assert run("--dry-run").count("would erase now: 0") == len(RULES)

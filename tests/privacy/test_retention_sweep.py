@@ -111,6 +111,8 @@ def test_no_seeded_value_outlives_its_retention(house, organisation, worker, coo
             before = len(the_sweep.markers)
             seed(the_sweep)
             assert len(the_sweep.markers) > before, f"The seeder of {label} seeded no marker."
+    for finish in sweep.after_seeding():
+        finish(the_sweep)
     # Every marker is somewhere before the rules run (else the search could not see it go).
     seen = set().union(*markers_found(the_sweep).values())
     unseen = sorted(f"{the_sweep.markers[m]} ({m})" for m in the_sweep.markers.keys() - seen)

@@ -13,6 +13,10 @@ Adding an app (or a model to an app's ``personal_data.py``): add a module ``swee
     KEPT = {"<app>.<Model>": "why its retention is not a date (e.g. as long as the account)"}
     GAPS = {"<app>.<Model>": "what the rules leave behind (the sweep then xfails on it)"}
 
+A module may also define ``AFTER_SEEDING``, a function of the ``Sweep`` run once after every
+seeder, for a retention whose date belongs to records that other seeders make through the apps'
+services (``sweep/families.py`` ages every family record that way).
+
 Every declared model must be in exactly one module's SEEDERS or KEPT: the sweep fails on a
 declared model in neither. A seed function takes the ``Sweep`` of ``sweep/base.py``:
 
@@ -58,3 +62,8 @@ def collect() -> tuple[dict, dict, dict]:
                     raise ValueError(f"{label} is in the sweep's {name} twice.")
                 merged[name][label] = value
     return merged["SEEDERS"], merged["KEPT"], merged["GAPS"]
+
+
+def after_seeding() -> list:
+    """The ``AFTER_SEEDING`` function of every module that has one."""
+    return [module.AFTER_SEEDING for module in modules() if hasattr(module, "AFTER_SEEDING")]

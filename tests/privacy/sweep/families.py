@@ -1,18 +1,11 @@
-"""The family record: a family (with a child) that no service refers to any more.
+"""The family record: a family (with a child) that no service refers to any more, erased by
+the family record's own rule; the families of the other seeders follow once their records are
+erased (each erasure empties its link to the family).
 
 Every other seeder that makes a family through an app's services puts its markers under
 ``families.Family`` and ``families.Child`` as well."""
 
 from huisvanhetkind.families.models import Child, Family
-
-NO_RULE = (
-    "no rule erases a family record (the register says so: 'nog geen automatische regel'). "
-    "After every rule ran, the records of the seeded families are still referenced: by the "
-    "erased childcare request and urgent request (their family and child links cannot be "
-    "empty), and by the consents of a care path, a family plan and a guidance (the path and "
-    "the plan are deleted and the guidance is unlinked, their consents keep the family); only "
-    "a referral's erasure unlinks its consent, and that family then stays without any link"
-)
 
 
 def seed_family(sweep):
@@ -28,6 +21,14 @@ def seed_family(sweep):
     )
 
 
+def age_every_family(sweep):
+    """The family record's rule deletes a family nothing links to 30 days after it was created
+    or last changed; the families the other seeders made through the apps' services are new,
+    so every family is dated back once all are seeded (what links to them is dated by its own
+    seeder)."""
+    Family.objects.update(created_at=sweep.days_ago(), updated_at=sweep.days_ago())
+
+
 SEEDERS = {"families.Family": seed_family, "families.Child": seed_family}
 
-GAPS = {"families.Family": NO_RULE, "families.Child": NO_RULE}
+AFTER_SEEDING = age_every_family
