@@ -17,11 +17,13 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.services import model_update
 from huisvanhetkind.network.models import House, OpeningHours, Organisation, Partnership
 from huisvanhetkind.premises.models import AgreementAcceptance, Booking, Room, RoomTerms
@@ -331,6 +333,28 @@ def _set_status(booking: Booking, new: str, *, actor, action, reason="", decided
     )
 
 
+def _notify_decision(booking: Booking, template: str) -> None:
+    """E-mail the professional who requested ``booking`` the coordinator's decision (room, day,
+    hours and, on a decline, the reason), once the decision is saved."""
+    requester = booking.requested_by
+    if requester is None or not requester.email:
+        return
+    house = booking.room.house
+    starts, ends = timezone.localtime(booking.starts_at), timezone.localtime(booking.ends_at)
+    send_templated_mail_on_commit(
+        to=[requester.email],
+        template=f"premises/email/{template}",
+        context={
+            "booking": booking,
+            "room": booking.room,
+            "house": house,
+            "day": starts.date(),
+            "hours": f"{starts:%H:%M}–{ends:%H:%M}",
+            "url": reverse("premises:index", kwargs={"house_slug": house.slug}),
+        },
+    )
+
+
 def booking_approve(*, actor, booking: Booking) -> Booking:
     """Approve a request, unless the room is taken then (checked under the room's lock, and by
     the database)."""
@@ -345,6 +369,7 @@ def booking_approve(*, actor, booking: Booking) -> Booking:
             ):
                 raise _overlap_error()
             _set_status(booking, S.APPROVED, actor=actor, action=A.APPROVE)
+            _notify_decision(booking, "approved")
     except IntegrityError as error:
         raise _overlap_error() from error
     return booking
@@ -356,6 +381,7 @@ def booking_decline(*, actor, booking: Booking, reason: str) -> Booking:
         raise ValidationError({"reason": _("Geef een reden.")}, code="reason")
     booking = _locked(booking)
     _set_status(booking, S.DECLINED, actor=actor, action=A.DECLINE, reason=reason.strip())
+    _notify_decision(booking, "declined")
     return booking
 
 
