@@ -123,7 +123,9 @@ def room_week(
 def partner_week(house: House, monday: date, organisation_ids: set[int]):
     """A week of the bookings of the user's organisations in ``house``, every room."""
     start, end = _bounds(monday)
-    rooms = Room.objects.filter(house=house).values("pk")
+    # The ids as a list, not a subquery: PostgreSQL then reads the room index rather than every
+    # booking of the organisation.
+    rooms = list(Room.objects.filter(house=house).values_list("pk", flat=True))
     bookings = (
         Booking.objects.filter(
             room_id__in=rooms, organisation_id__in=organisation_ids, **_in_week(start, end)
