@@ -244,6 +244,22 @@ bench-appointments: $(STAMP)
 	$(BIN)/python bench/appointments_page.py --requests 200 --output var/bench/appointments-page.json
 bench: bench-appointments
 
+# The room calendars (bench/premises_calendar.py, docs/performance.md): a house with 20 rooms and
+# 50,000 bookings in its own SQLite database (generated once; then PostgreSQL hvhk_premises_bench,
+# created when missing, when it is reachable), then the p95 of a room's week (by a partner's
+# professional and by the coordinator), the partner's calendar and the coordinator's index of
+# the rooms over 200 different weeks: at most 50 ms, the same number of queries for every week.
+BENCH_PREMISES_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/hvhk_premises_bench
+.PHONY: bench-premises
+bench-premises: $(STAMP)
+	$(BIN)/python bench/premises_calendar.py --requests 200 --output var/bench/premises-calendar.json
+	@if psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then \
+	  psql -h 127.0.0.1 -U postgres -tc "select 1 from pg_database where datname = 'hvhk_premises_bench'" | grep -q 1 \
+	    || psql -h 127.0.0.1 -U postgres -c 'create database hvhk_premises_bench' >/dev/null; \
+	  $(BIN)/python bench/premises_calendar.py --requests 200 --database-url $(BENCH_PREMISES_POSTGRES_URL) --output var/bench/premises-calendar-postgresql.json; \
+	else echo "PostgreSQL is not reachable (psql -h 127.0.0.1 -U postgres): skipping it."; fi
+bench: bench-premises
+
 # The offer in kaart (bench/coverage_run.py, docs/performance.md): the heat map of the largest
 # house (target p95 <= 200 ms) and `huisvanhetkind coverage --all` (target < 30 s) on the
 # benchmark database, generated at BENCH_SCALE when it has none.
