@@ -235,6 +235,7 @@ def open_sessions(rng: random.Random, count: int) -> list[dict]:
         Session.objects.filter(
             activity__status="published",
             activity__registration="required",
+            activity__audience="families",
             is_cancelled=False,
             starts_at__gte=now + timedelta(days=3),
             starts_at__lt=now + timedelta(weeks=8),

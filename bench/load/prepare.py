@@ -64,6 +64,7 @@ def open_sessions(rng: random.Random, count: int) -> list[dict]:
         Session.objects.filter(
             activity__status="published",
             activity__registration="required",
+            activity__audience="families",
             is_cancelled=False,
             starts_at__gte=now + timedelta(days=3),
             starts_at__lt=now + timedelta(weeks=8),
@@ -89,6 +90,7 @@ def capacity_session(rng: random.Random, capacity: int) -> dict:
         Session.objects.filter(
             activity__status="published",
             activity__registration="required",
+            activity__audience="families",
             activity__capacity_unit="families",
             is_cancelled=False,
             registration_closes_at__isnull=True,
