@@ -34,6 +34,7 @@ from common import (  # noqa: E402
     describe,
     in_units,
     log,
+    percentile,
     setup_django,
     write_json,
 )
@@ -145,16 +146,6 @@ def generate(seed: int, regenerate: bool) -> dict:
         "generated": True,
         "seconds": round(time.perf_counter() - started, 1),
     }
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = share * (len(ordered) - 1)
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def timed(work, count: int) -> dict:

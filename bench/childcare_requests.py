@@ -37,6 +37,7 @@ from common import (  # noqa: E402
     describe,
     in_units,
     log,
+    percentile,
     setup_django,
     write_json,
 )
@@ -267,16 +268,6 @@ def desk_client():
     session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
     session.save()
     return client
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = share * (len(ordered) - 1)
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def timed(work, count: int, expect: int) -> dict:

@@ -280,3 +280,37 @@ def generate_afresh(models: list, user_domain: str, make_generator) -> tuple:
     analyse = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
     log(f"  {analyse} in {timings['analyze']:.1f} s")
     return generator, rows, timings
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` quantile of ``values``, linearly interpolated (NaN when empty)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    position = share * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def client_for(email: str):
+    """A client logged in as ``email`` with a password and a second factor in its session."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.get(email=email)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+    return client

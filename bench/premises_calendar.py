@@ -36,9 +36,11 @@ from common import (  # noqa: E402
     calibrate,
     calibration,
     calibration_text,
+    client_for,
     describe,
     in_units,
     log,
+    percentile,
     setup_django,
     write_json,
 )
@@ -171,39 +173,6 @@ def generate(seed: int, regenerate: bool) -> dict:
         "generated": True,
         "seconds": round(time.perf_counter() - started, 1),
     }
-
-
-def client_for(email: str):
-    """A client logged in as ``email`` with a password and a second factor in its session."""
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    user = get_user_model().objects.get(email=email)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-    session.save()
-    return client
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = share * (len(ordered) - 1)
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def timed(work, count: int) -> dict:

@@ -41,6 +41,7 @@ from common import (  # noqa: E402
     database_url,
     describe,
     in_units,
+    percentile,
     setup_django,
     write_json,
 )
@@ -262,16 +263,6 @@ def measure(client, urls: list[str], max_seconds: float | None = None) -> dict:
         "results": results,
         "errors": errors,
     }
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = share * (len(ordered) - 1)
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def summarise(raw: dict) -> dict:
