@@ -23,6 +23,7 @@ from ninja.errors import HttpError
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from huisvanhetkind.catalogue import schedules as hsds_schedules
 from huisvanhetkind.catalogue import selectors
 from huisvanhetkind.catalogue.hsds import common as hsds_common
 from huisvanhetkind.catalogue.hsds import export as hsds_export
@@ -193,10 +194,14 @@ class Paging:
     def from_params(cls, page: int | None, per_page: int | None) -> "Paging":
         return cls(page=page or 1, per_page=per_page or DEFAULT_PER_PAGE)
 
-    def page_of(self, items, total: int, to_hsds) -> dict:
-        """The HSDS page: ``items`` is a queryset or list, sliced here."""
+    def page_of(self, items, total: int, to_hsds, finish=None) -> dict:
+        """The HSDS page: ``items`` is a queryset or list, sliced here; ``finish(items,
+        contents)`` completes the page's documents at once (the schedules of other apps)."""
         start = (self.page - 1) * self.per_page
-        contents = [to_hsds(item) for item in items[start : start + self.per_page]]
+        page = list(items[start : start + self.per_page])
+        contents = [to_hsds(item) for item in page]
+        if finish is not None:
+            finish(page, contents)
         total_pages = math.ceil(total / self.per_page)
         return {
             "total_items": total,
@@ -337,20 +342,28 @@ def list_services(
     if full_items:
         services = hsds_export.with_service_parts(services)
     to_hsds = hsds_export.service_to_hsds if full_items else hsds_export.service_summary_to_hsds
+
+    def finish(page, documents):
+        if full_items:
+            hsds_schedules.add_schedules(page, documents, the_house)
+
     if ranked is None:
-        return paging.page_of(services, services.count(), to_hsds)
-    return paging.page_of(InOrder(services, ranked), len(ranked), to_hsds)
+        return paging.page_of(services, services.count(), to_hsds, finish)
+    return paging.page_of(InOrder(services, ranked), len(ranked), to_hsds, finish)
 
 
 @router.get("/services/{id}", summary="One service, fully nested", response={200: dict, **ERRORS})
 def get_service(request, id: str, house: str = HOUSE):  # noqa: A002 (the HSDS name)
     message = _("Er is geen gepubliceerd aanbod met id '%(id)s'.")
+    the_house = _house(house)
     service = (
-        hsds_export.services_for_export(_house(house)).filter(hsds_id=_path_id(id, message)).first()
+        hsds_export.services_for_export(the_house).filter(hsds_id=_path_id(id, message)).first()
     )
     if service is None:
         raise _not_found(message % {"id": id})
-    return hsds_export.service_to_hsds(service)
+    document = hsds_export.service_to_hsds(service)
+    hsds_schedules.add_schedules([service], [document], the_house)
+    return document
 
 
 # --- Organisations ------------------------------------------------------------------------------
@@ -449,7 +462,12 @@ def list_service_at_locations(
             return hsds_export.service_at_location_to_hsds(row.service, row.location)
         return hsds_export.service_at_location_summary_to_hsds(row.service, row.location)
 
-    return paging.page_of(rows, rows.count(), to_hsds)
+    def finish(page, documents):
+        if full_items:
+            services = [row.service for row in page]
+            hsds_schedules.add_schedules(services, [d["service"] for d in documents], the_house)
+
+    return paging.page_of(rows, rows.count(), to_hsds, finish)
 
 
 @router.get(
@@ -460,7 +478,8 @@ def list_service_at_locations(
 def get_service_at_location(request, id: str, house: str = HOUSE):  # noqa: A002
     message = _("Er is geen gepubliceerd aanbod op een locatie met id '%(id)s'.")
     _path_id(id, message)
-    rows = hsds_export.services_at_locations(_house(house))
+    the_house = _house(house)
+    rows = hsds_export.services_at_locations(the_house)
     pairs = rows.values_list("pk", "service__hsds_id", "location__hsds_id")
     match = next(
         (
@@ -480,7 +499,9 @@ def get_service_at_location(request, id: str, house: str = HOUSE):  # noqa: A002
         )
     if row is None:
         raise _not_found(message % {"id": id})
-    return hsds_export.service_at_location_to_hsds(row.service, row.location)
+    document = hsds_export.service_at_location_to_hsds(row.service, row.location)
+    hsds_schedules.add_schedules([row.service], [document["service"]], the_house)
+    return document
 
 
 # --- Taxonomies -------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ terms, the partners that accepted the usage agreement, and a week of bookings (n
 approved ones, requests, and one request that overlaps an approved booking (a conflict on the
 coordinator's requests page). Written when the house has no room yet.
 
-Office hours: the desks of the house (the Lokaal Loket Kinderopvang, the Opvoedingspunt) with
-their rules, and the house's Christmas closure. Written when the house has no desk yet; a name
+Office hours: the desks of the house (the Lokaal Loket Kinderopvang, the Opvoedingspunt, help
+with paperwork) with their rules and own closures, and the house's Christmas closure. Written when the house has no desk yet; a name
 of an organisation, service or room the demo lacks is left out, not an error."""
 
 from datetime import date, datetime, time, timedelta
@@ -101,6 +101,7 @@ def _seed_hours(data: dict, house: House, organisations: dict, today: date) -> N
                 "is_active": True,
             },
         )
+        monday = today - timedelta(days=today.weekday())
         for rule in row["rules"]:
             services_hours.rule_create(
                 actor=None,
@@ -113,10 +114,22 @@ def _seed_hours(data: dict, house: House, organisations: dict, today: date) -> N
                     "starts": time.fromisoformat(rule["starts"]),
                     "ends": time.fromisoformat(rule["ends"]),
                     "mode": rule["mode"],
-                    "valid_from": None,
+                    "interval": rule.get("interval", 1),
+                    # every other week: counted from the week of the demo's today
+                    "valid_from": monday if rule.get("anchor_this_week") else None,
                     "valid_until": None,
                     "note": rule.get("note", ""),
                 },
+            )
+        for closure in row.get("closures", []):
+            starts_on, ends_on = _christmas(closure, today)
+            services_hours.closure_create(
+                actor=None,
+                house=house,
+                desk=desk,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                reason=closure["reason"],
             )
     for row in data.get("closures", []):
         starts_on, ends_on = _christmas(row, today)

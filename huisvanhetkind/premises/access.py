@@ -5,21 +5,35 @@ partners. A booking's details (who, what) are seen by the professionals of the o
 requested it and by the coordinator; everybody else sees only that a time is taken. Everybody
 else gets the same 404 whether the house, room or booking exists or not.
 
+A subscribable calendar link opens its feed without a log-in, for as long as it is not revoked
+and its maker still sees the house's rooms (and, for an organisation's link, still works for
+that active partner); anything else is the same 404.
+
 The office hours are public; their desks, rules and closures are managed by the coordinator of
 the house only (a desk of another house is a 404).
 """
 
 from django.http import Http404
 
+from huisvanhetkind.core.tokens import token_digest
 from huisvanhetkind.network.access import (
     coordinated_house_ids,
     is_coordinator,
     member_organisation_ids,
 )
 from huisvanhetkind.network.models import House, Organisation, Partnership
-from huisvanhetkind.premises.models import Booking, Closure, Desk, OfficeHourRule, Room
+from huisvanhetkind.premises.models import (
+    Booking,
+    CalendarLink,
+    Closure,
+    Desk,
+    OfficeHourRule,
+    Room,
+)
 
 LARGEST_ID = 2**31 - 1
+# Longer than any token we make (43 characters): anything longer is refused without hashing it.
+TOKEN_MAX_LENGTH = 100
 
 
 def _id(pk) -> int:
@@ -107,6 +121,49 @@ def houses_with_rooms(user) -> list[House]:
         )
         .order_by("name")
     )
+
+
+# --- Subscribable calendars --------------------------------------------------------------------
+
+
+def get_calendar_link(house, token: str) -> CalendarLink:
+    """The working link of ``house`` whose token is ``token`` (the public feed); 404 for an
+    unknown, altered or revoked token, another house's link, or a maker who no longer sees the
+    house's rooms (or no longer works for the link's organisation)."""
+    if house is None or not house.is_active or not token or len(token) > TOKEN_MAX_LENGTH:
+        raise Http404
+    link = (
+        CalendarLink.objects.filter(
+            house=house, digest=token_digest(token), revoked_at__isnull=True
+        )
+        .select_related("house", "room__house", "organisation", "created_by")
+        .first()
+    )
+    if link is None or not link.created_by.is_active:
+        raise Http404
+    organisations = partner_organisations(link.created_by, house)
+    if link.organisation_id is not None:
+        allowed = any(o.pk == link.organisation_id for o in organisations)
+    else:
+        allowed = bool(organisations) or is_coordinator(link.created_by, house)
+    if not allowed:
+        raise Http404
+    return link
+
+
+def get_calendar_link_for_user(user, house, pk) -> CalendarLink:
+    """A working link the user made in the house (to revoke it)."""
+    house, _organisations, _coordinator = get_house_for_rooms(user, house)
+    link = (
+        CalendarLink.objects.filter(
+            house=house, created_by=user, pk=_id(pk), revoked_at__isnull=True
+        )
+        .select_related("house", "room", "organisation")
+        .first()
+    )
+    if link is None:
+        raise Http404
+    return link
 
 
 # --- Office hours ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from huisvanhetkind.premises.models import Desk, OfficeHourRule
 
 POSITION_MESSAGE = _("Kies de eerste, tweede, derde, vierde, vijfde of laatste van de maand.")
 WEEKDAY_MESSAGE = _("Kies een weekdag uit de lijst.")
+INTERVAL_MESSAGE = _("Kies elke week, om de twee weken, om de drie weken of om de vier weken.")
 DATE_MESSAGE = _("Schrijf een datum als dd-mm-jjjj, bv. 5-1-2027: %(value)s is geen datum.")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -83,6 +84,19 @@ class RuleForm(forms.Form):
         error_messages={"invalid_choice": WEEKDAY_MESSAGE},
         help_text=_("Voor elke week en voor een weekdag van de maand."),
     )
+    interval = forms.TypedChoiceField(
+        label=_("Hoe vaak"),
+        coerce=int,
+        empty_value=1,
+        required=False,
+        initial=1,
+        choices=[(n, hours_text.INTERVAL_NAMES[n]) for n in recurrence.INTERVALS],
+        error_messages={"invalid_choice": INTERVAL_MESSAGE},
+        help_text=_(
+            "Voor elke week. Om de twee, drie of vier weken telt vanaf de week van 'geldig "
+            "vanaf': vul die datum dan ook in."
+        ),
+    )
     positions = forms.TypedMultipleChoiceField(
         label=_("Welke van de maand"),
         coerce=int,
@@ -123,6 +137,7 @@ class RuleForm(forms.Form):
         return {
             "kind": rule.kind,
             "weekdays": rule.weekdays,
+            "interval": rule.interval,
             "positions": rule.positions,
             "dates": ", ".join(
                 f"{d.day}-{d.month}-{d.year}" for d in map(date.fromisoformat, rule.dates)

@@ -1,5 +1,6 @@
 """Office hours in plain Dutch, for families: "elke derde donderdag van de maand, 9-12 u, op
-afspraak", "elke maandag en woensdag, 13.30-16 u, vrije inloop", "op 5, 12 en 19 januari ...",
+afspraak", "elke maandag en woensdag, 13.30-16 u, vrije inloop", "om de twee weken op
+donderdag, 9-12 u, op afspraak", "op 5, 12 en 19 januari ...",
 and the next occurrences ("donderdag 17 december, 9-12 u").
 
 Reads the engine's ``Rule``, ``Closure`` and ``Occurrence`` (``recurrence``); every word is
@@ -43,6 +44,13 @@ ORDINALS = {
     4: gettext_lazy("vierde"),
     5: gettext_lazy("vijfde"),
     r.LAST: gettext_lazy("laatste"),
+}
+# The choices of a weekly rule's interval (the coordinator's form).
+INTERVAL_NAMES = {
+    1: gettext_lazy("elke week"),
+    2: gettext_lazy("om de twee weken"),
+    3: gettext_lazy("om de drie weken"),
+    4: gettext_lazy("om de vier weken"),
 }
 MODE_NAMES = {
     r.WALK_IN: gettext_lazy("vrije inloop"),
@@ -97,8 +105,13 @@ def _dates(dates, today: date) -> str:
 
 
 def when(rule: r.Rule, today: date) -> str:
-    """The days of ``rule``: "elke maandag en woensdag", "elke derde donderdag van de maand",
-    "op 5, 12 en 19 januari"."""
+    """The days of ``rule``: "elke maandag en woensdag", "om de twee weken op donderdag",
+    "elke derde donderdag van de maand", "op 5, 12 en 19 januari"."""
+    if rule.kind == r.WEEKLY_RULE and rule.interval in INTERVAL_NAMES and rule.interval != 1:
+        return _("%(every)s op %(days)s") % {
+            "every": INTERVAL_NAMES[rule.interval],
+            "days": _days(rule.weekdays),
+        }
     if rule.kind == r.WEEKLY_RULE:
         return _("elke %(days)s") % {"days": _days(rule.weekdays)}
     if rule.kind == r.MONTHLY_RULE:

@@ -249,9 +249,10 @@ class Desk(models.Model):
 
 
 class OfficeHourRule(models.Model):
-    """When a desk is open: every given weekday, the nth weekday of the month, or on listed
-    dates; from ``starts`` to ``ends`` (wall clock, Europe/Brussels), walk-in or by
-    appointment, within an optional validity."""
+    """When a desk is open: every given weekday (or every 2nd to 4th week, counted from the week
+    of ``valid_from``), the nth weekday of the month, or on listed dates; from ``starts`` to
+    ``ends`` (wall clock, Europe/Brussels), walk-in or by appointment, within an optional
+    validity."""
 
     class Kind(models.TextChoices):
         WEEKLY = recurrence.WEEKLY_RULE, _("elke week")
@@ -267,6 +268,7 @@ class OfficeHourRule(models.Model):
     weekdays = models.JSONField(_("weekdagen"), default=list, blank=True)  # 0 = Monday
     positions = models.JSONField(_("welke in de maand"), default=list, blank=True)  # 1-5, -1
     dates = models.JSONField(_("datums"), default=list, blank=True)  # ISO dates
+    interval = models.PositiveSmallIntegerField(_("om de hoeveel weken"), default=1)
     starts = models.TimeField(_("van"))
     ends = models.TimeField(_("tot"))
     mode = models.CharField(_("hoe"), max_length=12, choices=Mode.choices, default=Mode.WALK_IN)
@@ -290,6 +292,15 @@ class OfficeHourRule(models.Model):
                 name="premises_hours_valid_range",
                 violation_error_message=_("De geldigheid eindigt niet voor ze begint."),
             ),
+            models.CheckConstraint(
+                condition=Q(interval__gte=1, interval__lte=4)
+                & (Q(interval=1) | Q(kind=recurrence.WEEKLY_RULE, valid_from__isnull=False)),
+                name="premises_hours_interval",
+                violation_error_message=_(
+                    "Om de twee, drie of vier weken kan alleen bij elke week, met een datum "
+                    "'geldig vanaf'."
+                ),
+            ),
         ]
         verbose_name = _("permanentie")
         verbose_name_plural = _("permanenties")
@@ -309,6 +320,7 @@ class OfficeHourRule(models.Model):
             dates=tuple(date.fromisoformat(d) for d in self.dates or ()),
             valid_from=self.valid_from,
             valid_until=self.valid_until,
+            interval=self.interval,
             key=self.pk,
             desk=self.desk_id,
         )
@@ -350,3 +362,62 @@ class Closure(models.Model):
 
     def as_closure(self) -> recurrence.Closure:
         return recurrence.Closure(self.starts_on, self.ends_on, self.desk_id, self.reason)
+
+
+# --- Subscribable calendars --------------------------------------------------------------------
+
+
+class CalendarLink(models.Model):
+    """A secret address at which a calendar program subscribes to a room's taken times or to an
+    organisation's bookings in the house's rooms, without logging in.
+
+    The address holds a random token; only its digest is kept (``core.tokens``), so it is shown
+    once, when it is made. Each professional has at most one working link per room and per
+    organisation: making a new one revokes the old one. A link is revoked, never deleted (the
+    audit trail names it), and stops working as soon as its maker no longer sees the house's
+    rooms (``access.get_calendar_link``)."""
+
+    house = models.ForeignKey(House, on_delete=models.CASCADE, related_name="calendar_links")
+    room = models.ForeignKey(
+        Room, null=True, blank=True, on_delete=models.CASCADE, related_name="calendar_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="room_calendar_links",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="room_calendar_links"
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["house", "-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(room__isnull=True, organisation__isnull=False)
+                | Q(room__isnull=False, organisation__isnull=True),
+                name="premises_calendar_link_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "room"],
+                condition=Q(revoked_at__isnull=True, room__isnull=False),
+                name="premises_calendar_link_one_per_room",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "house", "organisation"],
+                condition=Q(revoked_at__isnull=True, organisation__isnull=False),
+                name="premises_calendar_link_one_per_organisation",
+            ),
+        ]
+        verbose_name = _("agendalink")
+        verbose_name_plural = _("agendalinks")
+
+    def __str__(self):
+        # Ends up in the audit trail: what it shows, never the token.
+        target = self.room.name if self.room_id else self.organisation.name
+        return f"Agendalink {target}"

@@ -42,6 +42,28 @@ declare(
     erasure=Erasure.ERASED,
     erasure_how=_("de verwijzing naar de professional wordt leeggemaakt (SET NULL)"),
 )
+declare(
+    "premises.CalendarLink",
+    subjects=(Subject.PROFESSIONALS,),
+    categories=(Category.PROFESSIONAL,),
+    data=_(
+        "welke professional een geheime agendalink maakte voor een zaal of voor de reservaties "
+        "van zijn organisatie, wanneer, en wanneer hij werd ingetrokken (de link zelf bewaren we "
+        "niet, alleen een hash)"
+    ),
+    purpose=_(
+        "de zalen en reservaties tonen in het agendaprogramma van de professional, en een "
+        "uitgelekte link kunnen intrekken"
+    ),
+    legal_basis=LegalBasis.PUBLIC_TASK,
+    readers=_("de professional die de link maakte; de coördinator in het auditspoor"),
+    retention=_(
+        "zolang de account van de professional bestaat (een ingetrokken link blijft voor het "
+        "auditspoor)"
+    ),
+    erasure=Erasure.DELETED,
+    erasure_how=_("wordt de account verwijderd, dan verdwijnen zijn agendalinks (CASCADE)"),
+)
 allow("premises.Room", _("de zalen van het huis: geen persoonsgegevens"))
 allow("premises.RoomTerms", _("de voorwaarden van het huis: geen persoonsgegevens"))
 allow("premises.Desk", _("de loketten van het huis: geen persoonsgegevens"))

@@ -6,7 +6,10 @@ occurrences of this one function, ``expand``.
 
 A rule is one of three kinds:
 
-- ``weekly``: every given weekday (``weekdays``, 0 = Monday), e.g. every Tuesday;
+- ``weekly``: every given weekday (``weekdays``, 0 = Monday), e.g. every Tuesday; with an
+  ``interval`` of 2 to 4 only every 2nd to 4th week, counted from the week (Monday to Sunday)
+  of ``valid_from``, the rule's start date (an interval needs one: "om de twee weken" has to
+  start somewhere);
 - ``monthly``: the nth given weekday of each month (``positions``: 1-5, or -1 for the last),
   e.g. every third Thursday; a month without a fifth Thursday has no occurrence for position 5;
 - ``dates``: an explicit list of dates.
@@ -34,6 +37,8 @@ WALK_IN = "walk_in"
 APPOINTMENT = "appointment"
 MODES = (WALK_IN, APPOINTMENT)
 
+INTERVALS = (1, 2, 3, 4)
+
 LAST = -1
 POSITIONS = (1, 2, 3, 4, 5, LAST)
 WEEKDAYS = tuple(range(7))
@@ -50,6 +55,7 @@ class Rule:
     dates: tuple[date, ...] = ()
     valid_from: date | None = None
     valid_until: date | None = None
+    interval: int = 1  # weekly only: every ``interval`` weeks from the week of valid_from
     key: object = None  # the stored rule's id
     desk: object = None  # the desk's id
 
@@ -94,6 +100,10 @@ def problems(rule: Rule) -> list[str]:
         found.append("positions")
     if rule.kind == DATES_RULE and not rule.dates:
         found.append("dates")
+    if rule.interval not in INTERVALS or (rule.interval != 1 and rule.kind != WEEKLY_RULE):
+        found.append("interval")
+    elif rule.interval != 1 and rule.valid_from is None:
+        found.append("anchor")
     if rule.valid_from and rule.valid_until and rule.valid_until < rule.valid_from:
         found.append("validity")
     return found
@@ -101,6 +111,19 @@ def problems(rule: Rule) -> list[str]:
 
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time.min)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _aligned_start(rule: Rule, first: date) -> date:
+    """Where to start walking a rule of every ``interval`` weeks at ``first`` or later: ``first``
+    itself when its week is one of the rule's weeks, else the Monday of the next such week (the
+    weeks are counted from the week of ``valid_from``)."""
+    weeks = (_monday(first) - _monday(rule.valid_from)).days // 7
+    behind = weeks % rule.interval
+    return first if behind == 0 else _monday(first) + timedelta(weeks=rule.interval - behind)
 
 
 def rule_days(rule: Rule, start: date, end: date) -> list[date]:
@@ -114,16 +137,26 @@ def rule_days(rule: Rule, start: date, end: date) -> list[date]:
     last = stop - timedelta(days=1)
     if rule.kind == DATES_RULE:
         return sorted({d for d in rule.dates if first <= d <= last})
+    interval = 1
     if rule.kind == WEEKLY_RULE:
         byweekday = sorted(set(rule.weekdays))
         freq = WEEKLY
+        if rule.interval != 1:
+            interval, first = rule.interval, _aligned_start(rule, first)
+            if first > last:
+                return []
     else:
         byweekday = [
             rrule_weekday(d)(p) for d in sorted(set(rule.weekdays)) for p in sorted(rule.positions)
         ]
         freq = MONTHLY
     found = rrule(
-        freq, dtstart=_midnight(first), until=_midnight(last), byweekday=byweekday, wkst=0
+        freq,
+        dtstart=_midnight(first),
+        until=_midnight(last),
+        byweekday=byweekday,
+        interval=interval,
+        wkst=0,
     )
     return [moment.date() for moment in found]
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huisvanhetkind.activities.ical import _calendar_lines, _host, _line, _text, _utc
-from huisvanhetkind.network.models import House
-from huisvanhetkind.premises.models import Booking, Room
+from huisvanhetkind.network.models import House, Organisation
+from huisvanhetkind.premises.models import Booking, CalendarLink, Room
 from huisvanhetkind.premises.services import CATEGORY_PRIORITY, MAX_BUFFER, overlapping
 from huisvanhetkind.premises.workflow import OPEN_STATES
 from huisvanhetkind.premises.workflow import BookingStatus as S
@@ -196,6 +196,69 @@ def room_calendar(room: Room, now: datetime) -> bytes:
         ]
     lines.append(b"END:VCALENDAR\r\n")
     return b"".join(lines)
+
+
+def organisation_calendar(house: House, organisation: Organisation, now: datetime) -> bytes:
+    """The open bookings of ``organisation`` in the rooms of ``house`` as a subscribable feed:
+    what, where and when (its own bookings; a request is TENTATIVE until it is approved)."""
+    lines = _calendar_lines(f"{house.name}: {organisation.name}")
+    stamp, host = _utc(now), _host()
+    rooms = list(Room.objects.filter(house=house).values_list("pk", flat=True))
+    bookings = (
+        Booking.objects.filter(
+            room_id__in=rooms,
+            organisation=organisation,
+            status__in=OPEN_STATES,
+            ends_at__gte=now - timedelta(days=FEED_DAYS_BACK),
+        )
+        .select_related("room")
+        .order_by("starts_at")[:FEED_LIMIT]
+    )
+    url = settings.SITE_URL + reverse(
+        "premises:partner_calendar", kwargs={"house_slug": house.slug}
+    )
+    for booking in bookings:
+        status = (
+            b"STATUS:CONFIRMED\r\n" if booking.status == S.APPROVED else b"STATUS:TENTATIVE\r\n"
+        )
+        lines += [
+            b"BEGIN:VEVENT\r\n",
+            _line("UID", f"room-booking-{booking.pk}@{host}"),
+            _line("DTSTAMP", stamp),
+            _line("DTSTART", _utc(booking.starts_at)),
+            _line("DTEND", _utc(booking.ends_at)),
+            _line("SUMMARY", _text(booking.title)),
+            _line("LOCATION", _text(f"{booking.room.name}, {house.name}")),
+            _line("URL", url),
+            b"TRANSP:OPAQUE\r\n",
+            status,
+            b"END:VEVENT\r\n",
+        ]
+    lines.append(b"END:VCALENDAR\r\n")
+    return b"".join(lines)
+
+
+def link_calendar(link: CalendarLink, now: datetime) -> bytes:
+    """The feed a subscribed link opens: a room's taken times, or an organisation's bookings."""
+    if link.room_id is not None:
+        return room_calendar(link.room, now)
+    return organisation_calendar(link.house, link.organisation, now)
+
+
+def working_links(user, house: House) -> list[CalendarLink]:
+    """The user's links in ``house`` that still work (the token itself is never kept)."""
+    return list(
+        CalendarLink.objects.filter(house=house, created_by=user, revoked_at__isnull=True)
+        .select_related("room", "organisation")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def feed_url(house: House, token: str) -> str:
+    """The address to give a calendar program."""
+    return settings.SITE_URL + reverse(
+        "premises:subscribed_feed", kwargs={"house_slug": house.slug, "token": token}
+    )
 
 
 # --- JSON-LD in the terms of the OSLO model ------------------------------------------------------

@@ -224,7 +224,8 @@ def rule_schedules(rule: OfficeHourRule, desk: Desk, today: date) -> list[dict]:
                 {
                     "id": derived_id("premises", "desk", desk.pk, "rule", rule.pk),
                     "freq": "MONTHLY" if rule.kind == OfficeHourRule.Kind.MONTHLY else "WEEKLY",
-                    "interval": 1,
+                    # every ``interval`` weeks from dtstart (valid_from, the rule's anchor)
+                    "interval": rule.interval,
                     "byday": _byday(rule),
                     "valid_from": rule.valid_from.isoformat() if rule.valid_from else None,
                     "valid_to": rule.valid_until.isoformat() if rule.valid_until else None,
@@ -293,3 +294,24 @@ def house_schedules(house: House, *, now: datetime | None = None) -> dict:
             }
         )
     return {"house": house.name, "url": base, "desks": found}
+
+
+def service_schedules(services, house: House | None) -> dict[int, list[dict]]:
+    """The office hours of the active desks linked to ``services`` as HSDS schedules, by
+    service pk: what the catalogue's HSDS API adds to each service's ``schedules``
+    (``catalogue.schedules``). Only desks of ``house`` (or, without one, of every active house)
+    and rules that have not ended; two queries however many services, desks and rules."""
+    pks = {service.pk for service in services}
+    if not pks:
+        return {}
+    desks = Desk.objects.filter(service_id__in=pks, is_active=True, house__is_active=True)
+    if house is not None:
+        desks = desks.filter(house=house)
+    today = timezone.localdate()
+    found: dict[int, list[dict]] = {}
+    for desk in _desks(desks.select_related("house")):
+        for rule in desk.rules.all():
+            if rule.valid_until and rule.valid_until < today:
+                continue
+            found.setdefault(desk.service_id, []).extend(rule_schedules(rule, desk, today))
+    return found

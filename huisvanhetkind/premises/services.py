@@ -1,5 +1,6 @@
 """Every write of the premises app: rooms, the house's terms, accepting the usage agreement, and
-requesting, approving, declining and cancelling bookings.
+requesting, approving, declining and cancelling bookings; the secret links at which a calendar
+program subscribes to a room or to an organisation's bookings.
 
 A booking's category gives the house's priority order (``CATEGORY_PRIORITY``): the house's own
 services first, then partners, then the municipality, then others. It is derived from the
@@ -25,8 +26,17 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.services import model_update
+from huisvanhetkind.core.tokens import new_token, token_digest
+from huisvanhetkind.network.access import is_coordinator
 from huisvanhetkind.network.models import House, OpeningHours, Organisation, Partnership
-from huisvanhetkind.premises.models import AgreementAcceptance, Booking, Room, RoomTerms
+from huisvanhetkind.premises.access import partner_organisations
+from huisvanhetkind.premises.models import (
+    AgreementAcceptance,
+    Booking,
+    CalendarLink,
+    Room,
+    RoomTerms,
+)
 from huisvanhetkind.premises.workflow import BookingStatus as S
 from huisvanhetkind.premises.workflow import ensure_transition
 
@@ -422,3 +432,77 @@ def booking_cancel(
             )
     _set_status(booking, S.CANCELLED, actor=actor, action=A.UPDATE, decided=by_coordinator)
     return booking
+
+
+# --- Subscribable calendars --------------------------------------------------------------------
+
+
+def _revoke(*, actor, link: CalendarLink, now: datetime) -> None:
+    link.revoked_at = now
+    link.save(update_fields=["revoked_at"])
+    audit_record(
+        actor=actor,
+        action=A.UPDATE,
+        target=link,
+        house=link.house,
+        changes={"revoked_at": [None, now.isoformat()]},
+    )
+
+
+@transaction.atomic
+def calendar_link_create(
+    *, actor, house: House, room: Room | None = None, organisation: Organisation | None = None
+) -> tuple[CalendarLink, str]:
+    """A new secret link at which a calendar program subscribes to ``room`` (its taken times)
+    or to ``organisation`` (its bookings in the house's rooms), made by ``actor``. The actor's
+    working link for the same room or organisation is revoked: "a new link" is how a leaked or
+    lost link is replaced. Returns the link and its token, which is shown once and never
+    stored (only its digest)."""
+    if (room is None) == (organisation is None):
+        raise ValidationError(_("Kies een zaal of een organisatie."), code="target")
+    if room is not None and (
+        room.house_id != house.pk
+        or not (is_coordinator(actor, house) or partner_organisations(actor, house))
+    ):
+        raise ValidationError(_("Kies een zaal van dit huis."), code="room")
+    if organisation is not None and organisation.pk not in {
+        o.pk for o in partner_organisations(actor, house)
+    }:
+        raise ValidationError(
+            _("Je maakt een agendalink alleen voor je eigen organisatie."), code="organisation"
+        )
+    now = timezone.now()
+    # "of self": the joined room or organisation may be NULL (PostgreSQL locks no outer join)
+    previous = CalendarLink.objects.select_for_update(of=("self",)).filter(
+        created_by=actor,
+        house=house,
+        room=room,
+        organisation=organisation,
+        revoked_at__isnull=True,
+    )
+    for link in previous.select_related("house", "room", "organisation"):
+        _revoke(actor=actor, link=link, now=now)
+    token = new_token()
+    link = CalendarLink.objects.create(
+        house=house,
+        room=room,
+        organisation=organisation,
+        created_by=actor,
+        digest=token_digest(token),
+    )
+    target = {"room": [None, room.name]} if room else {"organisation": [None, organisation.name]}
+    audit_record(actor=actor, action=A.CREATE, target=link, house=house, changes=target)
+    return link, token
+
+
+@transaction.atomic
+def calendar_link_revoke(*, actor, link: CalendarLink) -> CalendarLink:
+    """Revoke a link: it opens nothing from now on. Revoking twice changes nothing."""
+    link = (
+        CalendarLink.objects.select_for_update(of=("self",))
+        .select_related("house", "room", "organisation")
+        .get(pk=link.pk)
+    )
+    if link.revoked_at is None:
+        _revoke(actor=actor, link=link, now=timezone.now())
+    return link

@@ -39,6 +39,7 @@ RULE_FIELDS = (
     "weekdays",
     "positions",
     "dates",
+    "interval",
     "starts",
     "ends",
     "mode",
@@ -166,7 +167,28 @@ MESSAGES = {
     ),
     "dates": ("dates", gettext_lazy("Geef minstens één datum.")),
     "validity": ("valid_until", gettext_lazy("De geldigheid eindigt niet voor ze begint.")),
+    "interval": (
+        "interval",
+        gettext_lazy("Kies elke week, om de twee weken, om de drie weken of om de vier weken."),
+    ),
+    "anchor": (
+        "valid_from",
+        gettext_lazy(
+            "Geef een datum 'geldig vanaf': om de twee, drie of vier weken telt vanaf de week "
+            "van die dag."
+        ),
+    ),
 }
+
+
+def _interval(value) -> int:
+    """Every how many weeks (1 when left empty); the engine checks the range."""
+    if value in (None, ""):
+        return 1
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationError({"interval": str(MESSAGES["interval"][1])}, code="interval") from None
 
 
 def _ints(values, field: str) -> list[int]:
@@ -199,6 +221,8 @@ def rule_clean(data: dict) -> dict:
     values["weekdays"] = _ints(values["weekdays"], "weekdays") if weekly_or_monthly else []
     monthly = kind == recurrence.MONTHLY_RULE
     values["positions"] = _ints(values["positions"], "positions") if monthly else []
+    # only a weekly rule skips weeks
+    values["interval"] = _interval(values["interval"]) if kind == recurrence.WEEKLY_RULE else 1
     dates = _dates(values["dates"]) if kind == recurrence.DATES_RULE else []
     if len(dates) > MAX_DATES:
         raise ValidationError(
@@ -224,6 +248,7 @@ def rule_clean(data: dict) -> dict:
         dates=tuple(dates),
         valid_from=values["valid_from"],
         valid_until=values["valid_until"],
+        interval=values["interval"],
     )
     problems = recurrence.problems(engine_rule)
     if problems:

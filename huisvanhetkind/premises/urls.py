@@ -21,6 +21,15 @@ urlpatterns = [
     path(P + "reservaties/<int:pk>/beslissen/", views.decide, name="decide"),
     path(P + "reservaties/<int:pk>/categorie/", views.category, name="category"),
     path(P + "reservaties/<int:pk>/annuleren/", views.cancel, name="cancel"),
+    path(P + "<int:pk>/agendalink/", views.room_link, name="room_link"),
+    path(P + "mijn-agenda/agendalink/", views.organisation_link, name="organisation_link"),
+    path(P + "agendalinks/<int:pk>/intrekken/", views.link_revoke, name="link_revoke"),
+    # A secret link's feed, for calendar programs (no log-in).
+    path(
+        "<slug:house_slug>/zalen/agenda/<str:token>.ics",
+        views.subscribed_feed,
+        name="subscribed_feed",
+    ),
     # Office hours: public, then the coordinator's pages.
     path("<slug:house_slug>/permanenties/", views_hours.hours, name="hours"),
     path("<slug:house_slug>/permanenties.json", views_hours.hours_json, name="hours_json"),

@@ -3,6 +3,10 @@ partners: the rooms, a week per room (their own bookings, the others' as taken),
 their own calendar, the usage agreement and cancelling. For the coordinator: the rooms, the
 terms, the requests by priority with their conflicts, and the export as JSON-LD.
 
+Subscribing: on a room's page and on "my calendar" a professional makes a secret link (shown
+once) at which a calendar program reads the room's taken times or the organisation's bookings
+without logging in (``/<house>/zalen/agenda/<token>.ics``).
+
 Views are thin: access in ``access``, writes in ``services``, reads in ``selectors``."""
 
 import json
@@ -66,9 +70,17 @@ def index(request):
     )
 
 
+def _links_by(user, house, attribute: str) -> dict:
+    return {getattr(link, attribute): link for link in selectors.working_links(user, house)}
+
+
 @professional_required
 def room(request, pk):
     room, organisations, coordinator = access.get_room_for_user(request.user, request.house, pk)
+    return _room_page(request, room, organisations, coordinator)
+
+
+def _room_page(request, room, organisations, coordinator, new_link: str | None = None):
     monday, previous, following = _week(request)
     days = selectors.room_week(
         room, monday, organisation_ids={o.pk for o in organisations}, coordinator=coordinator
@@ -85,6 +97,12 @@ def room(request, pk):
             "following": following,
             "coordinator": coordinator,
             "can_book": bool(organisations) and room.is_active,
+            "link": _links_by(request.user, room.house, "room_id").get(room.pk),
+            # the week links lead to the room's page, also from the page a new link renders
+            "week_base": reverse(
+                "premises:room", kwargs={"house_slug": room.house.slug, "pk": room.pk}
+            ),
+            "new_link": new_link,
         },
     )
 
@@ -94,7 +112,12 @@ def partner_calendar(request):
     house, organisations, _coordinator = access.get_house_for_rooms(request.user, request.house)
     if not organisations:
         raise Http404
+    return _partner_page(request, house, organisations)
+
+
+def _partner_page(request, house, organisations, new_link=None):
     monday, previous, following = _week(request)
+    links = _links_by(request.user, house, "organisation_id")
     days = selectors.partner_week(house, monday, {o.pk for o in organisations})
     return _render(
         request,
@@ -106,8 +129,61 @@ def partner_calendar(request):
             "previous": previous,
             "following": following,
             "organisations": organisations,
+            "links": [(o, links.get(o.pk)) for o in organisations],
+            "week_base": reverse("premises:partner_calendar", kwargs={"house_slug": house.slug}),
+            "new_link": new_link,
         },
     )
+
+
+# --- Subscribable calendars ----------------------------------------------------------------------
+
+
+@professional_required
+@require_POST
+def room_link(request, pk):
+    """A new secret link to the room's taken times (the old one stops working)."""
+    room, organisations, coordinator = access.get_room_for_user(request.user, request.house, pk)
+    _link, token = services.calendar_link_create(actor=request.user, house=room.house, room=room)
+    new_link = selectors.feed_url(room.house, token)
+    return _room_page(request, room, organisations, coordinator, new_link=new_link)
+
+
+@professional_required
+@require_POST
+def organisation_link(request):
+    """A new secret link to the bookings of one of the user's organisations."""
+    house, organisations, _coordinator = access.get_house_for_rooms(request.user, request.house)
+    chosen = [o for o in organisations if str(o.pk) == request.POST.get("organisation")]
+    if not chosen:
+        raise Http404
+    _link, token = services.calendar_link_create(
+        actor=request.user, house=house, organisation=chosen[0]
+    )
+    new_link = (chosen[0], selectors.feed_url(house, token))
+    return _partner_page(request, house, organisations, new_link=new_link)
+
+
+@professional_required
+@require_POST
+def link_revoke(request, pk):
+    link = access.get_calendar_link_for_user(request.user, request.house, pk)
+    services.calendar_link_revoke(actor=request.user, link=link)
+    messages.success(request, _("De agendalink is ingetrokken: hij werkt niet meer."))
+    if link.room_id is not None:
+        return redirect("premises:room", house_slug=link.house.slug, pk=link.room_id)
+    return redirect("premises:partner_calendar", house_slug=link.house.slug)
+
+
+def subscribed_feed(request, token):
+    """The feed of a secret link, for calendar programs (no log-in)."""
+    link = access.get_calendar_link(request.house, token)
+    response = HttpResponse(
+        selectors.link_calendar(link, timezone.now()),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    return private_response(response)
 
 
 @professional_required
