@@ -3,6 +3,7 @@ then a good one), and a family sees them on the public page without JavaScript. 
 every page on the way, at 360 px."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from huisvanhetkind.network.models import Municipality, Role
@@ -63,6 +64,21 @@ def test_the_coordinator_adds_office_hours_and_a_family_sees_them(live_server, b
         page.get_by_text("Elke derde donderdag van de maand, 9-12 u, op afspraak")
     ).to_be_visible()
     check(page)
+    # Every other Tuesday: without a start date refused, with one saved.
+    page.get_by_role("link", name="Uren toevoegen").click()
+    page.get_by_label("dinsdag", exact=True).check()
+    page.locator("#id_interval").select_option("2")
+    page.locator("#id_starts").fill("13:00")
+    page.locator("#id_ends").fill("16:00")
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.get_by_text("Geef een datum 'geldig vanaf'").first).to_be_visible()
+    check(page)
+    page.locator("#id_valid_from").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.get_by_text("De permanentie is toegevoegd.")).to_be_visible()
+    expect(page.get_by_text("Om de twee weken op dinsdag, 13-16 u, vrije inloop")).to_be_visible()
+    check(page)
+    assert OfficeHourRule.objects.get(kind="weekly").interval == 2
     page.context.close()
 
     # 2. A family, without an account, reads the hours on the house's home page and on the
