@@ -207,6 +207,8 @@ ACCOUNT_RATE_LIMITS = {
 # Behind reverse proxies that append to X-Forwarded-For: how many of them to trust (core.http).
 # 0 (no proxy) uses the socket's address; behind the documented nginx, 1.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Seconds an app server keeps the houses it looked up (network.selectors.house_by_slug); 0: none.
+HOUSE_CACHE_SECONDS = env_int("HOUSE_CACHE_SECONDS", 0 if DEBUG else 30)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"

@@ -1,5 +1,9 @@
 """Reads about the network that views, the API and other apps share."""
 
+import copy
+import time
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext as _
@@ -28,12 +32,44 @@ def houses_public():
     return House.objects.filter(is_active=True).prefetch_related("municipalities")
 
 
+# The house of a request (web.middleware) is read on every page. With HOUSE_CACHE_SECONDS > 0
+# (the default without DEBUG) each process keeps the houses it found for that many seconds: a
+# change saved in this process is seen at once (``forget_houses``, on every save or deletion of a
+# house), one saved in another process within those seconds. A name that finds no house is never
+# kept (a visitor cannot fill the memory with made-up addresses); a request gets its own copy.
+_HOUSES: dict[tuple[str, str], tuple[float, House]] = {}
+_HOUSES_MAX = 2000
+
+
+def _house_cached(kind: str, key: str, **lookup) -> House | None:
+    seconds = settings.HOUSE_CACHE_SECONDS
+    if seconds <= 0:
+        return House.objects.filter(is_active=True, **lookup).first()
+    now = time.monotonic()
+    kept = _HOUSES.get((kind, key))
+    if kept is None or kept[0] < now:
+        house = House.objects.filter(is_active=True, **lookup).first()
+        if house is None:
+            return None
+        if len(_HOUSES) >= _HOUSES_MAX:
+            _HOUSES.clear()
+        kept = _HOUSES[(kind, key)] = (now + seconds, house)
+    clone = copy.copy(kept[1])
+    clone._state = copy.copy(clone._state)
+    clone._state.fields_cache = {}
+    return clone
+
+
+def forget_houses(**_kwargs) -> None:
+    _HOUSES.clear()
+
+
 def house_by_slug(slug: str) -> House | None:
-    return House.objects.filter(slug=slug, is_active=True).first()
+    return _house_cached("slug", slug, slug=slug)
 
 
 def house_by_domain(host: str) -> House | None:
-    return House.objects.filter(domain=host, is_active=True).first()
+    return _house_cached("domain", host, domain=host)
 
 
 def _locations_with_hours():
