@@ -83,18 +83,19 @@ def house_locations(house: House):
 
 
 def house_partners(*, house: House, domain: str = "", municipality: str = ""):
-    """Active partner organisations of a house, optionally filtered by domain and municipality slug."""
-    organisations = Organisation.objects.filter(
-        partnerships__house=house, partnerships__status=Partnership.Status.ACTIVE
-    )
+    """Active partner organisations of a house, optionally filtered by domain and municipality slug.
+
+    Without DISTINCT: an organisation has one partnership per house (a constraint), and a domain
+    slug or a NIS code names one row, so no join below can repeat an organisation.
+    """
+    active = Partnership.objects.filter(house=house, status=Partnership.Status.ACTIVE)
+    organisations = Organisation.objects.filter(pk__in=active.values("organisation_id"))
     if domain:
         organisations = organisations.filter(domains__slug=domain)
     if municipality:
         organisations = organisations.filter(municipalities__nis_code=municipality)
-    return (
-        organisations.distinct()
-        .prefetch_related("domains", "age_groups", "municipalities")
-        .order_by("name")
+    return organisations.prefetch_related("domains", "age_groups", "municipalities").order_by(
+        "name"
     )
 
 
