@@ -239,7 +239,15 @@ def test_a_bad_interval_in_the_form_gets_a_dutch_message(house, coordinator, des
 
 
 def test_the_hsds_schedule_carries_the_interval_and_its_start(house, desk, parent_client):
-    add_rule(desk, weekdays=[THU], interval=2, valid_from=date(2026, 12, 3), mode="appointment")
+    add_rule(
+        desk,
+        weekdays=[THU],
+        interval=2,
+        valid_from=date(2026, 12, 3),
+        starts=time(9),
+        ends=time(12),
+        mode="appointment",
+    )
     data = parent_client.get(reverse("premises:hours_json", kwargs={"house_slug": house.slug}))
     [schedule] = json.loads(data.content)["desks"][0]["schedules"]
     assert (schedule["freq"], schedule["interval"], schedule["byday"], schedule["dtstart"]) == (
