@@ -108,6 +108,9 @@ class Appointment(models.Model):
     )
     name = EncryptedTextField(_("naam"), blank=True)
     email = EncryptedTextField(_("e-mail"), blank=True)
+    # The keyed digest of the e-mail address (core.digests): "Mijn gegevens" finds the family's
+    # appointments by it without decrypting a row.
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     phone = EncryptedTextField(_("telefoon"), blank=True)
     language = models.CharField(
         _("taal"), max_length=2, choices=Language.choices, default=Language.NL

@@ -26,7 +26,8 @@ declare(
     data=_(
         "naam, e-mailadres, telefoon en een korte opmerking (versleuteld), de taal, of een tolk "
         "(en in welke taal) of een rolstoeltoegankelijke ruimte nodig is, het onderwerp en het "
-        "tijdstip, de link (alleen als digest)"
+        "tijdstip, de link (alleen als digest), het e-mailadres ook als sleuteldigest (zo vindt "
+        "het gezin zijn afspraken terug in mijn gegevens)"
     ),
     purpose=_("een afspraak aan een loket van het huis maken, bevestigen, herinneren en wijzigen"),
     legal_basis=LegalBasis.CONSENT,
@@ -37,9 +38,10 @@ declare(
     retention=_retention,
     erasure=Erasure.ANONYMISED,
     erasure_how=_(
-        "naam, e-mailadres, telefoon, opmerking, taal van de tolk, reden van annuleren en de link "
-        "worden gewist; loket, onderwerp, tijdstip en status blijven anoniem over; de wissing "
-        "staat in de audittrail"
+        "naam, e-mailadres (en zijn digest), telefoon, opmerking, taal van de tolk, reden van "
+        "annuleren en de link worden gewist; loket, onderwerp, tijdstip en status blijven anoniem "
+        "over; de wissing staat in de audittrail. Vraagt het gezin het wissen via mijn gegevens, "
+        "dan gebeurt het meteen, en een afspraak die nog moet komen wordt eerst geannuleerd"
     ),
     rule=Rule(
         name="appointments.erase_expired_appointments",

@@ -200,3 +200,18 @@ def day_list(actor, desk: Desk, day: date, *, organisation=None) -> list[Appoint
 
 def topics_of(desk: Desk) -> list[Topic]:
     return list(Topic.objects.filter(desk=desk).order_by("position", "title"))
+
+
+# --- A family's own appointments ("Mijn gegevens") ---------------------------------------------
+
+
+def appointments_by_email_digests(digests: list[str]) -> list[Appointment]:
+    """The appointments not erased yet whose e-mail address has one of ``digests`` (the keyed
+    digests of one address, ``core.digests.contact_digests``), in every house, latest first."""
+    if not digests:
+        return []
+    return list(
+        Appointment.objects.filter(email_digest__in=digests, erased_at__isnull=True)
+        .select_related("desk__house", "topic")
+        .order_by("-starts_at", "-pk")
+    )

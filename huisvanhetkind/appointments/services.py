@@ -25,6 +25,7 @@ from huisvanhetkind.appointments.workflow import TAKES_SLOT, ensure_transition
 from huisvanhetkind.appointments.workflow import AppointmentStatus as S
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core.digests import EMAIL, contact_digest
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.core.services import model_update
 from huisvanhetkind.core.tokens import token_digest
@@ -254,6 +255,7 @@ def appointment_book(
                 counter=counter,
                 name=name,
                 email=email,
+                email_digest=contact_digest(email, EMAIL),
                 phone=(phone or "").strip()[:30],
                 language=language,
                 interpreter=interpreter,
@@ -465,6 +467,29 @@ def appointments_due(now):
     )
 
 
+def _anonymise(appointment: Appointment, now: datetime) -> None:
+    """Erase the family's name, contact, note and link; the desk, topic, time, status and the
+    anonymous needs (interpreter, wheelchair) stay for the figures."""
+    appointment.name = appointment.email = appointment.phone = appointment.note = ""
+    appointment.email_digest = ""
+    appointment.interpreter_language = appointment.cancel_reason = ""
+    appointment.token_hash = None
+    appointment.erased_at = now
+    appointment.save(
+        update_fields=[
+            "name",
+            "email",
+            "email_digest",
+            "phone",
+            "note",
+            "interpreter_language",
+            "cancel_reason",
+            "token_hash",
+            "erased_at",
+        ]
+    )
+
+
 def appointments_erase_expired(*, now=None) -> int:
     """Erase the family's name, contact and note of appointments due (``appointments_due``);
     the desk, topic, time, status and the anonymous needs (interpreter, wheelchair) stay."""
@@ -472,22 +497,7 @@ def appointments_erase_expired(*, now=None) -> int:
     count = 0
     with transaction.atomic():
         for appointment in appointments_due(now).select_for_update().select_related("desk__house"):
-            appointment.name = appointment.email = appointment.phone = appointment.note = ""
-            appointment.interpreter_language = appointment.cancel_reason = ""
-            appointment.token_hash = None
-            appointment.erased_at = now
-            appointment.save(
-                update_fields=[
-                    "name",
-                    "email",
-                    "phone",
-                    "note",
-                    "interpreter_language",
-                    "cancel_reason",
-                    "token_hash",
-                    "erased_at",
-                ]
-            )
+            _anonymise(appointment, now)
             audit_record(
                 actor=None,
                 action=A.ERASE,
@@ -497,3 +507,27 @@ def appointments_erase_expired(*, now=None) -> int:
             )
             count += 1
     return count
+
+
+@transaction.atomic
+def appointment_erase(*, appointment: Appointment, reason: str, now=None) -> Appointment:
+    """The family asks its data erased ("Mijn gegevens"): a booked appointment still to come is
+    cancelled first (its slot is free again for another family), then the name, contact and
+    note are erased as the retention rule does. Nothing keeps them: the appointment is the
+    family's own, and the desk keeps only what the figures need. An appointment erased before
+    is left as it is."""
+    now = now or timezone.now()
+    appointment = _locked(appointment)
+    if appointment.erased_at is not None:
+        return appointment
+    if appointment.status == S.BOOKED and appointment.starts_at > now:
+        _set_status(appointment, S.CANCELLED, actor=None, reason=reason)
+    _anonymise(appointment, now)
+    audit_record(
+        actor=None,
+        action=A.ERASE,
+        target=appointment,
+        house=appointment.desk.house,
+        reason=reason,
+    )
+    return appointment

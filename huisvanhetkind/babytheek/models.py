@@ -87,6 +87,9 @@ class Membership(models.Model):
     valid_from = models.DateField(_("geldig vanaf"))
     valid_until = models.DateField(_("geldig tot"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # The family asked its erasure ("Mijn gegevens") while an item was still lent: the name and
+    # contact stay until the item is back, then the nightly rule erases them (memberships_due).
+    erase_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -152,6 +155,7 @@ class WaitlistEntry(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="waitlist")
     name = EncryptedTextField(_("naam"), blank=True)
     email = EncryptedTextField(_("e-mail"), blank=True)
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 

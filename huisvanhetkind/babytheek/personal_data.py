@@ -40,7 +40,8 @@ declare(
     categories=(Category.CONTACT, Category.SOCIAL_SITUATION),
     data=_(
         "naam, e-mailadres en telefoon (versleuteld), postcode, het vakje sociaal tarief, of "
-        "het lidgeld betaald is en de looptijd van het lidmaatschap"
+        "het lidgeld betaald is en de looptijd van het lidmaatschap; het e-mailadres ook als "
+        "sleuteldigest (om het lidmaatschap terug te vinden), en wanneer het gezin het wissen vroeg"
     ),
     purpose=_("babyspullen uitlenen aan gezinnen, met een sociaal tarief wie dat nodig heeft"),
     legal_basis=LegalBasis.CONTRACT,
@@ -51,7 +52,9 @@ declare(
     erasure_how=_(
         "naam, e-mailadres en telefoon worden gewist, net als de opmerkingen en links van de "
         "ontleningen; postcode, sociaal tarief en het aantal ontleningen blijven anoniem; de "
-        "wissing staat in de audittrail"
+        "wissing staat in de audittrail. Vraagt het gezin het wissen via mijn gegevens, dan "
+        "worden zijn reservaties geannuleerd en gebeurt het wissen meteen, of, als het nog een "
+        "artikel in huis heeft, de nacht nadat het laatste artikel terug is"
     ),
     rule=Rule(
         name="babytheek.erase_expired_memberships",
@@ -81,13 +84,19 @@ declare(
     "babytheek.WaitlistEntry",
     subjects=(Subject.FAMILIES,),
     categories=(Category.CONTACT,),
-    data=_("naam en e-mailadres (versleuteld) van wie op een artikel wacht"),
+    data=_(
+        "naam en e-mailadres (versleuteld) van wie op een artikel wacht, het e-mailadres ook als "
+        "sleuteldigest (om de plaats terug te vinden in mijn gegevens)"
+    ),
     purpose=_("het eerste gezin op de wachtlijst laten weten dat een artikel vrij is"),
     legal_basis=LegalBasis.CONSENT,
     readers=READERS,
     retention=_waitlist_retention,
     erasure=Erasure.DELETED,
-    erasure_how=_("de plaats op de wachtlijst wordt verwijderd; dat staat in de audittrail"),
+    erasure_how=_(
+        "de plaats op de wachtlijst wordt verwijderd (ook meteen als het gezin het wissen vraagt "
+        "via mijn gegevens); dat staat in de audittrail"
+    ),
     rule=Rule(
         name="babytheek.erase_expired_waitlist",
         due=services.waitlist_due,

@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_event, audit_record_many
-from huisvanhetkind.babytheek.models import Item, Loan, Membership
+from huisvanhetkind.babytheek.models import Item, Loan, Membership, WaitlistEntry
 from huisvanhetkind.babytheek.services import available_from
 from huisvanhetkind.babytheek.workflow import HOLDS_ITEM
 from huisvanhetkind.babytheek.workflow import LoanStatus as S
@@ -110,3 +110,35 @@ def memberships(actor, house: House, today: date) -> dict:
 def loan_read(actor, loan: Loan) -> Loan:
     _audit_reads(actor, loan.item.house, [loan], "babytheek: ontlening")
     return loan
+
+
+# --- A family's own records ("Mijn gegevens") --------------------------------------------------
+
+
+def memberships_by_email_digests(digests: list[str]) -> list[Membership]:
+    """The memberships not erased yet whose e-mail address has one of ``digests`` (the keyed
+    digests of one address), in every house, latest first, each with its loans and items."""
+    if not digests:
+        return []
+    return list(
+        Membership.objects.filter(email_digest__in=digests, erased_at__isnull=True)
+        .select_related("house")
+        .prefetch_related(
+            Prefetch(
+                "loans",
+                queryset=Loan.objects.select_related("item__house").order_by("-pickup_date", "-pk"),
+            )
+        )
+        .order_by("-valid_until", "-pk")
+    )
+
+
+def waitlist_by_email_digests(digests: list[str]) -> list[WaitlistEntry]:
+    """The waitlist places whose e-mail address has one of ``digests``, in every house."""
+    if not digests:
+        return []
+    return list(
+        WaitlistEntry.objects.filter(email_digest__in=digests)
+        .select_related("item__house")
+        .order_by("-created_at", "-pk")
+    )

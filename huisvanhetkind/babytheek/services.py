@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,6 +125,7 @@ def find_membership(house: House, email: str, day: date) -> Membership | None:
             valid_from__lte=day,
             valid_until__gte=day,
             erased_at__isnull=True,
+            erase_requested_at__isnull=True,
         )
         .order_by("-valid_until")
         .first()
@@ -443,7 +444,9 @@ def waitlist_join(*, actor, house: House, item: Item, name: str, email: str) -> 
         raise ValidationError({"name": _("Vul een naam in.")}, code="name")
     if not email:
         raise ValidationError({"email": _("Vul een e-mailadres in.")}, code="email")
-    entry = WaitlistEntry.objects.create(item=item, name=name, email=email)
+    entry = WaitlistEntry.objects.create(
+        item=item, name=name, email=email, email_digest=contact_digest(email, EMAIL)
+    )
     audit_record(
         actor=actor, action=A.CREATE, target=entry, house=house, changes={"item": [None, item.pk]}
     )
@@ -530,40 +533,89 @@ def loans_remind_overdue(*, today: date | None = None) -> int:
 
 
 def memberships_due(now):
-    """The memberships that ended more than the retention period ago, without an open loan
-    and whose last loan came back (or was cancelled) more than that period ago."""
+    """The memberships to erase: those that ended more than the retention period ago, without
+    an open loan (reserved or lent) and whose last loan came back (or was cancelled) more than
+    that period ago; and those whose family asked their erasure ("Mijn gegevens") while an item
+    was lent, once no loan holds an item any more."""
     cutoff = timezone.localdate(now) - relativedelta(months=retention_months())
+    open_loan = Loan.objects.filter(membership=OuterRef("pk"), status__in=HOLDS_ITEM)
+    recent_return = Loan.objects.filter(membership=OuterRef("pk"), returned_at__date__gte=cutoff)
     return (
-        Membership.objects.filter(erased_at__isnull=True, valid_until__lt=cutoff)
-        .exclude(loans__status__in=HOLDS_ITEM)
-        .annotate(last_return=Max("loans__returned_at"))
-        .filter(Q(last_return__isnull=True) | Q(last_return__date__lt=cutoff))
+        Membership.objects.filter(erased_at__isnull=True)
+        .alias(open_loan=Exists(open_loan), recent_return=Exists(recent_return))
+        .filter(open_loan=False)
+        .filter(
+            Q(valid_until__lt=cutoff, recent_return=False) | Q(erase_requested_at__isnull=False)
+        )
     )
 
 
+def _anonymise_membership(membership: Membership, now) -> None:
+    """Erase the name and contact of a membership and the notes and links of its loans; the
+    anonymous counts (social tariff, postcode, loans) stay."""
+    membership.name = membership.email = membership.phone = ""
+    membership.email_digest = ""
+    membership.erased_at = now
+    membership.save(update_fields=["name", "email", "phone", "email_digest", "erased_at"])
+    membership.loans.update(return_note="", token_hash=None)
+
+
 def memberships_erase_expired(*, now=None) -> int:
-    """Erase the name and contact of memberships due (``memberships_due``) and the notes and
-    links of their loans; the anonymous counts (social tariff, postcode, loans) stay."""
+    """Erase the memberships due (``memberships_due``): their name and contact, and the notes
+    and links of their loans; the anonymous counts (social tariff, postcode, loans) stay."""
     now = now or timezone.now()
     count = 0
     with transaction.atomic():
-        # PostgreSQL refuses FOR UPDATE with the GROUP BY of the due query: lock by primary key.
         due = Membership.objects.filter(pk__in=memberships_due(now).values("pk"))
         for membership in due.select_for_update().select_related("house"):
-            membership.name = membership.email = membership.phone = ""
-            membership.email_digest = ""
-            membership.erased_at = now
-            membership.save(update_fields=["name", "email", "phone", "email_digest", "erased_at"])
-            membership.loans.update(return_note="", token_hash=None)
+            _anonymise_membership(membership, now)
             audit_record(
                 actor=None,
                 action=A.ERASE,
                 target=membership,
                 house=membership.house,
-                reason=_("bewaartermijn verstreken"),
+                reason=_("het gezin vroeg het wissen")
+                if membership.erase_requested_at
+                else _("bewaartermijn verstreken"),
             )
             count += 1
     return count
+
+
+@transaction.atomic
+def membership_erase(*, membership: Membership, reason: str, now=None) -> bool:
+    """The family asks its data erased ("Mijn gegevens"). Its reservations are cancelled (the
+    items are free again and the waitlist is told). While the family still has an item at
+    home, the babytheek must know who has it and how to ask it back: the name and contact stay
+    (``erase_requested_at`` is set, and ``find_membership`` no longer finds the membership),
+    and the nightly rule erases them once the last item is back (``memberships_due``).
+    Otherwise they are erased now. Returns whether the membership was erased now."""
+    now = now or timezone.now()
+    for loan in Loan.objects.filter(membership=membership, status=S.RESERVED):
+        loan_cancel(actor=None, loan=loan)
+    membership = (
+        Membership.objects.select_for_update().select_related("house").get(pk=membership.pk)
+    )
+    if membership.erased_at is not None:
+        return True
+    if membership.loans.filter(status__in=HOLDS_ITEM).exists():
+        if membership.erase_requested_at is None:
+            membership.erase_requested_at = now
+            membership.save(update_fields=["erase_requested_at"])
+            audit_record(
+                actor=None,
+                action=A.UPDATE,
+                target=membership,
+                house=membership.house,
+                reason=reason,
+                changes={"erase_requested_at": [None, now.isoformat()]},
+            )
+        return False
+    _anonymise_membership(membership, now)
+    audit_record(
+        actor=None, action=A.ERASE, target=membership, house=membership.house, reason=reason
+    )
+    return True
 
 
 def waitlist_due(now):
@@ -573,6 +625,13 @@ def waitlist_due(now):
         Q(notified_at__lt=now - timedelta(days=WAITLIST_DAYS))
         | Q(created_at__lt=now - relativedelta(months=waitlist_retention_months()))
     )
+
+
+@transaction.atomic
+def waitlist_entry_erase(*, entry: WaitlistEntry, reason: str) -> None:
+    """The family leaves the waitlist and its name and address are deleted ("Mijn gegevens")."""
+    audit_record(actor=None, action=A.ERASE, target=entry, house=entry.item.house, reason=reason)
+    entry.delete()
 
 
 def waitlist_erase_expired(*, now=None) -> int:

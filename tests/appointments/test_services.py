@@ -12,6 +12,7 @@ from huisvanhetkind.appointments import selectors, services
 from huisvanhetkind.appointments.models import Appointment
 from huisvanhetkind.appointments.workflow import AppointmentStatus as S
 from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.core.digests import EMAIL, contact_digest, contact_digests
 from huisvanhetkind.premises import services_hours
 from tests.appointments.conftest import book, slots, topic_of
 from tests.premises.hours_helpers import rule_data
@@ -225,3 +226,43 @@ def test_day_list_is_audited(desk, coordinator):
     day = timezone.localtime(appointment.starts_at).date()
     assert selectors.day_list(coordinator, desk, day) == [appointment]
     assert AuditEvent.objects.filter(action="read", target_id=str(appointment.pk)).count() == 1
+
+
+def test_booking_keeps_the_keyed_digest_of_the_address_however_it_was_typed(desk):
+    appointment, _ = book(desk, email="Sara.Peeters@Example.be")
+    assert appointment.email_digest == contact_digest("sara.peeters@example.be", EMAIL)
+    assert selectors.appointments_by_email_digests(
+        contact_digests("sara.peeters@example.be", EMAIL)
+    ) == [appointment]
+    assert selectors.appointments_by_email_digests(contact_digests("an@example.be")) == []
+
+
+def test_the_family_s_erasure_cancels_a_coming_appointment_and_frees_its_slot(desk):
+    appointment, _ = book(desk)
+    erased = services.appointment_erase(appointment=appointment, reason="het gezin vroeg het")
+    assert erased.status == S.CANCELLED and erased.erased_at is not None
+    assert (erased.name, erased.email, erased.email_digest, erased.phone) == ("", "", "", "")
+    assert (
+        selectors.taken_counts(desk, appointment.starts_at, appointment.ends_at) == {}
+    )  # the slot is free
+    # once: a second call changes nothing
+    services.appointment_erase(appointment=appointment, reason="nog eens")
+    assert AuditEvent.objects.filter(action="erase", target_id=str(appointment.pk)).count() == 1
+
+
+def test_the_family_s_erasure_of_a_past_appointment_keeps_its_mark(desk, coordinator):
+    appointment, _ = book(desk)
+    services.appointment_mark(
+        actor=coordinator,
+        appointment=appointment,
+        status=S.DONE,
+        now=appointment.starts_at + timedelta(minutes=5),
+    )
+    services.appointment_erase(
+        appointment=appointment,
+        reason="het gezin vroeg het",
+        now=appointment.starts_at + timedelta(days=1),
+    )
+    appointment.refresh_from_db()
+    assert appointment.status == S.DONE and appointment.erased_at is not None
+    assert appointment.name == ""

@@ -12,6 +12,7 @@ from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.babytheek import services
 from huisvanhetkind.babytheek.models import Loan, Membership, WaitlistEntry
 from huisvanhetkind.babytheek.workflow import LoanStatus as S
+from huisvanhetkind.core.digests import EMAIL, contact_digest
 from huisvanhetkind.core.tokens import token_digest
 from tests.babytheek.conftest import loan_of, reserve, today
 
@@ -227,3 +228,40 @@ def test_waitlist_entries_are_removed_after_notification(house, item):
     assert services.waitlist_erase_expired() == 1
     assert not WaitlistEntry.objects.exists()
     assert services.waitlist_erase_expired() == 0
+
+
+def test_the_waitlist_keeps_the_keyed_digest_and_the_family_leaves_it(house, item):
+    entry = services.waitlist_join(
+        actor=None, house=house, item=item, name="An", email="An@Example.be"
+    )
+    assert entry.email_digest == contact_digest("an@example.be", EMAIL)
+    services.waitlist_entry_erase(entry=entry, reason="het gezin vroeg het")
+    assert not WaitlistEntry.objects.exists()
+    assert AuditEvent.objects.filter(action="erase", target_type="babytheek.waitlistentry").exists()
+
+
+def test_the_family_s_erasure_cancels_its_reservations_and_erases_at_once(house, item, member):
+    loan, _signed = reserve(house, item, today() + timedelta(days=2))
+    assert services.membership_erase(membership=member, reason="het gezin vroeg het") is True
+    loan.refresh_from_db()
+    member.refresh_from_db()
+    assert loan.status == S.CANCELLED and loan.token_hash is None
+    assert (member.name, member.email, member.email_digest) == ("", "", "")
+    assert member.erased_at is not None and member.erase_requested_at is None
+
+
+def test_an_item_at_home_keeps_the_member_until_it_is_back(house, item, member, coordinator):
+    lent = loan_of(item, member, today() - timedelta(days=3), status=S.LENT)
+    assert services.membership_erase(membership=member, reason="het gezin vroeg het") is False
+    member.refresh_from_db()
+    assert member.erased_at is None and member.name == "Sara Peeters"
+    assert member.erase_requested_at is not None
+    assert services.find_membership(house, "sara@example.be", today()) is None
+    assert services.memberships_erase_expired() == 0  # the item is still at home
+    services.loan_return(actor=coordinator, loan=lent, note="Vlekje")
+    assert list(services.memberships_due(timezone.now())) == [member]
+    assert services.memberships_erase_expired() == 1
+    member.refresh_from_db()
+    assert member.erased_at is not None and member.name == ""
+    event = AuditEvent.objects.get(action="erase", target_id=str(member.pk))
+    assert event.reason == "het gezin vroeg het wissen"
