@@ -3,7 +3,8 @@ about its e-mail address, in every house, through a signed link it gets by e-mai
 
 The family is found through the keyed digest of its e-mail address (``families_by_email``);
 its records are those linked to its family record (referrals, consents, childcare requests,
-family plans, care paths) or carrying the same e-mail digest (questions, registrations). A
+family plans, care paths) or carrying the same e-mail digest (questions, registrations, and the
+physical house's appointments and babytheek records: ``my_data_house``). A
 phone number, a child's first name or a postcode never finds anything: two families sharing
 them never see each other's data. Signals of the care app are never shown here (an e-mail
 address does not identify a child): the professional's link shows them.
@@ -11,6 +12,12 @@ address does not identify a child): the professional's link shows them.
 Links are signed (``TimestampSigner``), never stored: the overview link is valid 30 minutes and
 names the family and its e-mail digest (a changed address ends it); the erasure link is valid
 30 minutes and works once (its use is an audit event, which the next use finds).
+
+A family that only ever asked a question, registered for an activity, booked an appointment or
+joined the babytheek has no family record: when such a record carries the digest of the address
+typed in, asking a link makes the family record (``families.services.family_for_contact``), so
+the link can name it. Nothing links to that record, so the families' own rule deletes it 30 days
+later (``families.erase_orphaned``).
 """
 
 from dataclasses import dataclass, field
@@ -18,13 +25,14 @@ from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from huisvanhetkind.activities import services_registrations as registration_services
 from huisvanhetkind.activities.models import Registration
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.babytheek.models import Membership
 from huisvanhetkind.carepaths import services as carepath_services
 from huisvanhetkind.carepaths.models import CarePath
 from huisvanhetkind.childcare.models import (
@@ -39,9 +47,11 @@ from huisvanhetkind.core.digests import EMAIL, contact_digests, normalise_email
 from huisvanhetkind.core.mail import send_templated_mail_on_commit
 from huisvanhetkind.families.models import Family
 from huisvanhetkind.families.selectors import families_by_email, family_children
+from huisvanhetkind.families.services import family_for_contact
 from huisvanhetkind.familyplans.models import FamilyPlan
 from huisvanhetkind.familyplans.services import plan_erase_request
 from huisvanhetkind.network.models import Role
+from huisvanhetkind.privacy import my_data_house
 from huisvanhetkind.questions.models import Question
 from huisvanhetkind.questions.services import question_erase
 from huisvanhetkind.referrals import services as referral_services
@@ -126,10 +136,34 @@ def _erase_used_since(family: Family, made: datetime) -> bool:
     ).exists()
 
 
+def _records_held(email: str) -> bool:
+    """Whether a record found by the address's digest (a question, a registration, an
+    appointment, a babytheek record) exists, without a family record."""
+    digests = contact_digests(email, EMAIL)
+    return bool(digests) and (
+        Question.objects.filter(email_digest__in=digests, erased_at__isnull=True).exists()
+        or Registration.objects.filter(email_digest__in=digests, erased_at__isnull=True).exists()
+        or my_data_house.house_records_held(digests)
+    )
+
+
+def _page_language() -> str:
+    language = (translation.get_language() or "nl")[:2]
+    return language if language in ("nl", "fr", "en") else "nl"
+
+
 def link_request(*, email: str, url_for) -> None:
-    """E-mail the overview link to ``email`` when a family has it; do nothing otherwise (the
-    page says the same in both cases). ``url_for(token)`` makes the absolute URL."""
+    """E-mail the overview link to ``email`` when a family has it, or when a record carries its
+    digest (then the family record is made, see the module's docstring); do nothing otherwise
+    (the page says the same in every case). ``url_for(token)`` makes the absolute URL."""
     family = families_by_email(email).first()
+    if family is None and _records_held(email):
+        family, _created = family_for_contact(
+            email=email,
+            language=_page_language(),
+            actor=None,
+            reason=_("mijn gegevens: link gevraagd"),
+        )
     if family is None:
         return
     audit_record(
@@ -195,6 +229,10 @@ class Holdings:
     urgent_requests: list = field(default_factory=list)
     family_plans: list = field(default_factory=list)
     care_paths: list = field(default_factory=list)
+    appointments: list = field(default_factory=list)
+    babytheek_memberships: list = field(default_factory=list)
+    babytheek_loans: list = field(default_factory=list)
+    babytheek_waitlist: list = field(default_factory=list)
 
     def targets(self):
         """Every record of the family (for the audit trail)."""
@@ -209,6 +247,10 @@ class Holdings:
             "urgent_requests",
             "family_plans",
             "care_paths",
+            "appointments",
+            "babytheek_memberships",
+            "babytheek_loans",
+            "babytheek_waitlist",
         ):
             yield from getattr(self, name)
 
@@ -261,6 +303,7 @@ def holdings(family: Family) -> Holdings:
             .select_related("house", "template", "started_by_organisation")
             .order_by("-started_at")
         ),
+        **my_data_house.house_holdings(digests),
     )
 
 
@@ -390,6 +433,7 @@ def export_data(held: Holdings) -> dict:
             }
             for path in held.care_paths
         ],
+        **my_data_house.export_house(held),
     }
 
 
@@ -562,6 +606,7 @@ def erasure_plan(held: Holdings, now: datetime | None = None) -> ErasurePlan:
                 (path.ended_at + timedelta(days=path_days)).date() if path.ended_at else None,
             )
         )
+    my_data_house.plan_house(held, plan, now)
     return plan
 
 
@@ -606,6 +651,13 @@ def erase_confirm(*, family: Family, made: datetime, now: datetime | None = None
             urgent_erase(urgent=record, now=now)
         elif isinstance(record, FamilyPlan):
             plan_erase_request(plan=record)
+        else:
+            my_data_house.erase_house_record(record, now)
+    for record, *_kept in plan.later:
+        # A babytheek membership kept while an item is lent: its reservations are cancelled
+        # now, and it is erased the night after the last item comes back.
+        if isinstance(record, Membership):
+            my_data_house.erase_house_record(record, now)
     audit_record(
         actor=None,
         action=AuditEvent.Action.DELETE,
