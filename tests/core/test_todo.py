@@ -10,12 +10,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from huisvanhetkind.appointments import selectors as appointment_selectors
+from huisvanhetkind.appointments.models import Appointment
+from huisvanhetkind.appointments.services import appointment_mark
+from huisvanhetkind.appointments.workflow import AppointmentStatus
+from huisvanhetkind.babytheek import services as babytheek_services
+from huisvanhetkind.babytheek.models import Item, Loan
+from huisvanhetkind.babytheek.workflow import LoanStatus
 from huisvanhetkind.core import scheduler, todo
 from huisvanhetkind.core.models import NotificationPreference
 from huisvanhetkind.core.services import notification_preference_set, todo_digests_send
 from huisvanhetkind.core.tasks import send_todo_digests
 from huisvanhetkind.network.models import Role
 from huisvanhetkind.network.workflow import ApplicationStatus
+from tests.appointments.conftest import book, make_appointment_desk
 from tests.conftest import logged_in, with_second_factor
 from tests.factories import (
     ActivityFactory,
@@ -58,6 +66,8 @@ def test_every_app_contributes_to_the_list():
         "familyplans",
         "network",
         "activities",
+        "appointments",
+        "babytheek",
         "catalogue",
         "childcare",
         "childcare_urgent",
@@ -241,6 +251,124 @@ def test_a_service_not_checked_for_12_months_waits_for_its_organisation(
     assert titles(worker) == []
 
 
+def _at(appointment, when, status=AppointmentStatus.BOOKED):
+    """Move an appointment (booked through the service) to another moment and status."""
+    length = appointment.ends_at - appointment.starts_at
+    Appointment.objects.filter(pk=appointment.pk).update(
+        starts_at=when, ends_at=when + length, status=status
+    )
+
+
+def _local(day, hour, minute=0):
+    return appointment_selectors.local_midnight(day) + timedelta(hours=hour, minutes=minute)
+
+
+def test_the_desk_s_organisation_sees_today_s_appointments_and_those_not_marked(
+    worker, outsider, coordinator, house, organisation
+):
+    desk = make_appointment_desk(house, organisation)
+    today = timezone.localdate()
+    yesterday = today - timedelta(days=1)
+    emails = iter(f"gezin{n}@example.be" for n in range(10))
+    for when, status in (
+        (_local(today, 12), AppointmentStatus.BOOKED),
+        (_local(today, 12, 40), AppointmentStatus.BOOKED),
+        (_local(yesterday, 10), AppointmentStatus.BOOKED),
+        (_local(yesterday, 11), AppointmentStatus.DONE),  # marked: nothing to do
+        (_local(today - timedelta(days=40), 10), AppointmentStatus.BOOKED),  # long erased
+        (_local(today + timedelta(days=1), 10), AppointmentStatus.BOOKED),  # tomorrow
+    ):
+        appointment, _signed = book(desk, email=next(emails))
+        _at(appointment, when, status)
+    items = todo.todo_list(worker).groups[0].items
+    day = yesterday.strftime("%d/%m/%Y")
+    assert [i.title for i in items] == [
+        f"Aanduiden: 1 afspraak van {day} aan Lokaal Loket Kinderopvang",
+        "Vandaag 2 afspraken aan Lokaal Loket Kinderopvang",
+    ]
+    assert [i.urgent for i in items] == [True, False]
+    assert [i.count for i in items] == [1, 2]
+    assert (
+        items[0].url
+        == reverse("appointments:staff_day", kwargs={"house_slug": house.slug, "desk_pk": desk.pk})
+        + f"?dag={yesterday.isoformat()}"
+    )
+    assert items[1].detail == "de eerste om 12.00"
+    assert titles(outsider) == []  # another organisation's desk
+    assert titles(coordinator) == []  # a partner's desk is the partner's to do
+
+
+def test_the_coordinator_sees_the_house_s_own_desk_and_a_mark_clears_it(
+    coordinator, worker, other_coordinator, house
+):
+    desk = make_appointment_desk(house, None, slug="onthaal", name="Onthaal")
+    appointment, _signed = book(desk)
+    _at(appointment, _local(timezone.localdate() - timedelta(days=2), 9))
+    day = (timezone.localdate() - timedelta(days=2)).strftime("%d/%m/%Y")
+    assert titles(coordinator) == [f"Aanduiden: 1 afspraak van {day} aan Onthaal"]
+    assert titles(worker) == [] and titles(other_coordinator) == []
+    appointment.refresh_from_db()
+    appointment_mark(actor=coordinator, appointment=appointment, status=AppointmentStatus.NO_SHOW)
+    assert titles(coordinator) == []
+
+
+@pytest.fixture
+def babytheek_member(house):
+    return babytheek_services.membership_create(
+        actor=None,
+        house=house,
+        name="Sara Peeters",
+        email="sara@example.be",
+        valid_from=timezone.localdate() - timedelta(days=60),
+    )
+
+
+def _loan(house, member, name, pickup, status):
+    item = Item.objects.create(house=house, name=name, loan_weeks=4)
+    return Loan.objects.create(
+        item=item,
+        membership=member,
+        pickup_date=pickup,
+        due_date=pickup + timedelta(weeks=4),
+        status=status,
+    )
+
+
+def test_the_babytheek_s_runners_see_overdue_loans_and_reservations_to_hand_out(
+    coordinator, worker, other_coordinator, house, organisation, babytheek_member
+):
+    today = timezone.localdate()
+    late = _loan(
+        house, babytheek_member, "Kinderwagen", today - timedelta(days=35), LoanStatus.LENT
+    )
+    _loan(house, babytheek_member, "Box", today - timedelta(days=10), LoanStatus.LENT)  # not due
+    _loan(house, babytheek_member, "Badje", today, LoanStatus.RESERVED)
+    _loan(house, babytheek_member, "Draagzak", today - timedelta(days=2), LoanStatus.RESERVED)
+    _loan(house, babytheek_member, "Wipstoel", today + timedelta(days=3), LoanStatus.RESERVED)
+    _loan(house, babytheek_member, "Fles", today - timedelta(days=60), LoanStatus.RETURNED)
+    bridge_worker = with_second_factor(UserFactory())
+    RoleFactory(
+        user=bridge_worker, kind=Role.Kind.BRIDGE_WORKER, house=house, organisation=organisation
+    )
+    expected = [
+        "Te laat terug: Kinderwagen",
+        "Klaarzetten en meegeven: Draagzak",
+        "Klaarzetten en meegeven: Badje",
+    ]
+    assert titles(coordinator) == expected
+    assert titles(bridge_worker) == expected
+    items = todo.todo_list(coordinator).groups[0].items
+    assert [i.urgent for i in items] == [True, False, False]
+    assert items[0].url == reverse("babytheek:staff_overdue", kwargs={"house_slug": house.slug})
+    assert items[0].due == late.due_date
+    assert items[2].detail == "Huis van het Kind Kalmthout, vandaag af te halen"
+    assert items[2].url.endswith(f"?dag={today.isoformat()}")
+    # A worker who is no bridge worker, and the coordinator of another house, see none of it.
+    assert titles(worker) == [] and titles(other_coordinator) == []
+    babytheek_services.loan_return(actor=coordinator, loan=late)
+    assert "Te laat terug: Kinderwagen" not in titles(coordinator)
+
+
 # --- The page and the navigation ----------------------------------------------------------------
 
 
@@ -285,7 +413,15 @@ def _add_one_of_each(house, organisation, busy, n):
     long_ago = timezone.now() - timedelta(days=500)
     yesterday = timezone.now() - timedelta(days=1)
     activity = ActivityFactory(house=house, organisations=[organisation])
+    desks = Appointment.objects.count()
+    desk = make_appointment_desk(house, organisation, slug=f"loket-{desks}", name=f"Loket {desks}")
+    member = babytheek_services.membership_create(
+        actor=None, house=house, name="Lid", email="lid@example.be", valid_from=today
+    )
     for i in range(n):
+        appointment, _signed = book(desk, email=f"gezin{i}@example.be")
+        _at(appointment, _local(today - timedelta(days=i + 1), 9))
+        _loan(house, member, f"Artikel {i}", today - timedelta(days=40), LoanStatus.LENT)
         QuestionFactory(house=house, organisation=organisation, status="assigned", assignee=busy)
         QuestionFactory(house=house)  # not routed
         QuestionFactory(house=house, organisation=organisation, due_on=today - timedelta(1))
@@ -310,11 +446,13 @@ def test_the_workplace_reads_a_fixed_number_of_queries(busy, house, organisation
         "questions",
         "network",
         "activities",
+        "appointments",
+        "babytheek",
         "catalogue",
     ]
     _add_one_of_each(house, organisation, busy, 6)
     assert _dashboard_queries(client) == few
-    assert todo.todo_list(busy).count == 7 * 6  # positive control: the items are there
+    assert todo.todo_list(busy).count == 7 * 8  # positive control: the items are there
 
 
 # --- The daily e-mail ---------------------------------------------------------------------------
