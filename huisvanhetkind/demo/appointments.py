@@ -1,9 +1,11 @@
 """The demo's appointments, read from ``data/appointments.toml`` and written through the
 services of the appointments app, without e-mail (``core.mail.no_mail``).
 
-Kalmthout's childcare desk and Opvoedingspunt take appointments (settings and topics with what
-to bring) in the hours by appointment that the premises demo gave them; a few families are
-booked in the first free slots. Written once: when a desk has settings, the seeder leaves it and
+Kalmthout's childcare desk, Opvoedingspunt and help with paperwork (seed 001 §2.7: the child
+benefit, the UiTPAS social tariff, a study grant, the childcare income certificate) take
+appointments (settings and topics with what to bring) in the hours by appointment that the
+premises demo gave them; a few families are booked in the first free slots. A desk the premises
+demo did not make is left out. Written once: when a desk has settings, the seeder leaves it and
 whatever the demo's visitors changed."""
 
 from datetime import date, timedelta
