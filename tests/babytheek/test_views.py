@@ -13,6 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.babytheek import services
 from huisvanhetkind.babytheek.models import Item, Loan, Membership, WaitlistEntry
 from huisvanhetkind.babytheek.workflow import LoanStatus as S
 from tests.babytheek.conftest import loan_of, reserve, today
@@ -277,6 +278,18 @@ def test_members_list_counts_the_social_tariff_and_registers_a_new_member(house,
     bad = client.post(url("staff_member_new", house), {"name": "X", "email": "x"})
     assert bad.status_code == 400 and "Dit e-mailadres is niet geldig" in bad.content.decode()
     assert Membership.objects.count() == 1
+
+
+def test_the_members_list_says_who_asked_to_be_erased_once_everything_is_back(
+    house, item, member, coordinator
+):
+    notice = "Dit gezin vroeg het wissen van zijn gegevens"
+    client = logged_in(coordinator)
+    assert notice not in client.get(url("staff_members", house)).content.decode()
+    loan_of(item, member, today() - timedelta(days=3), status=S.LENT)
+    services.membership_erase(membership=member, reason="het gezin vroeg het")
+    page = client.get(url("staff_members", house)).content.decode()
+    assert notice in page and "Sara Peeters" in page
 
 
 def test_the_house_page_and_the_workplace_lead_to_the_babytheek(
