@@ -67,6 +67,13 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.goto(base + f"mijn-agenda/?week={day.isoformat()}")
     expect(page.get_by_text("Oudergroep slapen")).to_be_visible()
     check(page)
+    # A secret link for a calendar program, shown once.
+    page.goto(base + f"{room.pk}/")
+    page.get_by_role("button", name="Link maken").click()
+    expect(page.get_by_text("Je nieuwe link")).to_be_visible()
+    check(page)
+    url = page.locator(".message code").inner_text()
+    assert "/kalmthout/zalen/agenda/" in url and url.endswith(".ics")
     page.context.close()
 
     # 2. The coordinator approves it.
@@ -94,16 +101,7 @@ def test_a_partner_books_a_room_and_the_coordinator_approves_it(live_server, bro
     page.context.close()
     assert Booking.objects.get().status == BookingStatus.APPROVED
 
-    # 3. The partner makes a secret link for a calendar program; it opens without a log-in.
-    page = phone_context(browser).new_page()
-    log_in(page, live_server.url, worker)
-    page.goto(base + f"{room.pk}/")
-    page.get_by_role("button", name="Link maken").click()
-    expect(page.get_by_text("Je nieuwe link")).to_be_visible()
-    check(page)
-    url = page.locator(".message code").inner_text()
-    assert "/kalmthout/zalen/agenda/" in url and url.endswith(".ics")
-    page.context.close()
+    # 3. The secret link opens the room's feed without a log-in, now with the approved booking.
     anonymous = browser.new_context()
     feed = anonymous.request.get(live_server.url + url[url.index("/kalmthout/") :])
     assert feed.status == 200 and "bezet" in feed.text()
