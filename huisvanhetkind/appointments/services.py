@@ -497,16 +497,16 @@ def appointments_erase_expired(*, now=None) -> int:
     count = 0
     with transaction.atomic():
         for appointment in appointments_due(now).select_for_update().select_related("desk__house"):
-            _anonymise(appointment, now)
-            audit_record(
-                actor=None,
-                action=A.ERASE,
-                target=appointment,
-                house=appointment.desk.house,
-                reason=_("bewaartermijn verstreken"),
-            )
+            _erase(appointment, now, reason=_("bewaartermijn verstreken"))
             count += 1
     return count
+
+
+def _erase(appointment: Appointment, now, *, reason: str) -> None:
+    _anonymise(appointment, now)
+    audit_record(
+        actor=None, action=A.ERASE, target=appointment, house=appointment.desk.house, reason=reason
+    )
 
 
 @transaction.atomic
@@ -522,12 +522,5 @@ def appointment_erase(*, appointment: Appointment, reason: str, now=None) -> App
         return appointment
     if appointment.status == S.BOOKED and appointment.starts_at > now:
         _set_status(appointment, S.CANCELLED, actor=None, reason=reason)
-    _anonymise(appointment, now)
-    audit_record(
-        actor=None,
-        action=A.ERASE,
-        target=appointment,
-        house=appointment.desk.house,
-        reason=reason,
-    )
+    _erase(appointment, now, reason=reason)
     return appointment
