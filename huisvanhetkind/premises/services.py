@@ -16,6 +16,7 @@ approvals at the same moment never both succeed.
 import uuid
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -472,6 +473,9 @@ def calendar_link_create(
             _("Je maakt een agendalink alleen voor je eigen organisatie."), code="organisation"
         )
     now = timezone.now()
+    # One link at a time per person: a double click waits here for the first one, then revokes
+    # the link it made (otherwise both would insert and the second would break the constraint).
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     # "of self": the joined room or organisation may be NULL (PostgreSQL locks no outer join)
     previous = CalendarLink.objects.select_for_update(of=("self",)).filter(
         created_by=actor,

@@ -7,6 +7,7 @@ import re
 import icalendar
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
 from huisvanhetkind.audit.models import AuditEvent
@@ -14,6 +15,7 @@ from huisvanhetkind.core.tokens import token_digest
 from huisvanhetkind.network.models import Role
 from huisvanhetkind.premises import services
 from huisvanhetkind.premises.models import CalendarLink
+from tests.activities.concurrency import run_in_threads
 from tests.conftest import logged_in
 from tests.premises.conftest import at, request
 
@@ -208,3 +210,17 @@ def test_the_feed_reads_a_constant_number_of_queries(
         request(house, organisation, worker, room, at(day, 14), title=f"Groep {day}")
     with django_assert_max_num_queries(8):
         assert parent_client.get(_feed(house, token)).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_on_new_link_leaves_one_working_link(house, room, worker, accepted):
+    """Two "Nieuwe link maken" at the same moment, each on its own connection: both answer, and
+    one link works (the person's row is locked while the old link is revoked)."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("threads need their own connections: PostgreSQL (DATABASE_URL) plays this")
+    outcomes, errors = run_in_threads(
+        4, lambda _i: services.calendar_link_create(actor=worker, house=house, room=room)[1]
+    )
+    assert errors == []
+    assert len(set(outcomes)) == 4
+    assert CalendarLink.objects.filter(room=room, revoked_at__isnull=True).count() == 1
