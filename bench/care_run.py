@@ -32,8 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # noqa: E402  (the measuring helpers of the catalogue benchmark)
 from care_generate import CARE_DOMAIN, CASELOAD_EMAIL, MEASURED, is_known, measured_number  # noqa: E402
-from common import database_url, describe, setup_django, write_json  # noqa: E402
-from referrals_run import logged_in  # noqa: E402
+from common import (  # noqa: E402
+    database_url,
+    describe,
+    logged_in,  # noqa: E402
+    setup_django,
+    write_json,
+)
 
 SCENARIOS = ("record", "caseload")
 DESCRIPTIONS = {

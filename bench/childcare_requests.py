@@ -34,6 +34,7 @@ from common import (  # noqa: E402
     calibrate,
     calibration,
     calibration_text,
+    client_for,
     describe,
     in_units,
     log,
@@ -248,28 +249,6 @@ def generate(total: int, seed: int) -> dict:
 # --- Measuring ----------------------------------------------------------------------------------
 
 
-def desk_client():
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    user = get_user_model().objects.get(email=DESK_EMAIL)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-    session.save()
-    return client
-
-
 def timed(work, count: int, expect: int) -> dict:
     from django.db import connection
 
@@ -347,7 +326,7 @@ def measure(count: int, seed: int) -> dict:
         }
         return family.post(path, data, REMOTE_ADDR=f"10.2.{n // 250}.{n % 250 + 1}")
 
-    desk = desk_client()
+    desk = client_for(DESK_EMAIL)
     desk_path = f"/beheer/huis/{HOUSE_SLUG}/kinderopvang/aanvragen/"
     months = start_months(today)
     codes = list(house.municipalities.values_list("nis_code", flat=True))

@@ -295,14 +295,19 @@ def percentile(values: list[float], share: float) -> float:
 
 def client_for(email: str):
     """A client logged in as ``email`` with a password and a second factor in its session."""
+    from django.contrib.auth import get_user_model
+
+    return logged_in(get_user_model().objects.get(email=email))
+
+
+def logged_in(user):
+    """A client of ``user`` with password and second factor passed (as allauth records them)."""
     from allauth.account.internal.flows.login import (
         _AUTHENTICATION_METHODS_USER_SESSION_KEY,
         AUTHENTICATION_METHODS_SESSION_KEY,
     )
-    from django.contrib.auth import get_user_model
     from django.test import Client
 
-    user = get_user_model().objects.get(email=email)
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     session = client.session

@@ -29,6 +29,7 @@ from common import (  # noqa: E402
     calibration_text,
     database_url,
     describe,
+    logged_in,
     setup_django,
     write_json,
 )
@@ -40,27 +41,6 @@ BENCH_EMAIL = "coverage-bench@bench.example.be"
 
 def log(message: str) -> None:
     print(message, flush=True)
-
-
-def logged_in(user):
-    """A client of ``user`` with password and second factor passed (as allauth records them)."""
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from django.test import Client
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-    session.save()
-    return client
 
 
 def largest_house():

@@ -41,6 +41,7 @@ from common import (  # noqa: E402
     database_url,
     describe,
     in_units,
+    logged_in,
     setup_django,
     write_json,
 )
@@ -73,28 +74,6 @@ STATUSES = (
 def results_of(response) -> int | None:
     """Referrals on the page (each row links "Doorverwijzing #<number>")."""
     return response.content.count(b"Doorverwijzing #")
-
-
-def logged_in(user):
-    """A client of ``user``, logged in with password and second factor (as allauth records them
-    in the session)."""
-    from allauth.account.internal.flows.login import (
-        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
-        AUTHENTICATION_METHODS_SESSION_KEY,
-    )
-    from django.test import Client
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-        {"method": "password", "at": now, "email": user.email},
-        {"method": "mfa", "at": now, "type": "totp"},
-    ]
-    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
-    session.save()
-    return client
 
 
 def measured_workers() -> dict[str, list]:
