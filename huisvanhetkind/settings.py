@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the request id, the request's log line and metrics (core.request_log).
     "huisvanhetkind.core.request_log.RequestLogMiddleware",
+    # Before the session, CSRF and messages middleware: it sees the cookies they set.
+    "huisvanhetkind.core.page_cache.SharedPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "huisvanhetkind.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -209,6 +211,8 @@ ACCOUNT_RATE_LIMITS = {
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Seconds an app server keeps the houses it looked up (network.selectors.house_by_slug); 0: none.
 HOUSE_CACHE_SECONDS = env_int("HOUSE_CACHE_SECONDS", 0 if DEBUG else 30)
+# Seconds the reverse proxy may serve a public page to other visitors (core.page_cache); 0: none.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from huisvanhetkind.api.api import api
 from huisvanhetkind.core import metrics as core_metrics
@@ -14,7 +16,10 @@ urlpatterns = [
     path("readyz", web_views.readyz, name="readyz"),
     # Prometheus metrics, for METRICS_ALLOWED_IPS only (core.metrics; docs/operations.md).
     path("metrics", core_metrics.metrics, name="metrics"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is on every page; without a CSRF token a public page sets no cookie
+    # and the page cache (core.page_cache) may share it. Choosing a language is no action an
+    # attacker gains anything by forging.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     # The admin logs in through the platform's log-in (password, second factor, rate limits),
     # never through its own password-only form.
     path(

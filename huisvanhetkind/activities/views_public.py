@@ -29,6 +29,7 @@ from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.core.jsonld import jsonld_script_text
+from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.core.pdf import pdf_response
 
 S = RegistrationStatus
@@ -165,6 +166,7 @@ def _list_context(request, house, form, day: date | None) -> dict:
     }
 
 
+@shared_page
 def calendar(request):
     """The public calendar: the coming sessions per day (or those of one chosen day), or the
     seven days of a week with links to the other weeks. Plain links and forms, no JavaScript;
@@ -227,6 +229,7 @@ def _json_ld(activity, sessions, request) -> str:
     return jsonld_script_text(events)
 
 
+@shared_page
 def activity_detail(request, pk):
     house = request.house
     activity = selectors.public_activity(house=house, pk=pk)
@@ -249,6 +252,7 @@ def _public_session(house, pk) -> Session:
     return get_object_or_404(Session.objects.public(house).select_related("activity__house"), pk=pk)
 
 
+@shared_page
 def session_ics(request, pk):
     session = _public_session(request.house, pk)
     response = HttpResponse(
@@ -258,6 +262,7 @@ def session_ics(request, pk):
     return response
 
 
+@shared_page
 def feed_ics(request):
     house = request.house
     _form, sessions = _filtered_sessions(request, house, with_places=False)
@@ -438,6 +443,7 @@ def manage_pdf(request, signed):
 # --- Public: news ------------------------------------------------------------------------------
 
 
+@shared_page
 def news_list(request):
     house = request.house
     return render(
@@ -447,6 +453,7 @@ def news_list(request):
     )
 
 
+@shared_page
 def news_detail(request, pk):
     house = request.house
     item = get_object_or_404(NewsItem.objects.public(house).select_related("organisation"), pk=pk)

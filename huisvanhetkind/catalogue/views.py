@@ -14,6 +14,7 @@ from huisvanhetkind.catalogue.jsonld import service_jsonld
 from huisvanhetkind.catalogue.search.selectors import explain_query
 from huisvanhetkind.catalogue.workflow import ALLOWED_TRANSITIONS, ServiceStatus
 from huisvanhetkind.core.jsonld import jsonld_script_text
+from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
 from huisvanhetkind.questions.selectors import faq_search
@@ -21,6 +22,7 @@ from huisvanhetkind.questions.selectors import faq_search
 PAGE_SIZE = 20
 
 
+@shared_page
 def catalogue(request):
     """Public: the offer of a house, searchable and filterable, without an account."""
     house = request.house
@@ -42,6 +44,7 @@ def catalogue(request):
     )
 
 
+@shared_page
 def service_detail(request, pk):
     house = request.house
     service = selectors.public_service(house, pk)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core.forms import add_service_errors
 from huisvanhetkind.core.http import private_response
+from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.network.access import professional_required
 from huisvanhetkind.premises import access, selectors_hours, services_hours
 from huisvanhetkind.premises.forms_hours import ClosureForm, DeskForm, RuleForm
@@ -30,6 +31,7 @@ from huisvanhetkind.premises.models import Desk
 # --- Public --------------------------------------------------------------------------------------
 
 
+@shared_page
 def hours(request):
     house = request.house
     return render(
@@ -39,6 +41,7 @@ def hours(request):
     )
 
 
+@shared_page
 def hours_json(request):
     house = request.house
     response = HttpResponse(
@@ -51,6 +54,7 @@ def hours_json(request):
     return response
 
 
+@shared_page
 def desk_feed(request, desk):
     found = selectors_hours.public_desk(request.house, desk)
     if found is None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
+from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.core.pdf import pdf_response
 from huisvanhetkind.network.access import get_house_for_coordinator, professional_required
 from huisvanhetkind.questions import access, selectors, services, services_setup
@@ -148,6 +149,7 @@ def private(request, token):
     )
 
 
+@shared_page
 def faq(request):
     house = request.house
     query = request.GET.get("q", "").strip()[:100]

@@ -4,14 +4,17 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from huisvanhetkind.core import health
+from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.network import selectors
 from huisvanhetkind.network.forms import PartnerDirectoryFilterForm
 
 
+@shared_page
 def landing(request):
     return render(request, "web/landing.html", {"houses": selectors.houses_public()})
 
 
+@shared_page
 def house_home(request):
     house = request.house
     partners = selectors.house_partners(house=house)
@@ -27,6 +30,7 @@ def house_home(request):
     )
 
 
+@shared_page
 def partner_directory(request):
     house = request.house
     chosen = PartnerDirectoryFilterForm(request.GET).filters()
@@ -50,6 +54,7 @@ def partner_directory(request):
     )
 
 
+@shared_page
 def partner_detail(request, pk):
     organisation = selectors.partner_in_house(house=request.house, pk=pk)
     if organisation is None:
