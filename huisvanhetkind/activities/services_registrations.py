@@ -11,7 +11,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,18 +54,25 @@ def _lock(session: Session) -> Session:
     )
 
 
-def _taken(session: Session, *, exclude=None) -> int:
-    confirmed = session.registrations.filter(status=S.CONFIRMED)
-    if exclude is not None:
-        confirmed = confirmed.exclude(pk=exclude.pk)
+def _taken_places(session: Session):
+    """The places taken by confirmed registrations, as an aggregate over a session's
+    registrations (persons or families, as the activity counts)."""
+    confirmed = Q(status=S.CONFIRMED)
     if session.activity.capacity_unit == Activity.CapacityUnit.PERSONS:
-        return sum(a + c for a, c in confirmed.values_list("adults", "children"))
-    return confirmed.count()
+        return Coalesce(Sum(F("adults") + F("children"), filter=confirmed), 0)
+    return Count("pk", filter=confirmed)
 
 
-def _fits(session: Session, places: int, *, exclude=None) -> bool:
+def _taken(session: Session, *, exclude=None) -> int:
+    registrations = session.registrations.all()
+    if exclude is not None:
+        registrations = registrations.exclude(pk=exclude.pk)
+    return registrations.aggregate(taken=_taken_places(session))["taken"]
+
+
+def _fits(session: Session, places: int, taken: int) -> bool:
     capacity = session.effective_capacity
-    return capacity is None or _taken(session, exclude=exclude) + places <= capacity
+    return capacity is None or taken + places <= capacity
 
 
 def _check_open(session: Session) -> None:
@@ -131,7 +139,11 @@ def registration_create(
             same |= Q(email_digest__in=contact_digests(email, EMAIL))
         if phone_hash:
             same |= Q(phone_digest__in=contact_digests(phone, PHONE))
-        if session.registrations.filter(same, status__in=[S.CONFIRMED, S.WAITLISTED]).exists():
+        # One query for both: is this family registered already, and how many places are taken.
+        held = session.registrations.filter(status__in=[S.CONFIRMED, S.WAITLISTED]).aggregate(
+            same=Count("pk", filter=same), taken=_taken_places(session)
+        )
+        if held["same"]:
             raise ValidationError(
                 _(
                     "Met dit e-mailadres of telefoonnummer is al iemand ingeschreven voor dit moment. "
@@ -140,7 +152,7 @@ def registration_create(
                 code="duplicate",
             )
         places = session.places_needed(adults, len(children_ages))
-        status = S.CONFIRMED if _fits(session, places) else S.WAITLISTED
+        status = S.CONFIRMED if _fits(session, places, held["taken"]) else S.WAITLISTED
         organiser = registered_by if getattr(registered_by, "is_authenticated", False) else None
         registration = Registration.objects.create(
             session=session,
@@ -209,7 +221,9 @@ def registration_change(
         if session.starts_at <= timezone.now():
             raise ValidationError(_("Dit moment is al voorbij. Wijzigen kan niet meer."))
         places = session.places_needed(adults, len(children_ages))
-        if registration.status == S.CONFIRMED and not _fits(session, places, exclude=registration):
+        if registration.status == S.CONFIRMED and not _fits(
+            session, places, _taken(session, exclude=registration)
+        ):
             raise ValidationError(
                 _("Er zijn niet genoeg vrije plaatsen om met meer personen te komen.")
             )
@@ -277,7 +291,7 @@ def _promote(session: Session, *, actor=None) -> list[Registration]:
         return []
     promoted = []
     for candidate in session.registrations.filter(status=S.WAITLISTED).order_by("created_at", "id"):
-        if not _fits(session, candidate.places):
+        if not _fits(session, candidate.places, _taken(session)):
             break  # first come, first served: nobody jumps the queue
         candidate.session = session
         _registration_move(

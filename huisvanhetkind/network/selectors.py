@@ -35,8 +35,10 @@ def houses_public():
 # The house of a request (web.middleware) is read on every page. With HOUSE_CACHE_SECONDS > 0
 # (the default without DEBUG) each process keeps the houses it found for that many seconds: a
 # change saved in this process is seen at once (``forget_houses``, on every save or deletion of a
-# house), one saved in another process within those seconds. A name that finds no house is never
-# kept (a visitor cannot fill the memory with made-up addresses); a request gets its own copy.
+# house), one saved in another process within those seconds. A slug that finds no house is never
+# kept (a visitor cannot push the houses out with made-up addresses); a host name that finds none
+# is (on the platform's own host name every request asks, and ALLOWED_HOSTS bounds the names). A
+# request gets its own copy.
 _HOUSES: dict[tuple[str, str], tuple[float, House]] = {}
 _HOUSES_MAX = 2000
 
@@ -49,11 +51,13 @@ def _house_cached(kind: str, key: str, **lookup) -> House | None:
     kept = _HOUSES.get((kind, key))
     if kept is None or kept[0] < now:
         house = House.objects.filter(is_active=True, **lookup).first()
-        if house is None:
+        if house is None and kind != "domain":
             return None
         if len(_HOUSES) >= _HOUSES_MAX:
             _HOUSES.clear()
         kept = _HOUSES[(kind, key)] = (now + seconds, house)
+    if kept[1] is None:
+        return None
     clone = copy.copy(kept[1])
     clone._state = copy.copy(clone._state)
     clone._state.fields_cache = {}

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from huisvanhetkind.network.models import House
-from huisvanhetkind.network.selectors import forget_houses, house_by_slug
+from huisvanhetkind.network.selectors import forget_houses, house_by_domain, house_by_slug
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,17 @@ def test_an_unknown_name_is_not_kept(house, django_assert_num_queries):
     with django_assert_num_queries(2):
         assert house_by_slug("bestaat-niet") is None
         assert house_by_slug("bestaat-niet") is None
+
+
+def test_a_host_name_without_a_house_is_kept_until_a_house_takes_it(
+    house, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert house_by_domain("huisvanhetkind.example.be") is None
+        assert house_by_domain("huisvanhetkind.example.be") is None
+    house.domain = "huisvanhetkind.example.be"
+    house.save()
+    assert house_by_domain("huisvanhetkind.example.be").pk == house.pk
 
 
 def test_without_the_setting_every_lookup_reads(house, django_assert_num_queries):
