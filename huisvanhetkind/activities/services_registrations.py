@@ -54,6 +54,16 @@ def _lock(session: Session) -> Session:
     )
 
 
+def _lock_own_row(session: Session) -> Session:
+    """As ``_lock``, for a new registration: only the session's own row is read again under the
+    lock; its activity, house and place are those the caller read. A registration changes none
+    of them, and cancelling an activity marks each of its sessions cancelled under this same
+    lock, so the session's own row says whether it is still open."""
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    locked.activity = session.activity
+    return locked
+
+
 def _taken_places(session: Session):
     """The places taken by confirmed registrations, as an aggregate over a session's
     registrations (persons or families, as the activity counts)."""
@@ -131,7 +141,7 @@ def registration_create(
     token, signed = signing.new_token()
     email_hash, phone_hash = contact_digest(email, EMAIL), contact_digest(phone, PHONE)
     with transaction.atomic():
-        session = _lock(session)
+        session = _lock_own_row(session)
         _check_open(session)
         # Under every digest key: a registration made before the current key is caught too.
         same = Q()

@@ -315,7 +315,9 @@ def _registration_throttled(request, session, form) -> str:
 
 def register(request, pk):
     house = request.house
-    session = _public_session(house, pk)
+    # The house is the request's: not read again with the session.
+    session = get_object_or_404(Session.objects.public(house), pk=pk)
+    session.activity.house = house
     if not session.activity.needs_registration:
         raise Http404
     form = RegistrationForm(request.POST or None)
