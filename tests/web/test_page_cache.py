@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 30
 
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
