@@ -39,7 +39,7 @@ def houses_public():
 # kept (a visitor cannot push the houses out with made-up addresses); a host name that finds none
 # is (on the platform's own host name every request asks, and ALLOWED_HOSTS bounds the names). A
 # request gets its own copy.
-_HOUSES: dict[tuple[str, str], tuple[float, House]] = {}
+_HOUSES: dict[tuple[str, str], tuple[float, House | None]] = {}
 _HOUSES_MAX = 2000
 
 
