@@ -35,7 +35,7 @@ from care_generate import CARE_DOMAIN, CASELOAD_EMAIL, MEASURED, is_known, measu
 from common import (  # noqa: E402
     database_url,
     describe,
-    logged_in,  # noqa: E402
+    logged_in,
     setup_django,
     write_json,
 )

@@ -249,7 +249,10 @@ def activity_detail(request, pk):
 
 
 def _public_session(house, pk) -> Session:
-    return get_object_or_404(Session.objects.public(house).select_related("activity__house"), pk=pk)
+    """A session of this house's public calendar; its house is the request's (not read again)."""
+    session = get_object_or_404(Session.objects.public(house), pk=pk)
+    session.activity.house = house
+    return session
 
 
 @shared_page
@@ -315,9 +318,7 @@ def _registration_throttled(request, session, form) -> str:
 
 def register(request, pk):
     house = request.house
-    # The house is the request's: not read again with the session.
-    session = get_object_or_404(Session.objects.public(house), pk=pk)
-    session.activity.house = house
+    session = _public_session(house, pk)
     if not session.activity.needs_registration:
         raise Http404
     form = RegistrationForm(request.POST or None)
