@@ -29,7 +29,7 @@ from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
 from huisvanhetkind.core.jsonld import jsonld_script_text
-from huisvanhetkind.core.page_cache import shared_page
+from huisvanhetkind.core.page_cache import shared_form_page, shared_page
 from huisvanhetkind.core.pdf import pdf_response
 
 S = RegistrationStatus
@@ -316,6 +316,7 @@ def _registration_throttled(request, session, form) -> str:
     return ""
 
 
+@shared_form_page
 def register(request, pk):
     house = request.house
     session = _public_session(house, pk)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from huisvanhetkind.core import throttle
 from huisvanhetkind.core.http import private_response
-from huisvanhetkind.core.page_cache import shared_page
+from huisvanhetkind.core.page_cache import shared_form_page, shared_page
 from huisvanhetkind.core.pdf import pdf_response
 from huisvanhetkind.network.access import get_house_for_coordinator, professional_required
 from huisvanhetkind.questions import access, selectors, services, services_setup
@@ -44,6 +44,7 @@ FOLLOW_UP_CLIENT_LIMIT = 10
 # --- Public: the parent ------------------------------------------------------------------------
 
 
+@shared_form_page
 def ask(request):
     house = request.house
     form = AskForm(request.POST or None, house=house)

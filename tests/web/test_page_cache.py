@@ -2,6 +2,7 @@
 nginx's configuration passes the same visitors by. The stack itself is checked by
 deploy/check-shared-state (make prod-check)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,11 @@ from django.views.decorators.cache import never_cache
 from huisvanhetkind.core.page_cache import (
     HEADER,
     SharedPageCacheMiddleware,
+    clear_form_pages,
     shared_page,
     visitor_cookies,
 )
+from huisvanhetkind.network.models import House
 from tests.conftest import logged_in
 from tests.factories import ActivityFactory, SessionFactory
 
@@ -25,6 +28,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 30
+    clear_form_pages()  # form pages kept in this process (shared_form_page)
+    yield
+    clear_form_pages()
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,6 +98,22 @@ def test_forms_and_family_links_are_never_shared(parent_client, house, organisat
         response = parent_client.get(path)
         assert response.status_code == 200, path
         assert not marked(response), path
+
+
+def test_the_question_form_is_kept_in_the_app_server_with_a_token_per_visitor(house):
+    # Not by nginx (it sets the CSRF cookie): by core.page_cache.shared_form_page.
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    first = Client(enforce_csrf_checks=True).get(f"/{house.slug}/vraag/")
+    House.objects.filter(pk=house.pk).update(name="Ander huis")
+    visitor = Client(enforce_csrf_checks=True)
+    second = visitor.get(f"/{house.slug}/vraag/")
+    assert "Ander huis" not in second.content.decode()
+    assert not marked(second) and "csrftoken" in second.cookies
+    tokens = [token.search(page.content.decode()).group(1) for page in (first, second)]
+    assert tokens[0] != tokens[1]
+    response = visitor.post(f"/{house.slug}/vraag/", {"csrfmiddlewaretoken": tokens[1]})
+    # The form's own errors, not a CSRF refusal (403).
+    assert response.status_code == 200 and "error-summary" in response.content.decode()
 
 
 def test_posts_errors_and_missing_pages_are_never_shared(parent_client, house):
