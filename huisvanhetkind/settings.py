@@ -213,6 +213,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 HOUSE_CACHE_SECONDS = env_int("HOUSE_CACHE_SECONDS", 0 if DEBUG else 30)
 # Seconds the reverse proxy may serve a public page to other visitors (core.page_cache); 0: none.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
+# An app server process loads its copies of the houses' offer and the search vocabulary in the
+# background when it starts (web.warmup), instead of on the first visitor of each house.
+WARM_AT_START = env_bool("WARM_AT_START", not DEBUG)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"
