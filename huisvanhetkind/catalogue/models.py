@@ -249,6 +249,10 @@ class CatalogueState(models.Model):
     """
 
     stamp = models.BigIntegerField(default=0)
+    # Drawn anew only by a change that concerns every house (a domain, an age group, a
+    # municipality, a bulk load); a change of one house's offer draws that house's
+    # ``HouseOfferState.stamp`` instead, so the other houses' copies stay valid.
+    everything = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("status van het aanbod")
@@ -256,3 +260,21 @@ class CatalogueState(models.Model):
 
     def __str__(self):
         return f"catalogue state {self.stamp}"
+
+
+class HouseOfferState(models.Model):
+    """The stamp of one house's offer: drawn anew in the transaction of every write that changes
+    what its catalogue filters or counts (``catalogue.offer.changed``). No row: never changed
+    on its own since the table was made (the copies then depend on ``everything`` only)."""
+
+    house = models.OneToOneField(
+        House, on_delete=models.CASCADE, primary_key=True, related_name="offer_state"
+    )
+    stamp = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("status van het aanbod van een huis")
+        verbose_name_plural = _("status van het aanbod van de huizen")
+
+    def __str__(self):
+        return f"offer state of house {self.house_id}: {self.stamp}"

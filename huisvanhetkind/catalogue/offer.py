@@ -6,9 +6,15 @@ tariff, a language), the set of services that have it as a bit set over those po
 Filtering is then an AND of a few integers and every count of every facet a ``bit_count()``:
 no aggregate query per page, whatever the size of the house.
 
-The copies are valid for one ``CatalogueState.stamp``. Signals (``catalogue.signals``) draw a
-new stamp in the transaction of every write that changes what is kept here, so every process
-reloads a house the next time it is asked for. A page checks the stamp: one small query.
+A house's copy is valid for one pair of stamps: ``CatalogueState.everything`` (drawn anew by a
+change that concerns every house: a domain, an age group, a municipality, a bulk load) and the
+house's own ``HouseOfferState.stamp`` (drawn anew by a change of its offer: a service of one of
+its partners, a partnership, its municipalities). Signals (``catalogue.signals``) draw them in
+the transaction of the write, so every process reloads the houses concerned, and only those,
+the next time they are asked for: with all 160 houses of Flanders on one deployment, a partner
+editing a service in one house does not make every process reload the other 159. A page reads
+both stamps in one small query. ``CatalogueState.stamp`` is drawn anew by every change (the
+figures of ``coverage`` that span houses follow it).
 """
 
 import secrets
@@ -18,8 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Subquery
 
-from huisvanhetkind.catalogue.models import CatalogueState, Service
+from huisvanhetkind.catalogue.models import CatalogueState, HouseOfferState, Service
 from huisvanhetkind.network.models import AgeGroup, Domain, House
 
 COST_FREE = "gratis"
@@ -139,16 +146,35 @@ def load(house: House) -> HouseOffer:
 
 
 _lock = threading.Lock()
-_offers: dict[int, tuple[int, HouseOffer]] = {}
+_offers: dict[int, tuple[tuple, HouseOffer]] = {}
+
+
+def new_stamp() -> int:
+    """A random stamp: a rolled back write leaves the old one, so a copy read inside that
+    transaction never passes for a committed one (a counter could come back to its value)."""
+    return secrets.randbits(62) + 1
 
 
 def current_stamp() -> int:
+    """The stamp of any change of any house's offer."""
     return CatalogueState.objects.filter(pk=1).values_list("stamp", flat=True).first() or 0
+
+
+def offer_stamp(house: House) -> tuple:
+    """What a copy of ``house``'s offer is valid for: one query."""
+    everything = CatalogueState.objects.filter(pk=1).values("everything")
+    own = HouseOfferState.objects.filter(house_id=house.pk).values("stamp")
+    row = (
+        House.objects.filter(pk=house.pk)
+        .values_list(Subquery(everything), Subquery(own))
+        .first()
+    )
+    return tuple(value or 0 for value in row) if row else (0, 0)
 
 
 def house_offer(house: House) -> HouseOffer:
     """The offer of ``house``, from this process's copy while no write changed it."""
-    stamp = current_stamp()
+    stamp = offer_stamp(house)
     cached = _offers.get(house.pk)
     if cached is not None and cached[0] == stamp:
         return cached[1]
@@ -166,9 +192,20 @@ def forget() -> None:
         _offers.clear()
 
 
-def changed() -> None:
-    """Record, in the current transaction, that the offer changed: every copy is stale."""
-    stamp = secrets.randbits(62) + 1
+def changed(houses: Iterable[int] | None = None) -> None:
+    """Record, in the current transaction, that the offer of ``houses`` (their ids) changed, or
+    of every house (``None``): their copies are stale in every process."""
+    values = {"stamp": new_stamp()}
+    if houses is None:
+        values["everything"] = new_stamp()
     with transaction.atomic():
-        if not CatalogueState.objects.filter(pk=1).update(stamp=stamp):
-            CatalogueState.objects.create(pk=1, stamp=stamp)
+        if not CatalogueState.objects.filter(pk=1).update(**values):
+            CatalogueState.objects.create(pk=1, **values)
+        if houses is not None:
+            stamp = new_stamp()
+            HouseOfferState.objects.bulk_create(
+                [HouseOfferState(house_id=pk, stamp=stamp) for pk in set(houses)],
+                update_conflicts=True,
+                unique_fields=["house"],
+                update_fields=["stamp"],
+            )

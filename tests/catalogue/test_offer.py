@@ -2,13 +2,14 @@
 postings (SearchHousePosting): every write must show on the next page, a rolled back one never."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from huisvanhetkind.catalogue import offer, selectors
 from huisvanhetkind.catalogue.search.models import SearchHousePosting, SearchPosting
 from huisvanhetkind.catalogue.search.services import index_service, rebuild_index
-from huisvanhetkind.network.models import AgeGroup, Partnership
+from huisvanhetkind.network.models import AgeGroup, Domain, Partnership
 from tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,68 @@ def test_the_catalogue_page_answers_from_the_copy_after_a_write(parent_client, h
     assert "3 resultaten" in parent_client.get(url).content.decode()
     ServiceFactory(organisation=services[0].organisation, name="Peuterturnen")
     assert "4 resultaten" in parent_client.get(url).content.decode()
+
+
+def kept(*houses) -> list[bool]:
+    """Per house, whether this process's copy of its offer is still valid (one query: the
+    stamps) or had to be read again."""
+    result = []
+    for house in houses:
+        with CaptureQueriesContext(connection) as captured:
+            offer.house_offer(house)
+        result.append(len(captured) == 1)
+    return result
+
+
+@pytest.fixture
+def elsewhere(other_house):
+    organisation = OrganisationFactory(name="Zwemclub De Dolfijn", houses=[other_house])
+    ServiceFactory(organisation=organisation, name="Watergewenning voor kleuters")
+    return organisation
+
+
+def test_a_change_in_one_house_keeps_the_other_houses_copies(
+    house, other_house, services, elsewhere
+):
+    kept(house, other_house)  # both read
+    services[0].is_free = True
+    services[0].save()
+    assert kept(house, other_house) == [False, True]
+    elsewhere.services.get().age_groups.add(AgeGroup.objects.get(slug="3-6"))
+    assert kept(house, other_house) == [True, False]
+    Partnership.objects.filter(house=other_house).get().delete()
+    assert kept(house, other_house) == [True, False]
+    other_house.municipalities.remove(other_house.municipalities.first())
+    assert kept(house, other_house) == [True, False]
+
+
+def test_a_partner_of_two_houses_changes_both(house, other_house, services, elsewhere):
+    Partnership.objects.create(organisation=services[0].organisation, house=other_house)
+    kept(house, other_house)
+    services[0].name = "Babymassage en babyyoga"
+    services[0].save()
+    assert kept(house, other_house) == [False, False]
+    # From the other side of the link: an age group given to the service.
+    kept(house, other_house)
+    AgeGroup.objects.get(slug="3-6").services.add(services[0])
+    assert kept(house, other_house) == [False, False]
+
+
+def test_a_service_that_moves_to_another_partner_changes_both_houses(
+    house, other_house, services, elsewhere
+):
+    kept(house, other_house)
+    services[0].organisation = elsewhere
+    services[0].save()
+    assert kept(house, other_house) == [False, False]
+    assert "Babymassage" not in names(house)
+    assert "Babymassage" in names(other_house)
+
+
+def test_a_changed_domain_changes_every_house(house, other_house, services, elsewhere):
+    kept(house, other_house)
+    domain = Domain.objects.get(slug="gezondheid")
+    domain.name = "Gezondheid en welzijn"
+    domain.save()
+    assert kept(house, other_house) == [False, False]
+    assert kept(house, other_house) == [True, True]
