@@ -164,11 +164,7 @@ def offer_stamp(house: House) -> tuple:
     """What a copy of ``house``'s offer is valid for: one query."""
     everything = CatalogueState.objects.filter(pk=1).values("everything")
     own = HouseOfferState.objects.filter(house_id=house.pk).values("stamp")
-    row = (
-        House.objects.filter(pk=house.pk)
-        .values_list(Subquery(everything), Subquery(own))
-        .first()
-    )
+    row = House.objects.filter(pk=house.pk).values_list(Subquery(everything), Subquery(own)).first()
     return tuple(value or 0 for value in row) if row else (0, 0)
 
 

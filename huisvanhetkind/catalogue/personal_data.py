@@ -39,7 +39,9 @@ declare(
 allow("catalogue.TargetGroup", _("doelgroepen van het aanbod"))
 allow("catalogue.Synonym", _("synoniemen voor het zoeken"))
 allow("catalogue.CatalogueState", _("een teller die zegt wanneer het aanbod veranderde"))
-allow("catalogue.HouseOfferState", _("een teller die zegt wanneer het aanbod van een huis veranderde"))
+allow(
+    "catalogue.HouseOfferState", _("een teller die zegt wanneer het aanbod van een huis veranderde")
+)
 allow("catalogue.Service_service_areas", _("gemeenten van een aanbod"))
 allow("catalogue.Service_locations", _("vestigingen van een aanbod"))
 allow("catalogue.Service_domains", _("beleidsdomeinen van een aanbod"))
