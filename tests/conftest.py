@@ -55,12 +55,15 @@ def _fresh_cache():
     from django.core.cache import cache
 
     from huisvanhetkind.catalogue import offer
+    from huisvanhetkind.network.selectors import forget_houses, forget_reference_lists
 
     cache.clear()
     offer.forget()
     yield
     cache.clear()
     offer.forget()
+    forget_houses()
+    forget_reference_lists()
 
 
 @pytest.fixture(autouse=True)

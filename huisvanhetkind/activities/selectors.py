@@ -17,7 +17,7 @@ from huisvanhetkind.network.access import (
     is_platform_admin,
     member_organisation_ids,
 )
-from huisvanhetkind.network.models import AgeGroup, Domain
+from huisvanhetkind.network.selectors import house_reference_lists
 
 S = RegistrationStatus
 CALENDAR_LIMIT = 200
@@ -99,11 +99,8 @@ def upcoming_sessions(
 
 
 def calendar_filters(house) -> dict:
-    return {
-        "age_groups": AgeGroup.objects.all(),
-        "domains": Domain.objects.all(),
-        "municipalities": house.municipalities.all(),
-    }
+    """The choices of the calendar's filters (kept by the process: network.selectors)."""
+    return house_reference_lists(house)
 
 
 def public_activity(*, house, pk: int) -> Activity | None:

@@ -265,11 +265,13 @@ class CatalogueState(models.Model):
 class HouseOfferState(models.Model):
     """The stamp of one house's offer: drawn anew in the transaction of every write that changes
     what its catalogue filters or counts (``catalogue.offer.changed``). No row: never changed
-    on its own since the table was made (the copies then depend on ``everything`` only)."""
+    on its own since the table was made (the copies then depend on ``everything`` only).
 
-    house = models.OneToOneField(
-        House, on_delete=models.CASCADE, primary_key=True, related_name="offer_state"
-    )
+    Keyed by the house's id without a foreign key: deleting a house deletes its partnerships,
+    whose signals draw its stamp in the same transaction, before the house itself goes. The row
+    of a deleted house is a random number that nothing reads."""
+
+    house_id = models.BigIntegerField(primary_key=True)
     stamp = models.BigIntegerField(default=0)
 
     class Meta:

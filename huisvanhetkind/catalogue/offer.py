@@ -202,6 +202,6 @@ def changed(houses: Iterable[int] | None = None) -> None:
             HouseOfferState.objects.bulk_create(
                 [HouseOfferState(house_id=pk, stamp=stamp) for pk in set(houses)],
                 update_conflicts=True,
-                unique_fields=["house"],
+                unique_fields=["house_id"],
                 update_fields=["stamp"],
             )
