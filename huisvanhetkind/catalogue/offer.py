@@ -23,8 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Subquery
+from django.db import connection, transaction
 
 from huisvanhetkind.catalogue.models import CatalogueState, HouseOfferState, Service
 from huisvanhetkind.network.models import AgeGroup, Domain, House
@@ -161,11 +160,18 @@ def current_stamp() -> int:
 
 
 def offer_stamp(house: House) -> tuple:
-    """What a copy of ``house``'s offer is valid for: one query."""
-    everything = CatalogueState.objects.filter(pk=1).values("everything")
-    own = HouseOfferState.objects.filter(house_id=house.pk).values("stamp")
-    row = House.objects.filter(pk=house.pk).values_list(Subquery(everything), Subquery(own)).first()
-    return tuple(value or 0 for value in row) if row else (0, 0)
+    """What a copy of ``house``'s offer is valid for: one query, on every catalogue page. Plain
+    SQL: built by the ORM, its two subqueries cost more to compile than to run."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMPS_SQL, [house.pk])
+        row = cursor.fetchone()
+    return (row[0] or 0, row[1] or 0)
+
+
+_STAMPS_SQL = (
+    "SELECT (SELECT everything FROM catalogue_cataloguestate WHERE id = 1),"
+    " (SELECT stamp FROM catalogue_houseofferstate WHERE house_id = %s)"
+)
 
 
 def house_offer(house: House) -> HouseOffer:
