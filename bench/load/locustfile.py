@@ -22,7 +22,8 @@ requests, failures, requests per second, p50/p95/p99, max) besides Locust's own 
 
 Environment: LOAD_TARGETS (bench/load/prepare.py's JSON), LOAD_REPORT, LOAD_MAX_REQUESTS
 (default 1,000,000), LOAD_PROFESSIONALS (simulated professionals, 2), LOAD_FAMILY_WAIT ("0.5-1.5" seconds between a family's pages),
-LOAD_PROFESSIONAL_WAIT ("1-3").
+LOAD_PROFESSIONAL_WAIT ("1-3"), LOAD_WARM_UP (seconds at the start whose figures are reported apart, under
+``warm_up``; 0).
 """
 
 import base64
@@ -44,6 +45,7 @@ from locust.stats import StatsEntry
 
 TARGETS = json.loads(Path(os.environ.get("LOAD_TARGETS", "var/load/targets.json")).read_text())
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "1000000"))
+WARM_UP = float(os.environ.get("LOAD_WARM_UP", "0"))
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ERROR_SUMMARY = re.compile(r'class="error-summary".*?</div>', re.S)
 
@@ -108,11 +110,8 @@ def summary(entry: StatsEntry, seconds: float) -> dict:
     }
 
 
-@events.quitting.add_listener
-def write_report(environment, **_kwargs):
-    path = os.environ.get("LOAD_REPORT")
-    if not path:
-        return
+def build_report(environment) -> dict:
+    """The figures of the requests since the start, or since the end of the warm-up."""
     stats = environment.stats
     total = stats.total
     seconds = (total.last_request_timestamp or time.time()) - total.start_time
@@ -124,7 +123,7 @@ def write_report(environment, **_kwargs):
                 merged.extend(entry)
         if merged.num_requests:
             groups[prefix] = summary(merged, seconds)
-    report = {
+    return {
         "host": environment.host,
         "seconds": round(seconds, 1),
         "users": getattr(environment.parsed_options, "num_users", None),
@@ -145,6 +144,33 @@ def write_report(environment, **_kwargs):
         ][:30],
         "load_average_end": round(os.getloadavg()[0], 2),
     }
+
+
+@events.test_start.add_listener
+def start_warm_up(environment, **_kwargs):
+    """With LOAD_WARM_UP seconds: the users run on without a pause, and the figures are kept
+    apart and started afresh at its end, so that the measured run is the steady state of a
+    stack that has served its visitors for a while (not the burst of every user's first page
+    on empty caches)."""
+    if WARM_UP > 0:
+        gevent.spawn(end_warm_up, environment)
+
+
+def end_warm_up(environment) -> None:
+    gevent.sleep(WARM_UP)
+    end_warm_up.report = build_report(environment)
+    environment.stats.reset_all()
+
+
+@events.quitting.add_listener
+def write_report(environment, **_kwargs):
+    path = os.environ.get("LOAD_REPORT")
+    if not path:
+        return
+    report = build_report(environment)
+    warm_up = getattr(end_warm_up, "report", None)
+    if warm_up is not None:
+        report["warm_up"] = warm_up
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(report, indent=2), encoding="utf-8")
 

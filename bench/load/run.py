@@ -13,8 +13,10 @@ started on the benchmark data, Locust against it, the simultaneous registrations
    A load stack left running by an interrupted run is stopped first (only the processes of its
    own pid files); the stack is stopped at the end.
 3. bench/load/prepare.py: the pages, sessions, accounts and the capacity session.
-4. Locust (bench/load/locustfile.py), headless, families and professionals together, for
-   ``--run-time`` seconds or ``--max-requests`` requests.
+4. Locust (bench/load/locustfile.py), headless, families and professionals together: first
+   ``--warm-up`` seconds (30), reported but not judged: the stack has just started with empty
+   caches, and every simulated user asks its first page at once; then, with the users running
+   on, the measured ``--run-time`` seconds (or ``--max-requests`` requests in all).
 5. bench/load/capacity.py: ``--registrations`` (200) simultaneous registrations for the capacity
    session, counted in the database afterwards.
 6. With ``--one-server``: the stack again with one app server (28001) behind nginx and the same
@@ -166,6 +168,9 @@ def settle_jobs(args, ports: str) -> None:
 
 
 def locust(args, name: str, targets: Path) -> dict:
+    """One Locust run: ``--warm-up`` seconds, then ``--run-time`` seconds measured (the users
+    run on in between); the warm-up's figures are under ``warm_up`` in what it returns."""
+    run_time = args.warm_up + args.run_time
     report = args.output.parent / f"{name}.json"
     report.unlink(missing_ok=True)
     professionals = min(args.professionals, len(json.loads(targets.read_text())["professionals"]))
@@ -175,11 +180,13 @@ def locust(args, name: str, targets: Path) -> dict:
         LOAD_REPORT=str(report),
         LOAD_MAX_REQUESTS=str(args.max_requests),
         LOAD_PROFESSIONALS=str(professionals),
+        LOAD_WARM_UP=str(args.warm_up),
     )
     users = args.families + professionals
     log(
         f"Locust ({name}): {args.families} families and {professionals} professionals, "
-        f"{args.run_time} s or {args.max_requests:,} requests"
+        f"{args.warm_up} s of warm-up, then {args.run_time} s measured or "
+        f"{args.max_requests:,} requests in all"
     )
     subprocess.run(  # noqa: S603 - exits 1 on any failure; the report says which
         [
@@ -194,7 +201,7 @@ def locust(args, name: str, targets: Path) -> dict:
             "--spawn-rate",
             str(args.spawn_rate),
             "--run-time",
-            f"{args.run_time}s",
+            f"{run_time}s",
             "--stop-timeout",
             "10",
             "--csv",
@@ -272,6 +279,12 @@ def main(argv=None) -> int:
     parser.add_argument("--professionals", type=int, default=10)
     parser.add_argument("--spawn-rate", type=float, default=50)
     parser.add_argument("--run-time", type=int, default=60, help="seconds per Locust run")
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=30,
+        help="seconds of the same mix before each measured run, reported but not judged",
+    )
     parser.add_argument("--max-requests", type=int, default=100_000, help="per Locust run")
     parser.add_argument("--registrations", type=int, default=200, help="simultaneous")
     parser.add_argument("--capacity", type=int, default=50, help="of the capacity session")
@@ -280,7 +293,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:  # 20 s, a few users, 2,000 requests at most, data at 1 %
         args.scale, args.families, args.professionals = 0.01, 8, 2
-        args.run_time, args.max_requests, args.spawn_rate = 20, 2000, 10
+        args.run_time, args.max_requests, args.spawn_rate, args.warm_up = 20, 2000, 10, 0
     if "bench" not in args.db:
         sys.exit("The load test's database name must contain 'bench' (it may be regenerated).")
     args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -344,6 +357,9 @@ def main(argv=None) -> int:
     log(f"\nLoad test on {url} (data scale {scale}), {report['started']} to {report['finished']}")
     log(calibration_text(cal))
     for name, run in report["runs"].items():
+        if "warm_up" in run:
+            print_run(f"{name.replace('_', ' ')}, warm-up (not judged)", run["warm_up"], cal)
+            failed |= run["warm_up"]["total"]["failures"] > 0
         print_run(name.replace("_", " "), run, cal)
         failed |= run["total"]["failures"] > 0
     main_run = report["runs"].get(f"{len(first_ports.split())}_servers")
