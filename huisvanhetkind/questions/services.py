@@ -433,8 +433,9 @@ def question_forward(*, question: Question, actor, organisation, note: str) -> Q
     changes = {"organisation": [question.organisation_id, organisation.pk]}
     changes |= _assignee_change(question, None)
     question.organisation = organisation
-    question.routing_reason = _("Doorgestuurd door %(who)s (van %(from)s).") % {
-        "who": actor.get_username(),
+    # Who forwarded it is in the question's history (the event's actor, whom the erasure of an
+    # account reaches); the reason names the partner only, never a professional.
+    question.routing_reason = _("Doorgestuurd door %(from)s.") % {
         "from": previous or _("de coördinator"),
     }
     if question.status == S.NEW:

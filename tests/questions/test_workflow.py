@@ -82,7 +82,10 @@ def test_forwarding_hands_over_with_a_note(routed_question, worker, other_organi
     assert q.organisation == other_organisation and q.status == S.NEW and q.assignee is None
     event = q.events.get(kind=QuestionEvent.Kind.FORWARDED)
     assert event.body == "Kraamzorg weet dit beter."
-    assert "Doorgestuurd" in q.routing_reason
+    # The reason names the partner it came from, never the professional (the history does).
+    assert q.routing_reason == "Doorgestuurd door Opvoedingspunt Kalmthout."
+    assert worker.email not in q.routing_reason and worker.last_name not in q.routing_reason
+    assert event.actor == worker
 
 
 def test_forwarding_needs_a_note_and_a_partner_of_the_house(
