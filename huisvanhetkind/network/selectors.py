@@ -44,22 +44,34 @@ _HOUSES: dict[tuple[str, str], tuple[float, House | None]] = {}
 _HOUSES_MAX = 2000
 
 
-def _house_cached(kind: str, key: str, **lookup) -> House | None:
+def _kept(store: dict, key, load, keep=lambda value: True):
+    """``load()``, kept in ``store`` under ``key`` for HOUSE_CACHE_SECONDS (a full store is
+    emptied first); a value that ``keep`` refuses is returned but not kept."""
     seconds = settings.HOUSE_CACHE_SECONDS
     if seconds <= 0:
-        return House.objects.filter(is_active=True, **lookup).first()
+        return load()
     now = time.monotonic()
-    kept = _HOUSES.get((kind, key))
-    if kept is None or kept[0] < now:
-        house = House.objects.filter(is_active=True, **lookup).first()
-        if house is None and kind != "domain":
-            return None
-        if len(_HOUSES) >= _HOUSES_MAX:
-            _HOUSES.clear()
-        kept = _HOUSES[(kind, key)] = (now + seconds, house)
-    if kept[1] is None:
+    kept = store.get(key)
+    if kept is not None and kept[0] >= now:
+        return kept[1]
+    value = load()
+    if keep(value):
+        if len(store) >= _HOUSES_MAX:
+            store.clear()
+        store[key] = (now + seconds, value)
+    return value
+
+
+def _house_cached(kind: str, key: str, **lookup) -> House | None:
+    house = _kept(
+        _HOUSES,
+        (kind, key),
+        lambda: House.objects.filter(is_active=True, **lookup).first(),
+        keep=lambda found: found is not None or kind == "domain",
+    )
+    if house is None:
         return None
-    clone = copy.copy(kept[1])
+    clone = copy.copy(house)
     clone._state = copy.copy(clone._state)
     clone._state.fields_cache = {}
     return clone
@@ -88,16 +100,7 @@ def _reference_lists(house: House) -> dict:
 
 def house_reference_lists(house: House) -> dict:
     """The age groups, the domains and the municipalities of ``house``, in their order."""
-    seconds = settings.HOUSE_CACHE_SECONDS
-    if seconds <= 0:
-        return _reference_lists(house)
-    now = time.monotonic()
-    kept = _REFERENCE_LISTS.get(house.pk)
-    if kept is None or kept[0] < now:
-        if len(_REFERENCE_LISTS) >= _HOUSES_MAX:
-            _REFERENCE_LISTS.clear()
-        kept = _REFERENCE_LISTS[house.pk] = (now + seconds, _reference_lists(house))
-    return kept[1]
+    return _kept(_REFERENCE_LISTS, house.pk, lambda: _reference_lists(house))
 
 
 def forget_reference_lists(**_kwargs) -> None:
