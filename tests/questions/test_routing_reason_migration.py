@@ -1,12 +1,16 @@
 """Migration 0005 rewrites the routing reasons that named the professional who forwarded a
-question, in each of the three languages, and leaves every other reason alone."""
+question, in each of the three languages, and leaves every other reason alone. A forwarded
+question shows the new reason to the partner it went to, and nothing to a third partner."""
 
 import importlib
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 
+from huisvanhetkind.questions import services
 from huisvanhetkind.questions.models import Question
+from tests.conftest import logged_in
 from tests.questions.conftest import ask
 
 migration = importlib.import_module(
@@ -53,3 +57,20 @@ def test_the_stored_reasons_lose_the_names(routed_question, house, sleep_topic):
         == "Doorgestuurd door Opvoedingspunt Kalmthout."
     )
     assert Question.objects.get(pk=routed_question.pk).routing_reason == routed
+
+
+def test_the_receiving_partner_reads_the_reason_and_a_third_partner_nothing(
+    routed_question, worker, other_organisation, outsider, third_party
+):
+    services.question_forward(
+        question=routed_question, actor=worker, organisation=other_organisation, note="Graag."
+    )
+    url = reverse("questions:detail", kwargs={"pk": routed_question.pk})
+    page = logged_in(outsider).get(url)  # a worker of the partner it went to
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Doorgestuurd door Opvoedingspunt Kalmthout." in html
+    assert worker.email not in html
+    refused = logged_in(third_party).get(url)
+    assert refused.status_code == 404
+    assert "Doorgestuurd door" not in refused.content.decode()
