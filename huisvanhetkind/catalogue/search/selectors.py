@@ -1,11 +1,11 @@
 """Search reads: restrict and rank a Service queryset, and show what a query became."""
 
-from django.db import connection
 from django.db.models import Case, FloatField, Value, When
 
-from huisvanhetkind.catalogue.search.models import SearchHousePosting, SearchPosting
+from huisvanhetkind.catalogue.search.models import SearchPosting
 from huisvanhetkind.catalogue.search.query import Group, Plan, SynonymTable, build_plan
 from huisvanhetkind.catalogue.search.vocabulary import Vocabulary, get_vocabulary
+from huisvanhetkind.core import sql
 
 # The best weight a term can have in a document (name, plus a fifth of every other field).
 MAX_WEIGHT = 200.0
@@ -98,20 +98,8 @@ def search_ranks(query: str, *, house=None, within=None) -> dict[int, float] | N
                 present = [min(present, key=lambda t: (vocabulary.document_count(t), t))]
             candidates.update(ids[term] for term in present)
 
-    terms = sorted(set(ids.values()))
-    if within is not None:
-        postings = SearchPosting.objects.filter(
-            term_id__in=terms, service_id__in=within.values("pk")
-        )
-    elif house is not None:
-        postings = SearchHousePosting.objects.filter(house=house, term_id__in=terms)
-    else:
-        postings = SearchPosting.objects.filter(term_id__in=terms)
     # Thousands of rows for a common word in a big house: read as plain tuples.
-    sql, params = postings.values_list("service_id", "term_id", "weight").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _postings(sorted(set(ids.values())), house=house, within=within)
     # The common parts of a compound (zorg, ouder) bring many rows: keep the candidates' only.
     chosen = {service for service, term, _weight in rows if term in candidates}
     found: dict[int, dict[int, int]] = {service: {} for service in chosen}
@@ -132,6 +120,24 @@ def search_ranks(query: str, *, house=None, within=None) -> dict[int, float] | N
         if rank > 0 or not needs_all:
             ranks[service] = rank
     return ranks
+
+
+def _postings(terms: list[int], *, house, within) -> list[tuple[int, int, int]]:
+    """(service, term, weight) of ``terms``: in a house's own postings (plain SQL, core.sql: the
+    offer search reads them on every page) or, with ``within``, among those services."""
+    if within is None and house is not None:
+        statement = (
+            "SELECT service_id, term_id, weight FROM search_searchhouseposting"  # noqa: S608
+            f" WHERE house_id = %s AND term_id IN ({sql.placeholders(terms)})"
+        )
+        return sql.rows(statement, [house.pk, *terms])
+    postings = SearchPosting.objects.filter(term_id__in=terms)
+    if within is not None:
+        postings = postings.filter(service_id__in=within.values("pk"))
+    statement, params = postings.values_list(
+        "service_id", "term_id", "weight"
+    ).query.sql_with_params()
+    return sql.rows(statement, params)
 
 
 def apply_search(queryset, query: str, *, house=None):
