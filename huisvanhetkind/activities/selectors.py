@@ -2,7 +2,8 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,12 +12,14 @@ from huisvanhetkind.activities.models import Activity, NewsItem, Registration, S
 from huisvanhetkind.activities.workflow import RegistrationStatus
 from huisvanhetkind.audit.models import AuditEvent
 from huisvanhetkind.audit.services import audit_record
+from huisvanhetkind.core import sql
 from huisvanhetkind.network.access import (
     acting_organisation,
     coordinated_house_ids,
     is_platform_admin,
     member_organisation_ids,
 )
+from huisvanhetkind.network.models import Location, Municipality
 from huisvanhetkind.network.selectors import house_reference_lists
 
 S = RegistrationStatus
@@ -42,60 +45,127 @@ def upcoming_sessions(
     date_from: date | None = None,
     date_to: date | None = None,
     with_places: bool = True,
-):
-    """Upcoming public sessions of a house, filtered, soonest first, with their free places
-    annotated (unless ``with_places`` is false: a feed does not show them).
+) -> list[Session]:
+    """Upcoming public sessions of a house, filtered, soonest first, each with its activity,
+    the activity's location and its municipality, and the places taken by confirmed
+    registrations (``taken_registrations``, ``taken_persons``) unless ``with_places`` is false
+    (a feed does not show them).
 
-    Two steps, so that the cost follows ``limit`` rather than the size of the calendar: the
-    filters choose the house's published activities, whose next ``limit`` sessions are found
-    on the (activity, end) index without joins or DISTINCT; only those sessions are then read
-    with their activity and the places taken (two small subqueries per session).
+    One query in two steps, so that the cost follows ``limit`` rather than the size of the
+    calendar: the filters choose the house's published activities, whose next ``limit``
+    sessions are found on the (activity, end) index without joins or DISTINCT; only those
+    sessions are then read with their activity and the places taken (two small subqueries per
+    session). Plain SQL (core.sql): this is the query of every calendar page, and building it
+    with the ORM cost more than running it.
     """
-    activities = Activity.objects.public().filter(house=house)
+    adapt = connection.ops.adapt_datetimefield_value
+    where, params = (
+        ["u.house_id = %s", "u.status = %s", "u.audience = %s"],
+        [
+            house.pk,
+            Activity.Status.PUBLISHED,
+            Activity.Audience.FAMILIES,
+        ],
+    )
     if activity is not None:
-        activities = activities.filter(pk=activity.pk)
-    if age_group:
-        activities = activities.filter(age_groups__slug=age_group)
-    if domain:
-        activities = activities.filter(domains__slug=domain)
+        where.append("u.id = %s")
+        params.append(activity.pk)
+    for slug, links in ((age_group, _AGE_GROUP_LINKS), (domain, _DOMAIN_LINKS)):
+        if slug:
+            where.append(links)
+            params.append(slug)
     if municipality:
-        activities = activities.filter(location__municipality__nis_code=municipality)
+        where.append(_MUNICIPALITY_LINK)
+        params.append(municipality)
     if price == "free":
-        activities = activities.filter(is_free=True)
+        where.append("u.is_free = %s")
+        params.append(True)
     elif price == "social":
-        activities = activities.filter(Q(is_free=True) | Q(social_tariff=True))
+        where.append("(u.is_free = %s OR u.social_tariff = %s)")
+        params += [True, True]
     if organisation:
-        activities = activities.filter(organisations=organisation)
-    sessions = Session.objects.upcoming().filter(activity__in=activities.values("pk"))
+        where.append(_ORGANISATION_LINK)
+        params.append(organisation)
+    sessions, session_params = (
+        ["v.ends_at >= %s", "v.is_cancelled = %s"],
+        [
+            adapt(timezone.now()),
+            False,
+        ],
+    )
     first_day, end_day = period_days(period, timezone.localdate())
-    if first_day is not None:
-        sessions = sessions.filter(starts_at__gte=_local_midnight(first_day))
-    if end_day is not None:
-        sessions = sessions.filter(starts_at__lt=_local_midnight(end_day))
-    # A day or a week of the calendar (local dates, both included), as a range on starts_at.
-    if date_from is not None:
-        sessions = sessions.filter(starts_at__gte=_local_midnight(date_from))
-    if date_to is not None:
-        sessions = sessions.filter(starts_at__lt=_local_midnight(date_to + timedelta(days=1)))
-    next_ids = sessions.order_by("starts_at", "id").values("pk")[offset : offset + limit]
-    found = (
-        Session.objects.filter(pk__in=next_ids)
-        .select_related("activity", "activity__location", "activity__location__municipality")
-        # A list shows an activity's title, place and price, not its long texts.
-        .defer("activity__description", "activity__exception_dates")
-        .order_by("starts_at", "id")
+    starts = [
+        ("v.starts_at >= %s", first_day),
+        ("v.starts_at < %s", end_day),
+        ("v.starts_at >= %s", date_from),
+        ("v.starts_at < %s", date_to + timedelta(days=1) if date_to is not None else None),
+    ]
+    for condition, day in starts:
+        if day is not None:
+            sessions.append(condition)
+            session_params.append(adapt(_local_midnight(day)))
+    places = (
+        ", (SELECT COUNT(*) FROM activities_registration r"
+        " WHERE r.session_id = s.id AND r.status = %s),"
+        " (SELECT SUM(r.adults + r.children) FROM activities_registration r"
+        " WHERE r.session_id = s.id AND r.status = %s)"
+        if with_places
+        else ""
     )
-    if not with_places:
-        return found
-    confirmed = (
-        Registration.objects.filter(session=OuterRef("pk"), status=S.CONFIRMED)
-        .order_by()
-        .values("session")
+    statement = (
+        f"SELECT {_SESSION.select()}, {_ACTIVITY.select()}, {_LOCATION.select()},"  # noqa: S608
+        f" {_MUNICIPALITY.select()}{places}"
+        " FROM activities_session s"
+        " INNER JOIN activities_activity a ON a.id = s.activity_id"
+        " LEFT OUTER JOIN network_location l ON l.id = a.location_id"
+        " LEFT OUTER JOIN network_municipality m ON m.id = l.municipality_id"
+        " WHERE s.id IN (SELECT v.id FROM activities_session v"
+        f" WHERE {' AND '.join(sessions)}"
+        f" AND v.activity_id IN (SELECT u.id FROM activities_activity u WHERE {' AND '.join(where)})"
+        " ORDER BY v.starts_at, v.id LIMIT %s OFFSET %s)"
+        " ORDER BY s.starts_at, s.id"
     )
-    return found.annotate(
-        taken_registrations=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
-        taken_persons=Subquery(confirmed.annotate(n=Sum(F("adults") + F("children"))).values("n")),
-    )
+    confirmed = [S.CONFIRMED, S.CONFIRMED] if with_places else []
+    found = []
+    for row in sql.rows(statement, [*confirmed, *session_params, *params, limit, offset]):
+        session = _SESSION.instance(row)
+        start = len(_SESSION)
+        activity_ = _ACTIVITY.instance(row, start)
+        start += len(_ACTIVITY)
+        location = _LOCATION.instance(row, start)
+        start += len(_LOCATION)
+        if location is not None:
+            location.municipality = _MUNICIPALITY.instance(row, start)
+        activity_.location = location
+        session.activity = activity_
+        if with_places:
+            session.taken_registrations, session.taken_persons = row[-2:]
+        found.append(session)
+    return found
+
+
+# The columns of upcoming_sessions: a list shows an activity's title, place and price, not its
+# long texts.
+_SESSION = sql.Columns(Session, "s")
+_ACTIVITY = sql.Columns(Activity, "a", defer=("description", "exception_dates"))
+_LOCATION = sql.Columns(Location, "l")
+_MUNICIPALITY = sql.Columns(Municipality, "m")
+_AGE_GROUP_LINKS = (
+    "u.id IN (SELECT t.activity_id FROM activities_activity_age_groups t"
+    " INNER JOIN network_agegroup g ON g.id = t.agegroup_id WHERE g.slug = %s)"
+)
+_DOMAIN_LINKS = (
+    "u.id IN (SELECT t.activity_id FROM activities_activity_domains t"
+    " INNER JOIN network_domain g ON g.id = t.domain_id WHERE g.slug = %s)"
+)
+_MUNICIPALITY_LINK = (
+    "u.location_id IN (SELECT t.id FROM network_location t"
+    " INNER JOIN network_municipality g ON g.id = t.municipality_id WHERE g.nis_code = %s)"
+)
+_ORGANISATION_LINK = (
+    "u.id IN (SELECT t.activity_id FROM activities_activity_organisations t"
+    " WHERE t.organisation_id = %s)"
+)
 
 
 def calendar_filters(house) -> dict:

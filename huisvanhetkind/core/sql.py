@@ -28,3 +28,51 @@ def placeholders(values: Iterable) -> str:
     """``%s, %s, ...``, one per value, for ``IN (...)``; ``NULL`` (which matches nothing) for no
     values."""
     return ", ".join("%s" for _ in values) or "NULL"
+
+
+class Columns:
+    """A model's columns in a plain SQL read under the table alias ``alias``, and its instances
+    made from a row as the ORM makes them: each value through the field's and the database's
+    converters (dates on SQLite, encrypted and JSON fields), ``Model.from_db``, the fields
+    left out (``defer``) loaded when first read."""
+
+    def __init__(self, model, alias: str, *, defer: Sequence[str] = ()):
+        self.model = model
+        self.alias = alias
+        self.fields = [f for f in model._meta.concrete_fields if f.name not in defer]
+        self.names = [f.attname for f in self.fields]
+        self._pk = self.names.index(model._meta.pk.attname)
+        self._converters: dict[str, list] = {}
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def select(self) -> str:
+        quote = connection.ops.quote_name
+        return ", ".join(f"{self.alias}.{quote(f.column)}" for f in self.fields)
+
+    def _converters_now(self) -> list:
+        vendor = connection.vendor
+        if vendor not in self._converters:
+            found = []
+            for f in self.fields:
+                column = f.get_col(self.alias)
+                functions = connection.ops.get_db_converters(column) + f.get_db_converters(
+                    connection
+                )
+                found.append((column, functions))
+            self._converters[vendor] = found
+        return self._converters[vendor]
+
+    def instance(self, row: Sequence, start: int = 0):
+        """The instance of the columns from ``start`` in ``row``; None for a missing row of an
+        outer join (no primary key)."""
+        values = list(row[start : start + len(self.fields)])
+        for index, (column, functions) in enumerate(self._converters_now()):
+            value = values[index]
+            for function in functions:
+                value = function(value, column, connection)
+            values[index] = value
+        if values[self._pk] is None:
+            return None
+        return self.model.from_db(connection.alias, self.names, values)
