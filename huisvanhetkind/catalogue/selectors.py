@@ -249,10 +249,6 @@ def _facets(house_offer: offer.HouseOffer, counts: dict, filters: CatalogueFilte
 
 def _service_detail_queryset():
     return Service.objects.select_related("organisation", "last_verified_by").prefetch_related(
-        "domains",
-        "age_groups",
-        "target_groups",
-        "service_areas",
         Prefetch(
             "locations",
             queryset=Location.objects.select_related("municipality").prefetch_related(
@@ -264,12 +260,16 @@ def _service_detail_queryset():
     )
 
 
+def _with_tags(service: Service | None) -> Service | None:
+    """The service with its domains, age groups, target groups and service area read (core.sql:
+    plain SQL, one small query each)."""
+    if service is not None:
+        sql.prefetch([service], "domains", "age_groups", "target_groups", "service_areas")
+    return service
+
+
 def public_service(house: House, pk: int) -> Service | None:
-    return _service_detail_queryset().published().in_house(house).filter(pk=pk).first()
-
-
-def service_detail(pk: int) -> Service | None:
-    return _service_detail_queryset().filter(pk=pk).first()
+    return _with_tags(_service_detail_queryset().published().in_house(house).filter(pk=pk).first())
 
 
 def organisation_services(organisation):

@@ -4,9 +4,10 @@ import pytest
 from django.utils import timezone
 
 from huisvanhetkind.audit.models import AuditEvent
+from huisvanhetkind.catalogue.models import Service
 from huisvanhetkind.core import sql
-from huisvanhetkind.network.models import Location, Municipality
-from tests.factories import LocationFactory
+from huisvanhetkind.network.models import Domain, Location, Municipality
+from tests.factories import LocationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,28 @@ def test_datetimes_come_back_aware_and_json_decoded(house):
     assert found.created_at == AuditEvent.objects.get(pk=event.pk).created_at
     assert timezone.is_aware(found.created_at)
     assert found.changes == {"naam": ["a", "b"]}
+
+
+def test_prefetch_reads_each_link_once_in_the_related_ordering(django_assert_num_queries):
+    domains = list(Domain.objects.order_by("-position")[:3])
+    first, second = ServiceFactory(domains=[d.slug for d in domains]), ServiceFactory(domains=[])
+    second.service_areas.set(Municipality.objects.filter(name__in=["Kalmthout", "Brecht"]))
+    services = [Service.objects.get(pk=first.pk), Service.objects.get(pk=second.pk)]
+
+    with django_assert_num_queries(2):
+        sql.prefetch(services, "domains", "service_areas")
+    with django_assert_num_queries(0):
+        shown = [
+            ([d.slug for d in s.domains.all()], [m.name for m in s.service_areas.all()])
+            for s in services
+        ]
+
+    assert shown == [
+        ([d.slug for d in Domain.objects.filter(pk__in=[d.pk for d in domains])], []),
+        ([], ["Brecht", "Kalmthout"]),
+    ]
+
+
+def test_prefetch_of_nothing_reads_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        sql.prefetch([], "domains")
