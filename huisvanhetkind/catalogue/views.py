@@ -17,7 +17,7 @@ from huisvanhetkind.core.jsonld import jsonld_script_text
 from huisvanhetkind.core.page_cache import shared_page
 from huisvanhetkind.network import access as network_access
 from huisvanhetkind.network.access import professional_required
-from huisvanhetkind.questions.selectors import faq_search
+from huisvanhetkind.questions.selectors import faq_questions
 
 PAGE_SIZE = 20
 
@@ -39,7 +39,7 @@ def catalogue(request):
             "facets": facets,
             "page": page,
             "page_params": filters.as_params(),
-            "faq": list(faq_search(house, filters.query)[:3]) if filters.query else [],
+            "faq": faq_questions(house, filters.query, limit=3) if filters.query else [],
         },
     )
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from huisvanhetkind.questions import services
 from huisvanhetkind.questions.models import FaqEntry, Question
-from huisvanhetkind.questions.selectors import faq_search
+from huisvanhetkind.questions.selectors import faq_questions, faq_search
 from tests.conftest import logged_in
 from tests.factories import FaqEntryFactory, QuestionFactory
 from tests.questions.conftest import age_group, ask
@@ -42,6 +42,24 @@ def test_faq_search_finds_only_published_entries_of_the_house(house, other_house
     assert [e.question for e in faq_search(house, "kinderopvang")] == ["Kinderopvang zoeken?"]
     assert [e.question for e in faq_search(house, "loket")] == ["Kinderopvang zoeken?"]
     assert list(faq_search(house, "zwemmen")) == []
+
+
+def test_the_offer_search_shows_the_faq_search_first_questions(house, other_house):
+    FaqEntryFactory(house=house, question="Kinderopvang zoeken?", answer="Lokaal Loket.")
+    FaqEntryFactory(house=house, question="Crèche of onthaal?", answer="Kinderopvang: 50% of 100_a")
+    FaqEntryFactory(house=house, question="Kinderopvang concept", answer="x", is_published=False)
+    FaqEntryFactory(house=other_house, question="Kinderopvang elders", answer="x")
+    for query in ("kinderopvang", "KINDEROPVANG loket", "50%", "100_a", "100_", "a\\b", "crèche"):
+        expected = [e.question for e in faq_search(house, query)[:1]]
+        assert faq_questions(house, query, limit=1) == expected, query
+        expected = [e.question for e in faq_search(house, query)]
+        assert faq_questions(house, query, limit=3) == expected, query
+    assert faq_questions(house, "kinderopvang", limit=3) == [
+        "Crèche of onthaal?",
+        "Kinderopvang zoeken?",
+    ]
+    assert faq_questions(house, "50_", limit=3) == []  # _ is a character, not a wildcard
+    assert faq_questions(other_house, "loket", limit=3) == []
 
 
 def test_the_coordinator_manages_the_faq_and_others_cannot(house, coordinator, worker, outsider):
