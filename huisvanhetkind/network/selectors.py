@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from huisvanhetkind.core import handover
+from huisvanhetkind.core import handover, sql
 from huisvanhetkind.network.models import (
     AgeGroup,
     Designation,
@@ -137,9 +137,14 @@ def house_partners(*, house: House, domain: str = "", municipality: str = ""):
         organisations = organisations.filter(domains__slug=domain)
     if municipality:
         organisations = organisations.filter(municipalities__nis_code=municipality)
-    return organisations.prefetch_related("domains", "age_groups", "municipalities").order_by(
-        "name"
-    )
+    return organisations.order_by("name")
+
+
+def partner_cards(organisations) -> list:
+    """The partners of a page with the domains their cards show (core.sql: plain SQL)."""
+    organisations = list(organisations)
+    sql.prefetch(organisations, "domains")
+    return organisations
 
 
 def directory_filters(house: House) -> dict:

@@ -24,7 +24,7 @@ def house_home(request):
         {
             "house": house,
             "locations": selectors.house_locations(house),
-            "partners": partners[:12],
+            "partners": selectors.partner_cards(partners[:12]),
             "partner_count": partners.count(),
         },
     )
@@ -40,6 +40,7 @@ def partner_directory(request):
     if chosen["unknown"]:  # a malformed filter is a filter that nothing matches
         partners = partners.none()
     page = Paginator(partners, 24).get_page(chosen["page"])
+    page.object_list = selectors.partner_cards(page.object_list)
     return render(
         request,
         "web/partners.html",
