@@ -59,14 +59,8 @@ def upcoming_sessions(
     with the ORM cost more than running it.
     """
     adapt = connection.ops.adapt_datetimefield_value
-    where, params = (
-        ["u.house_id = %s", "u.status = %s", "u.audience = %s"],
-        [
-            house.pk,
-            Activity.Status.PUBLISHED,
-            Activity.Audience.FAMILIES,
-        ],
-    )
+    where = ["u.house_id = %s", "u.status = %s", "u.audience = %s"]
+    params = [house.pk, Activity.Status.PUBLISHED, Activity.Audience.FAMILIES]
     if activity is not None:
         where.append("u.id = %s")
         params.append(activity.pk)
@@ -86,13 +80,8 @@ def upcoming_sessions(
     if organisation:
         where.append(_ORGANISATION_LINK)
         params.append(organisation)
-    sessions, session_params = (
-        ["v.ends_at >= %s", "v.is_cancelled = %s"],
-        [
-            adapt(timezone.now()),
-            False,
-        ],
-    )
+    sessions = ["v.ends_at >= %s", "v.is_cancelled = %s"]
+    session_params = [adapt(timezone.now()), False]
     first_day, end_day = period_days(period, timezone.localdate())
     starts = [
         ("v.starts_at >= %s", first_day),

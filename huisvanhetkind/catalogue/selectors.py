@@ -261,7 +261,7 @@ def _service_detail_queryset():
 
 
 def _with_tags(service: Service | None) -> Service | None:
-    """The service with its domains, age groups, target groups and service area read (core.sql:
+    """The service with its domains, age groups, target groups and service areas read (core.sql:
     plain SQL, one small query each)."""
     if service is not None:
         sql.prefetch([service], "domains", "age_groups", "target_groups", "service_areas")
