@@ -254,7 +254,8 @@ def free_port() -> int:
 
 def server_environment(url: str) -> dict:
     """Production settings; only what a deployment sets itself differs: the database, the
-    host, a secret, and the mail backend (no SMTP server here: messages are built, not sent).
+    host, a secret, the mail backend (no SMTP server here: messages are built, not sent) and no
+    warm start.
     A SQLite database gets the same options as the default one (settings.SQLITE_OPTIONS: WAL,
     BEGIN IMMEDIATE, a busy timeout)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DEMO_MODE")}
@@ -271,6 +272,9 @@ def server_environment(url: str) -> dict:
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         VAR_DIR=str(ROOT / "var" / "bench" / "server"),
         LOG_LEVEL="WARNING",
+        # Not the warm start of production (web.warmup: every house's offer, some 9 s of a core
+        # per process): it would run in the seconds measured, and registering needs none of it.
+        WARM_AT_START="0",
     )
     return env
 
