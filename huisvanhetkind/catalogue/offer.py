@@ -23,9 +23,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from huisvanhetkind.catalogue.models import CatalogueState, HouseOfferState, Service
+from huisvanhetkind.core import sql
 from huisvanhetkind.network.models import AgeGroup, Domain, House
 
 COST_FREE = "gratis"
@@ -162,9 +163,7 @@ def current_stamp() -> int:
 def offer_stamp(house: House) -> tuple:
     """What a copy of ``house``'s offer is valid for: one query, on every catalogue page. Plain
     SQL: built by the ORM, its two subqueries cost more to compile than to run."""
-    with connection.cursor() as cursor:
-        cursor.execute(_STAMPS_SQL, [house.pk])
-        row = cursor.fetchone()
+    row = sql.one(_STAMPS_SQL, [house.pk])
     return (row[0] or 0, row[1] or 0)
 
 
